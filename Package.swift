@@ -1,0 +1,53 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "ThreatMap",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(
+            name: "ThreatMapKit",
+            targets: ["GeoModel", "Geodesy", "Geometry", "Gazetteer", "ThreatModel", "Export"]
+        ),
+        .executable(name: "threatmap", targets: ["threatmap"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CGEOS",
+            pkgConfig: "geos",
+            providers: [.apt(["libgeos-dev"]), .brew(["geos"])]
+        ),
+        .systemLibrary(
+            name: "CPROJ",
+            pkgConfig: "proj",
+            providers: [.apt(["libproj-dev"]), .brew(["proj"])]
+        ),
+        .target(name: "GeoModel"),
+        .target(name: "Geodesy", dependencies: ["GeoModel", "CPROJ"]),
+        .target(name: "Geometry", dependencies: ["GeoModel", "CGEOS"]),
+        .target(name: "Gazetteer", dependencies: ["GeoModel"]),
+        .target(
+            name: "ThreatModel",
+            dependencies: ["GeoModel", "Geodesy", "Geometry", "Gazetteer", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(name: "Export", dependencies: ["GeoModel", "Geometry", "CPROJ"]),
+        .executableTarget(
+            name: "threatmap",
+            dependencies: [
+                "GeoModel", "Geodesy", "Geometry", "Gazetteer", "ThreatModel", "Export",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "GeoModelTests", dependencies: ["GeoModel"]),
+        .testTarget(name: "GeodesyTests", dependencies: ["Geodesy", "Geometry"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "GeometryTests", dependencies: ["Geometry"]),
+        .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer"]),
+        .testTarget(name: "ThreatModelTests", dependencies: ["ThreatModel"]),
+        .testTarget(name: "ExportTests", dependencies: ["Export", "Geodesy"]),
+        .testTarget(name: "threatmapTests", dependencies: ["GeoModel"]),
+    ]
+)

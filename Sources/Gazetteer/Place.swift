@@ -1,0 +1,34 @@
+import GeoModel
+
+/// What sort of place a gazetteer entry is.
+public enum PlaceKind: String, CaseIterable, Sendable, Codable {
+    case capital, city, town, district, airbase
+    case militarySite = "military_site"
+    case governorate, landmark, strait
+    /// A coordinate typed by the user, not a named place.
+    case coordinate
+}
+
+/// A named place with its provenance.
+public struct Place: Hashable, Sendable {
+    /// The common English name.
+    public var name: String
+    /// Other spellings and scripts.
+    public var aliases: [String]
+    /// Representative point (an area's interior point until areas arrive).
+    public var coordinate: Coordinate
+    public var kind: PlaceKind
+    /// ISO 3166-1 alpha-2 code, empty when unknown.
+    public var country: String
+    /// Where the coordinate comes from.
+    public var source: String
+
+    public init(name: String, aliases: [String] = [], coordinate: Coordinate, kind: PlaceKind, country: String, source: String) {
+        self.name = name
+        self.aliases = aliases
+        self.coordinate = coordinate
+        self.kind = kind
+        self.country = country
+        self.source = source
+    }
+}

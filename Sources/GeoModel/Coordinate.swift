@@ -1,0 +1,74 @@
+import Foundation
+
+/// A point on the WGS84 ellipsoid in geodetic degrees.
+///
+/// `init(latitude:longitude:)` stores values as given, so geometry code can
+/// carry unwrapped (continuous) longitudes beyond ±180 while it builds a
+/// shape. Values that come from users go through
+/// `init(validatingLatitude:longitude:)` or `Coordinate.parse(_:)`.
+public struct Coordinate: Hashable, Sendable, Codable, CustomStringConvertible {
+    /// Geodetic latitude in degrees, positive north.
+    public var latitude: Double
+    /// Longitude in degrees, positive east.
+    public var longitude: Double
+
+    /// Stores the values unchanged; no validation.
+    public init(latitude: Double, longitude: Double) {
+        self.latitude = latitude
+        self.longitude = longitude
+    }
+
+    /// A validated coordinate.
+    /// - Parameters:
+    ///   - latitude: degrees, must lie in [-90, 90].
+    ///   - longitude: degrees, any finite value; normalised to [-180, 180].
+    /// - Throws: `CoordinateError` naming the bad value.
+    public init(validatingLatitude latitude: Double, longitude: Double) throws(CoordinateError) {
+        guard latitude.isFinite else { throw .notFinite(axis: "latitude", value: latitude) }
+        guard longitude.isFinite else { throw .notFinite(axis: "longitude", value: longitude) }
+        guard (-90.0...90.0).contains(latitude) else { throw .latitudeOutOfRange(latitude) }
+        self.init(latitude: latitude, longitude: Coordinate.normalizedLongitude(longitude))
+    }
+
+    /// `longitude` reduced to [-180, 180] degrees.
+    public static func normalizedLongitude(_ longitude: Double) -> Double {
+        let reduced = remainder(longitude, 360.0)
+        return reduced == -0.0 ? 0.0 : reduced
+    }
+
+    /// This coordinate with its longitude reduced to [-180, 180].
+    public var normalized: Coordinate {
+        Coordinate(latitude: latitude, longitude: Coordinate.normalizedLongitude(longitude))
+    }
+
+    public var description: String {
+        String(format: "%.5f,%.5f", latitude, longitude)
+    }
+}
+
+/// Why a coordinate was refused.
+public enum CoordinateError: Error, Equatable, Sendable, CustomStringConvertible, LocalizedError {
+    case notFinite(axis: String, value: Double)
+    case latitudeOutOfRange(Double)
+    case malformed(String, reason: String)
+
+    public var description: String {
+        switch self {
+        case let .notFinite(axis, value):
+            return "\(axis) \(value) is not a finite number"
+        case let .latitudeOutOfRange(value):
+            return "latitude \(Coordinate.format(value)) is outside [-90, 90] degrees"
+        case let .malformed(text, reason):
+            return "'\(text)' is not a coordinate: \(reason)"
+        }
+    }
+
+    public var errorDescription: String? { description }
+}
+
+extension Coordinate {
+    /// Shortest decimal form of a number for messages ("95", "32.87").
+    static func format(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+
+/// A non-negative length on the ellipsoid, stored in metres.
+public struct Distance: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    /// Length in metres.
+    public var meters: Double
+
+    public init(meters: Double) { self.meters = meters }
+
+    public static func meters(_ value: Double) -> Distance { Distance(meters: value) }
+    public static func kilometers(_ value: Double) -> Distance { Distance(meters: value * 1000) }
+
+    /// Length in kilometres.
+    public var kilometers: Double { meters / 1000 }
+
+    public static let zero = Distance(meters: 0)
+
+    public static func < (lhs: Distance, rhs: Distance) -> Bool { lhs.meters < rhs.meters }
+
+    /// Units accepted by `init(parsing:)`, with their length in metres.
+    public enum Unit: String, CaseIterable, Sendable {
+        case meters = "m"
+        case kilometers = "km"
+        case miles = "mi"
+        case nauticalMiles = "nmi"
+        case feet = "ft"
+
+        /// Metres in one unit (international mile, international nautical mile, foot).
+        public var meters: Double {
+            switch self {
+            case .meters: 1
+            case .kilometers: 1000
+            case .miles: 1609.344
+            case .nauticalMiles: 1852
+            case .feet: 0.3048
+            }
+        }
+    }
+
+    /// Parses `700km`, `700 km`, `435mi`, `378nmi`, `5000m`, `2,000 km`.
+    /// - Throws: `DistanceError` for a missing or unknown unit, a negative,
+    ///   non-finite or non-numeric value.
+    public init(parsing text: String) throws(DistanceError) {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { throw .malformed(text, reason: "it is empty") }
+        let unitStart = trimmed.firstIndex(where: { $0.isLetter }) ?? trimmed.endIndex
+        let numberText = trimmed[..<unitStart].replacingOccurrences(of: ",", with: "")
+            .trimmingCharacters(in: .whitespaces)
+        let unitText = trimmed[unitStart...].trimmingCharacters(in: .whitespaces).lowercased()
+        guard !numberText.isEmpty, let number = Double(numberText), !numberText.contains(where: { $0.isLetter }) else {
+            throw .malformed(text, reason: "expected a number followed by a unit, such as 700km or 435 mi")
+        }
+        guard number.isFinite else { throw .malformed(text, reason: "the number is not finite") }
+        guard number >= 0 else { throw .negative(text) }
+        guard !unitText.isEmpty else {
+            throw .malformed(text, reason: "it has no unit; add one of \(Self.unitList)")
+        }
+        guard let unit = Self.unit(named: unitText) else {
+            throw .malformed(text, reason: "unknown unit '\(unitText)'; use one of \(Self.unitList)")
+        }
+        self.init(meters: number * unit.meters)
+    }
+
+    private static var unitList: String { Unit.allCases.map(\.rawValue).joined(separator: ", ") }
+
+    private static func unit(named name: String) -> Unit? {
+        switch name {
+        case "m", "meter", "meters", "metre", "metres": .meters
+        case "km", "kilometer", "kilometers", "kilometre", "kilometres": .kilometers
+        case "mi", "mile", "miles": .miles
+        case "nmi", "nm", "nautical mile", "nautical miles": .nauticalMiles
+        case "ft", "foot", "feet": .feet
+        default: nil
+        }
+    }
+
+    /// `700 km`, `12.5 km`, `350 m`: kilometres from 1 km up, metres below.
+    public var description: String {
+        if meters >= 1000 {
+            let km = kilometers
+            return km == km.rounded() ? "\(Int(km)) km" : String(format: "%.3f km", km)
+        }
+        return meters == meters.rounded() ? "\(Int(meters)) m" : String(format: "%.3f m", meters)
+    }
+}
+
+/// Why a distance literal was refused.
+public enum DistanceError: Error, Equatable, Sendable, CustomStringConvertible, LocalizedError {
+    case malformed(String, reason: String)
+    case negative(String)
+
+    public var description: String {
+        switch self {
+        case let .malformed(text, reason): "'\(text)' is not a distance: \(reason)"
+        case let .negative(text): "'\(text)' is negative; a distance must be zero or more"
+        }
+    }
+
+    public var errorDescription: String? { description }
+}

@@ -1,0 +1,74 @@
+/// A closed ring of coordinates: the first coordinate is repeated at the end.
+public typealias Ring = [Coordinate]
+
+/// An open or closed path of coordinates (GeoJSON LineString).
+public struct LineString: Hashable, Sendable {
+    public var coordinates: [Coordinate]
+    public init(_ coordinates: [Coordinate]) { self.coordinates = coordinates }
+}
+
+/// A polygon in longitude/latitude: one exterior ring and zero or more holes.
+/// Rings are closed (first == last). Winding is normalised on export.
+public struct Polygon: Hashable, Sendable {
+    public var exterior: Ring
+    public var holes: [Ring]
+    public init(exterior: Ring, holes: [Ring] = []) {
+        self.exterior = exterior
+        self.holes = holes
+    }
+}
+
+/// Zero or more polygons whose interiors do not overlap.
+public struct MultiPolygon: Hashable, Sendable {
+    public var polygons: [Polygon]
+    public init(_ polygons: [Polygon]) { self.polygons = polygons }
+    public var isEmpty: Bool { polygons.isEmpty }
+}
+
+/// Any geometry a feature can carry.
+public enum Shape: Hashable, Sendable {
+    case point(Coordinate)
+    case lineString(LineString)
+    case polygon(Polygon)
+    case multiPolygon(MultiPolygon)
+
+    /// Every coordinate of the shape, rings in order.
+    public var allCoordinates: [Coordinate] {
+        switch self {
+        case let .point(point): [point]
+        case let .lineString(line): line.coordinates
+        case let .polygon(polygon): polygon.exterior + polygon.holes.flatMap { $0 }
+        case let .multiPolygon(multi): multi.polygons.flatMap { $0.exterior + $0.holes.flatMap { $0 } }
+        }
+    }
+}
+
+public enum RingGeometry {
+    /// Twice the signed planar area of a ring in the longitude/latitude plane
+    /// (degrees squared): positive when the ring runs counter-clockwise.
+    public static func signedDoubleArea(_ ring: Ring) -> Double {
+        guard ring.count > 2 else { return 0 }
+        var sum = 0.0
+        for index in 0..<(ring.count - 1) {
+            let a = ring[index], b = ring[index + 1]
+            sum += a.longitude * b.latitude - b.longitude * a.latitude
+        }
+        return sum
+    }
+
+    /// `ring` turned to run counter-clockwise (`true`) or clockwise (`false`).
+    public static func oriented(_ ring: Ring, counterClockwise: Bool) -> Ring {
+        let isCounterClockwise = signedDoubleArea(ring) > 0
+        return isCounterClockwise == counterClockwise ? ring : ring.reversed()
+    }
+}
+
+extension Polygon {
+    /// RFC 7946 winding: exterior counter-clockwise, holes clockwise.
+    public var rfc7946Oriented: Polygon {
+        Polygon(
+            exterior: RingGeometry.oriented(exterior, counterClockwise: true),
+            holes: holes.map { RingGeometry.oriented($0, counterClockwise: false) }
+        )
+    }
+}

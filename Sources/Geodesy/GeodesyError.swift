@@ -1,0 +1,25 @@
+import Foundation
+import GeoModel
+
+/// Why a geodesic construction was refused.
+public enum GeodesyError: Error, Equatable, Sendable, CustomStringConvertible, LocalizedError {
+    case invalidCenter(Coordinate)
+    case invalidRadius(Distance)
+    case invalidTolerance(Distance)
+    case tooManyVertices(limit: Int, radius: Distance, tolerance: Distance)
+
+    public var description: String {
+        switch self {
+        case let .invalidCenter(center):
+            "centre \(center) is not a valid coordinate (latitude must lie in [-90, 90], values finite)"
+        case let .invalidRadius(radius):
+            "radius \(radius.meters) m must be finite and greater than zero"
+        case let .invalidTolerance(tolerance):
+            "tolerance \(tolerance.meters) m must be finite and greater than zero"
+        case let .tooManyVertices(limit, radius, tolerance):
+            "a \(radius) ring within \(tolerance) would need more than \(limit) vertices; raise the tolerance"
+        }
+    }
+
+    public var errorDescription: String? { description }
+}

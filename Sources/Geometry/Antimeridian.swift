@@ -1,0 +1,37 @@
+import GeoModel
+
+/// Cutting shapes built in unwrapped longitude into [-180, 180].
+public enum Antimeridian {
+    /// `polygon` (longitudes possibly beyond ±180, latitudes within ±90)
+    /// cut at every ±180 + k·360 meridian, each piece shifted back into
+    /// [-180, 180] and the pieces united.
+    /// - Returns: a valid multipolygon with every longitude in [-180, 180].
+    public static func cut(_ polygon: Polygon) throws(GeometryError) -> MultiPolygon {
+        let shape = MultiPolygon([polygon])
+        guard let box = BoundingBox(covering: polygon.exterior) else { return MultiPolygon([]) }
+        if box.west >= -180, box.east <= 180 { return shape }
+        let firstWorld = Int(((box.west + 180) / 360).rounded(.down))
+        let lastWorld = Int(((box.east + 180) / 360).rounded(.up)) - 1
+        var pieces = [MultiPolygon]()
+        for world in firstWorld...max(firstWorld, lastWorld) {
+            let offset = Double(world) * 360
+            let window = MultiPolygon([Polygon(exterior: [
+                Coordinate(latitude: -90, longitude: offset - 180),
+                Coordinate(latitude: -90, longitude: offset + 180),
+                Coordinate(latitude: 90, longitude: offset + 180),
+                Coordinate(latitude: 90, longitude: offset - 180),
+                Coordinate(latitude: -90, longitude: offset - 180),
+            ])])
+            let inside = try Topology.intersection(shape, window)
+            pieces.append(MultiPolygon(inside.polygons.map { shifted($0, by: -offset) }))
+        }
+        return try Topology.union(pieces)
+    }
+
+    private static func shifted(_ polygon: Polygon, by degrees: Double) -> Polygon {
+        func move(_ ring: Ring) -> Ring {
+            ring.map { Coordinate(latitude: $0.latitude, longitude: $0.longitude + degrees) }
+        }
+        return Polygon(exterior: move(polygon.exterior), holes: polygon.holes.map(move))
+    }
+}

@@ -1,0 +1,21 @@
+import Foundation
+
+/// A failure inside GEOS or a shape GEOS cannot represent.
+public enum GeometryError: Error, Equatable, Sendable, CustomStringConvertible, LocalizedError {
+    /// GEOS reported an exception in `function`; `message` is its text.
+    case geos(function: String, message: String)
+    /// A ring with fewer than four coordinates or not closed.
+    case invalidRing(reason: String)
+    /// WKT or a geometry type that this module does not handle.
+    case unsupported(String)
+
+    public var description: String {
+        switch self {
+        case let .geos(function, message): "geometry operation \(function) failed: \(message)"
+        case let .invalidRing(reason): "invalid ring: \(reason)"
+        case let .unsupported(what): "unsupported geometry: \(what)"
+        }
+    }
+
+    public var errorDescription: String? { description }
+}

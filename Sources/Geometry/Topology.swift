@@ -1,0 +1,92 @@
+import CGEOS
+import GeoModel
+
+/// Planar set operations on longitude/latitude shapes, computed by GEOS.
+///
+/// Each call makes its own short-lived GEOS context, so the functions are
+/// safe to call from any task. Inputs and outputs are plain values.
+public enum Topology {
+    /// A polygon built from rings and checked by GEOS.
+    /// - Throws: `GeometryError.invalidRing` for unclosed or short rings,
+    ///   `GeometryError.geos` when GEOS refuses it.
+    public static func polygon(exterior: Ring, holes: [Ring] = []) throws(GeometryError) -> Polygon {
+        let context = try GEOSContext()
+        let geometry = try context.makePolygon(Polygon(exterior: exterior, holes: holes))
+        return try context.polygon(of: geometry.pointer)
+    }
+
+    /// The union of all `shapes`. Wraps `GEOSUnaryUnion_r`.
+    public static func union(_ shapes: [MultiPolygon]) throws(GeometryError) -> MultiPolygon {
+        let context = try GEOSContext()
+        var parts = [GEOSGeometryHandle]()
+        for shape in shapes {
+            for polygon in shape.polygons { parts.append(try context.makePolygon(polygon)) }
+        }
+        let collection = try context.makeCollection(parts, type: GEOS_GEOMETRYCOLLECTION)
+        // Returns NULL on exception.
+        guard let united = GEOSUnaryUnion_r(context.handle, collection.pointer) else {
+            throw context.failure("GEOSUnaryUnion_r")
+        }
+        let result = GEOSGeometryHandle(context: context, owning: united)
+        return MultiPolygon(try context.polygons(of: result.pointer))
+    }
+
+    /// Points of `shape` not in `subtracted`. Wraps `GEOSDifference_r`.
+    public static func difference(_ shape: MultiPolygon, _ subtracted: MultiPolygon) throws(GeometryError) -> MultiPolygon {
+        try binary(shape, subtracted, name: "GEOSDifference_r", GEOSDifference_r)
+    }
+
+    /// Points in both shapes. Wraps `GEOSIntersection_r`.
+    public static func intersection(_ shape: MultiPolygon, _ other: MultiPolygon) throws(GeometryError) -> MultiPolygon {
+        try binary(shape, other, name: "GEOSIntersection_r", GEOSIntersection_r)
+    }
+
+    private static func binary(
+        _ first: MultiPolygon, _ second: MultiPolygon, name: String,
+        _ operation: (GEOSContextHandle_t?, OpaquePointer?, OpaquePointer?) -> OpaquePointer?
+    ) throws(GeometryError) -> MultiPolygon {
+        let context = try GEOSContext()
+        let a = try context.makeMultiPolygon(first)
+        let b = try context.makeMultiPolygon(second)
+        // Returns NULL on exception.
+        guard let combined = operation(context.handle, a.pointer, b.pointer) else {
+            throw context.failure(name)
+        }
+        let result = GEOSGeometryHandle(context: context, owning: combined)
+        return MultiPolygon(try context.polygons(of: result.pointer))
+    }
+
+    /// Whether GEOS holds `shape` valid (OGC rules), and why not.
+    /// Wraps `GEOSisValidReason_r`.
+    public static func validity(of shape: Shape) throws(GeometryError) -> Validity {
+        let context = try GEOSContext()
+        let geometry = try context.make(shape)
+        // Returns a string to free with GEOSFree_r, NULL on exception.
+        guard let reason = GEOSisValidReason_r(context.handle, geometry.pointer) else {
+            throw context.failure("GEOSisValidReason_r")
+        }
+        defer { GEOSFree_r(context.handle, reason) }
+        let text = String(cString: reason)
+        return text == "Valid Geometry" ? .valid : .invalid(reason: text)
+    }
+
+    /// Whether `point` lies inside or on the boundary of `shape`.
+    /// Wraps `GEOSCovers_r`. For reach decisions use geodesic distance instead.
+    public static func covers(_ shape: MultiPolygon, _ point: Coordinate) throws(GeometryError) -> Bool {
+        let context = try GEOSContext()
+        let area = try context.makeMultiPolygon(shape)
+        let location = try context.makePoint(point)
+        // Returns 1 on true, 0 on false, 2 on exception.
+        let result = GEOSCovers_r(context.handle, area.pointer, location.pointer)
+        guard result != 2 else { throw context.failure("GEOSCovers_r") }
+        return result == 1
+    }
+}
+
+/// The outcome of a validity check.
+public enum Validity: Hashable, Sendable {
+    case valid
+    case invalid(reason: String)
+
+    public var isValid: Bool { self == .valid }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import Gazetteer
+import GeoModel
+
+/// The missile systems known by name, loaded from `missiles.csv`:
+/// `name,aliases,class,min_range_km,range_km,range_low_km,range_high_km,source`.
+public struct MissileCatalog: Sendable {
+    public let systems: [MissileSystem]
+    private let index: [NameKey: Int]
+
+    public init(systems: [MissileSystem]) {
+        self.systems = systems
+        var index = [NameKey: Int]()
+        for (position, system) in systems.enumerated() {
+            for name in [system.name] + system.aliases where index[NameKey(name)] == nil {
+                index[NameKey(name)] = position
+            }
+        }
+        self.index = index
+    }
+
+    /// Loads a catalog file.
+    /// - Throws: `ThreatModelError.badData` naming file and line.
+    public init(contentsOf url: URL) throws(ThreatModelError) {
+        let table: CSVTable
+        do { table = try CSVTable(contentsOf: url) } catch { throw .file(error.description) }
+        self.init(systems: try Self.systems(in: table, source: url.path))
+    }
+
+    static func systems(in table: CSVTable, source: String) throws(ThreatModelError) -> [MissileSystem] {
+        func column(_ name: String) throws(ThreatModelError) -> Int {
+            do { return try table.column(name, source: source) } catch { throw .file(error.description) }
+        }
+        let name = try column("name"), aliases = try column("aliases"), category = try column("class")
+        let minimum = try column("min_range_km"), nominal = try column("range_km")
+        let low = try column("range_low_km"), high = try column("range_high_km"), origin = try column("source")
+
+        var systems = [MissileSystem]()
+        for row in table.rows {
+            let fields = row.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+            func kilometers(_ index: Int, _ label: String) throws(ThreatModelError) -> Distance {
+                guard let value = Double(fields[index]), value.isFinite, value >= 0 else {
+                    throw .badData(source: source, line: row.line, reason: "\(label) '\(fields[index])' is not a non-negative number of kilometres")
+                }
+                return .kilometers(value)
+            }
+            guard let kind = MissileSystem.Category(rawValue: fields[category]) else {
+                throw .badData(source: source, line: row.line, reason: "unknown class '\(fields[category])'")
+            }
+            let system = MissileSystem(
+                name: fields[name],
+                aliases: fields[aliases].split(separator: "|").map(String.init),
+                category: kind,
+                minimumRange: try kilometers(minimum, "min_range_km"),
+                range: try kilometers(nominal, "range_km"),
+                rangeLow: try kilometers(low, "range_low_km"),
+                rangeHigh: try kilometers(high, "range_high_km"),
+                source: fields[origin]
+            )
+            guard system.minimumRange < system.range else {
+                throw .badData(source: source, line: row.line, reason: "min_range_km must be below range_km")
+            }
+            systems.append(system)
+        }
+        return systems
+    }
+
+    /// The system called `name` (any alias, case and punctuation folded).
+    /// - Throws: `ThreatModelError.unknownMissile` with close names.
+    public func system(named name: String) throws(ThreatModelError) -> MissileSystem {
+        if let position = index[NameKey(name)] { return systems[position] }
+        let key = NameKey(name).folded
+        let close = systems.filter { system in
+            ([system.name] + system.aliases).contains { alias in
+                let other = NameKey(alias).folded
+                return other.hasPrefix(key.prefix(3)) || key.hasPrefix(other.prefix(3))
+            }
+        }
+        throw .unknownMissile(name, suggestions: close.map(\.name))
+    }
+}

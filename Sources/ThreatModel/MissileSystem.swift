@@ -1,0 +1,52 @@
+import Foundation
+import GeoModel
+
+/// A weapon system's reach as published: ranges with their source.
+public struct MissileSystem: Hashable, Sendable {
+    /// Class of system, as the catalog names it.
+    public enum Category: String, CaseIterable, Sendable, Codable {
+        case rocket, srbm, mrbm, irbm
+        case airDefence = "air_defence"
+        /// A bare range given by the user, not a catalogued system.
+        case range
+    }
+
+    public var name: String
+    public var aliases: [String]
+    public var category: Category
+    /// Closest distance it can strike (zero when none is published).
+    public var minimumRange: Distance
+    /// Nominal maximum range.
+    public var range: Distance
+    /// Lowest and highest maximum range reported across sources.
+    public var rangeLow: Distance
+    public var rangeHigh: Distance
+    public var source: String
+
+    public init(
+        name: String, aliases: [String] = [], category: Category, minimumRange: Distance = .zero,
+        range: Distance, rangeLow: Distance? = nil, rangeHigh: Distance? = nil, source: String
+    ) {
+        self.name = name
+        self.aliases = aliases
+        self.category = category
+        self.minimumRange = minimumRange
+        self.range = range
+        self.rangeLow = rangeLow ?? range
+        self.rangeHigh = rangeHigh ?? range
+        self.source = source
+    }
+
+    /// A system standing for a bare range typed by the user (`--range 700km`).
+    public static func bareRange(_ range: Distance, minimumRange: Distance = .zero) -> MissileSystem {
+        MissileSystem(
+            name: range.description, category: .range, minimumRange: minimumRange,
+            range: range, source: "range given by the user"
+        )
+    }
+
+    /// Whether a target at `distance` is within reach: inclusive at both ends.
+    public func reaches(_ distance: Distance) -> Bool {
+        distance >= minimumRange && distance <= range
+    }
+}

@@ -1,0 +1,64 @@
+import Gazetteer
+import Geodesy
+import GeoModel
+
+/// One decision: can `system` fired from `site` reach `target`?
+public struct ReachResult: Hashable, Sendable {
+    public var site: Place
+    public var system: MissileSystem
+    public var target: Place
+    /// Geodesic distance from site to target on the ellipsoid.
+    public var distance: Distance
+    /// Initial azimuth from site to target, degrees clockwise from north in [0, 360).
+    public var bearing: Double
+    /// Distance <= range and >= minimum range (inclusive).
+    public var inRange: Bool
+    /// How far inside (positive) or outside (negative) the reachable band the
+    /// target lies, in metres: min(range - distance, distance - minimum range).
+    public var marginMeters: Double
+
+    /// Why a target is out of reach, or `nil` when it is in range.
+    public var reason: String? {
+        if inRange { return nil }
+        return distance > system.range ? "beyond maximum range" : "inside minimum range"
+    }
+}
+
+/// Exact reach decisions by geodesic distance (`geod_inverse`), never by
+/// polygon containment.
+public struct ReachAnalysis: Sendable {
+    public var geodesic: Geodesic
+
+    public init(geodesic: Geodesic = .wgs84) { self.geodesic = geodesic }
+
+    /// Decides one site, system and target.
+    public func evaluate(site: Place, system: MissileSystem, target: Place) -> ReachResult {
+        let solution = geodesic.inverse(from: site.coordinate, to: target.coordinate)
+        let distance = solution.distance
+        var margin = system.range.meters - distance.meters
+        if system.minimumRange > .zero {
+            margin = min(margin, distance.meters - system.minimumRange.meters)
+        }
+        var bearing = solution.initialAzimuth
+        if bearing < 0 { bearing += 360 }
+        if bearing >= 360 { bearing -= 360 }
+        return ReachResult(
+            site: site, system: system, target: target, distance: distance,
+            bearing: bearing, inRange: system.reaches(distance), marginMeters: margin
+        )
+    }
+
+    /// Every site × system × target, in that nesting order.
+    public func evaluate(sites: [Place], systems: [MissileSystem], targets: [Place]) -> [ReachResult] {
+        var results = [ReachResult]()
+        results.reserveCapacity(sites.count * systems.count * targets.count)
+        for site in sites {
+            for system in systems {
+                for target in targets {
+                    results.append(evaluate(site: site, system: system, target: target))
+                }
+            }
+        }
+        return results
+    }
+}

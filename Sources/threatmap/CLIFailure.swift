@@ -1,0 +1,113 @@
+import ArgumentParser
+import Export
+import Foundation
+import Gazetteer
+import Geodesy
+import Geometry
+import GeoModel
+import ThreatModel
+
+/// sysexits-style exit codes (see the README).
+enum ExitStatus: Int32 {
+    case usage = 64
+    case dataError = 65
+    case noInput = 66
+    case software = 70
+    case cannotCreate = 73
+}
+
+/// An error with the exit status it should end the process with.
+struct CLIFailure: Error, CustomStringConvertible {
+    let status: ExitStatus
+    let message: String
+
+    init(_ status: ExitStatus, _ message: String) {
+        self.status = status
+        self.message = message
+    }
+
+    var description: String { message }
+
+    /// Classifies any library error.
+    init(_ error: any Error) {
+        switch error {
+        case let failure as CLIFailure:
+            self = failure
+        case let error as GazetteerError:
+            switch error {
+            case .invalidCoordinate: self.init(.usage, error.description)
+            case .file(.unreadable): self.init(.noInput, error.description)
+            default: self.init(.dataError, error.description)
+            }
+        case let error as ThreatModelError:
+            switch error {
+            case .file: self.init(.noInput, error.description)
+            case .geometry: self.init(.software, error.description)
+            default: self.init(.dataError, error.description)
+            }
+        case let error as ExportError:
+            switch error {
+            case .cannotWrite: self.init(.cannotCreate, error.description)
+            case .projection: self.init(.dataError, error.description)
+            }
+        case let error as GeodesyError:
+            self.init(.dataError, error.description)
+        case let error as GeometryError:
+            self.init(.software, error.description)
+        case let error as CoordinateError:
+            self.init(.usage, error.description)
+        default:
+            self.init(.software, String(describing: error))
+        }
+    }
+}
+
+/// Runs `body`; on failure prints `threatmap: error: ...` on stderr and
+/// exits with the failure's status.
+func reportingFailures(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let exit as ExitCode {
+        throw exit
+    } catch {
+        let failure = CLIFailure(error)
+        FileHandle.standardError.write(Data("threatmap: error: \(failure.message)\n".utf8))
+        throw ExitCode(failure.status.rawValue)
+    }
+}
+
+/// Checks, before any work, that every coordinate literal among `places` is valid.
+func validatePlaceArguments(_ places: [String], option: String) throws {
+    for place in places {
+        do {
+            _ = try Coordinate.parse(place)
+        } catch {
+            throw ValidationError("\(option) '\(place)': \(error.description)")
+        }
+    }
+}
+
+/// Parses a distance option, naming the option in the error.
+func parseDistance(_ text: String) throws -> Distance {
+    try Distance(parsing: text)
+}
+
+/// Writes `text` to stdout when `path` is nil or "-", else atomically to `path`.
+func emit(_ text: String, to path: String?) throws {
+    guard let path, path != "-" else {
+        FileHandle.standardOutput.write(Data(text.utf8))
+        return
+    }
+    try AtomicFile.write(text, to: URL(fileURLWithPath: path))
+}
+
+/// Fails early when `path`'s directory cannot receive the output.
+func checkWritable(_ path: String?) throws {
+    guard let path, path != "-" else { return }
+    try AtomicFile.prepareDirectory(URL(fileURLWithPath: path).deletingLastPathComponent())
+}
+
+/// Output format of tables.
+enum TableFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, csv, json
+}

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Gazetteer
+import GeoModel
+import ThreatModel
+
+/// Launch sites and the systems fired from them, shared by `rings` and `reach`.
+struct LaunchOptions: ParsableArguments {
+    @Option(name: .customLong("from"), parsing: .unconditionalSingleValue, help: ArgumentHelp(
+        "Launch site: a place name or coordinate (repeat for several).", valueName: "place"))
+    var sites: [String] = []
+
+    @Option(name: .customLong("missile"), parsing: .unconditionalSingleValue, help: ArgumentHelp(
+        "Missile system from the catalog (repeat for several).", valueName: "name"))
+    var missiles: [String] = []
+
+    @Option(parsing: .unconditional, help: ArgumentHelp(
+        "Maximum range instead of a catalogued system, e.g. 700km, 435mi.", valueName: "distance"),
+        transform: parseDistance)
+    var range: Distance?
+
+    @Option(name: .customLong("min-range"), parsing: .unconditional, help: ArgumentHelp(
+        "Minimum range with --range, e.g. 50km.", valueName: "distance"), transform: parseDistance)
+    var minimumRange: Distance?
+
+    func validateLaunch() throws {
+        guard !sites.isEmpty else { throw ValidationError("give at least one launch site with --from") }
+        try validatePlaceArguments(sites, option: "--from")
+        guard range != nil || !missiles.isEmpty else {
+            throw ValidationError("give --missile NAME or --range DISTANCE")
+        }
+        if let range {
+            guard range > .zero else { throw ValidationError("--range must be greater than zero") }
+            if let minimumRange, minimumRange >= range {
+                throw ValidationError("--min-range \(minimumRange) must be below --range \(range)")
+            }
+        } else if minimumRange != nil {
+            throw ValidationError("--min-range goes with --range (catalogued systems carry their own)")
+        }
+    }
+
+    /// The systems asked for: catalogued ones, then the bare range.
+    func systems(from catalog: () throws -> MissileCatalog) throws -> [MissileSystem] {
+        var systems = [MissileSystem]()
+        if !missiles.isEmpty {
+            let catalog = try catalog()
+            systems = try missiles.map { try catalog.system(named: $0) }
+        }
+        if let range {
+            systems.append(.bareRange(range, minimumRange: minimumRange ?? .zero))
+        }
+        return systems
+    }
+}

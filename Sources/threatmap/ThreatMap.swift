@@ -1,0 +1,19 @@
+import ArgumentParser
+
+@main
+struct ThreatMap: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "threatmap",
+        abstract: "Geodesic missile-range maps from place names: GeoJSON, SVG and reach tables.",
+        discussion: """
+        Places are names from the bundled gazetteer (any common spelling) or \
+        coordinates: 32.87,44.15  or  "32.87N 44.15E". Distances take a unit: \
+        700km, 435mi, 378nmi, 5000m. Ranges are decided on the WGS84 ellipsoid.
+
+        Exit codes: 0 success, 64 usage, 65 bad data (unknown place or system), \
+        66 missing input file, 73 cannot write output.
+        """,
+        version: "0.1.0",
+        subcommands: [Resolve.self, Rings.self, Reach.self, MapCommand.self]
+    )
+}

@@ -1,0 +1,53 @@
+# ThreatMap: `make map` renders the default scenario, `make test` runs every check.
+SWIFT ?= swift
+BIN := .build/debug/threatmap
+VENV := .venv
+PYTHON := $(VENV)/bin/python
+
+.PHONY: all deps build map test unit-tests asan-tests check-warnings reference venv readme-map clean
+
+all: build
+
+deps:
+	@Scripts/install-deps.sh
+
+build: deps
+	$(SWIFT) build
+
+map: build
+	$(BIN) map
+
+# Everything CI checks: a warning-free build, the test suite, and the suite
+# again under AddressSanitizer (LeakSanitizer included on Linux).
+test: deps check-warnings unit-tests asan-tests
+
+check-warnings:
+	@$(SWIFT) build --build-tests 2>&1 | tee .build-warnings.log | grep -Ev '^\[[0-9]+/[0-9]+\]' || true
+	@if grep -E 'warning:' .build-warnings.log | grep -Ev '/\.build[^/]*/checkouts/'; then \
+	  echo "error: the build has warnings (above)"; rm -f .build-warnings.log; exit 1; fi
+	@if grep -E 'error:' .build-warnings.log >/dev/null; then rm -f .build-warnings.log; exit 1; fi
+	@rm -f .build-warnings.log
+
+unit-tests:
+	$(SWIFT) test
+
+asan-tests:
+	ASAN_OPTIONS=detect_leaks=1 $(SWIFT) test --sanitize=address --scratch-path .build-asan
+
+# Python peers (reference values, benchmarks) live in a local venv.
+venv: $(PYTHON)
+$(PYTHON): Scripts/requirements.txt
+	python3 -m venv $(VENV)
+	$(PYTHON) -m pip install -q -r Scripts/requirements.txt
+	@touch $(PYTHON)
+
+# Regenerates the geodesic reference tables (on purpose only; they are committed).
+reference: venv
+	$(PYTHON) Scripts/make_geodesic_reference.py
+
+# Regenerates the README picture from the default scenario.
+readme-map: map
+	rsvg-convert -w 1200 Output/iran-missiles-iraq-2018.svg -o Docs/default-map.png
+
+clean:
+	rm -rf .build .build-asan Output/*.geojson Output/*.svg Output/*.csv

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Installs the system packages ThreatMap builds and tests with, if missing:
+# GEOS and PROJ headers (libgeos-dev, libproj-dev), pkg-config, GDAL's
+# command-line tools (gdal-bin) and rsvg-convert (librsvg2-bin), and
+# python3-venv for the reference and benchmark scripts.
+set -euo pipefail
+
+missing=()
+pkg-config --exists geos 2>/dev/null || missing+=(geos)
+pkg-config --exists proj 2>/dev/null || missing+=(proj)
+command -v pkg-config >/dev/null || missing+=(pkg-config)
+command -v ogrinfo >/dev/null || missing+=(gdal)
+command -v rsvg-convert >/dev/null || missing+=(rsvg)
+if [[ ${#missing[@]} -eq 0 ]]; then
+  exit 0
+fi
+echo "installing missing dependencies: ${missing[*]}" >&2
+
+apt_packages=(libgeos-dev libproj-dev pkg-config gdal-bin librsvg2-bin python3-venv)
+brew_packages=(geos proj pkg-config gdal librsvg)
+
+if command -v apt-get >/dev/null; then
+  if [[ $(id -u) -eq 0 ]]; then
+    run=()
+  elif command -v sudo >/dev/null; then
+    run=(sudo)
+  else
+    echo "error: need root or sudo to apt-get install ${apt_packages[*]}" >&2
+    exit 1
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  "${run[@]}" apt-get update -qq
+  "${run[@]}" apt-get install -y -qq "${apt_packages[@]}" >/dev/null
+elif command -v brew >/dev/null; then
+  brew install "${brew_packages[@]}"
+else
+  echo "error: no apt-get or brew here; install GEOS (>= 3.11), PROJ (>= 9), pkg-config," >&2
+  echo "       GDAL's ogrinfo and librsvg's rsvg-convert yourself, then run make again." >&2
+  exit 1
+fi

@@ -141,31 +141,47 @@ public struct SVGMapRenderer: Sendable {
 
     private func drawMarkers(_ content: MapContent, into svg: inout SVGDocument, viewport: Viewport, projection: MapProjection) throws(ExportError) {
         let targetPoints = try projection.project(content.targets.map(\.coordinate)).map(viewport.pixel)
+        let sitePoints = try projection.project(content.sites.map(\.coordinate)).map(viewport.pixel)
+        let frame = viewport.frame
+        var labels = LabelPlacer(
+            markers: sitePoints + targetPoints,
+            bounds: .init(minX: frame.left + 4, minY: frame.top + 4, maxX: frame.right - 4, maxY: frame.bottom - 4)
+        )
+        // Launch sites claim label room first.
+        let siteLabels = zip(content.sites, sitePoints).map { marker, point in
+            labels.place(characters: marker.label.count, fontSize: 13, beside: point)
+        }
+        let targetLabels = zip(content.targets, targetPoints).map { marker, point in
+            labels.place(characters: marker.label.count, fontSize: 13, beside: point)
+        }
+
         svg.open("g", [("class", "targets")])
-        for (marker, point) in zip(content.targets, targetPoints) {
+        for (index, marker) in content.targets.enumerated() {
+            let point = targetPoints[index], label = targetLabels[index]
             svg.open("g")
             svg.element("title", text: marker.tooltip)
             svg.empty("circle", [("cx", Viewport.format(point.x)), ("cy", Viewport.format(point.y)), ("r", "4.5"),
                                  ("fill", marker.highlighted ? "#99000d" : "#ffffff"),
                                  ("stroke", marker.highlighted ? "#ffffff" : "#37474f"), ("stroke-width", "1.5")])
-            svg.element("text", [("x", Viewport.format(point.x + 7)), ("y", Viewport.format(point.y + 4)),
-                                 ("font-size", "13"), ("fill", "#1b1b1b"), ("stroke", "#ffffff"),
-                                 ("stroke-width", "3"), ("paint-order", "stroke")], text: marker.label)
+            svg.element("text", [("x", Viewport.format(label.x)), ("y", Viewport.format(label.y)),
+                                 ("text-anchor", label.anchor), ("font-size", "13"), ("fill", "#1b1b1b"),
+                                 ("stroke", "#ffffff"), ("stroke-width", "3"), ("paint-order", "stroke")],
+                        text: marker.label)
             svg.close("g")
         }
         svg.close("g")
 
-        let sitePoints = try projection.project(content.sites.map(\.coordinate)).map(viewport.pixel)
         svg.open("g", [("class", "sites")])
-        for (marker, point) in zip(content.sites, sitePoints) {
-            let (x, y) = (point.x, point.y)
+        for (index, marker) in content.sites.enumerated() {
+            let (x, y) = (sitePoints[index].x, sitePoints[index].y), label = siteLabels[index]
             svg.open("g")
             svg.element("title", text: marker.tooltip)
             let triangle = "M\(Viewport.format(x)),\(Viewport.format(y - 7)) L\(Viewport.format(x + 6.5)),\(Viewport.format(y + 5)) L\(Viewport.format(x - 6.5)),\(Viewport.format(y + 5)) Z"
             svg.empty("path", [("d", triangle), ("fill", "#000000"), ("stroke", "#ffffff"), ("stroke-width", "1.2")])
-            svg.element("text", [("x", Viewport.format(x + 9)), ("y", Viewport.format(y - 6)), ("font-size", "13"),
-                                 ("font-weight", "bold"), ("fill", "#000000"), ("stroke", "#ffffff"),
-                                 ("stroke-width", "3"), ("paint-order", "stroke")], text: marker.label)
+            svg.element("text", [("x", Viewport.format(label.x)), ("y", Viewport.format(label.y)),
+                                 ("text-anchor", label.anchor), ("font-size", "13"), ("font-weight", "bold"),
+                                 ("fill", "#000000"), ("stroke", "#ffffff"), ("stroke-width", "3"),
+                                 ("paint-order", "stroke")], text: marker.label)
             svg.close("g")
         }
         svg.close("g")

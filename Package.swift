@@ -48,6 +48,6 @@ let package = Package(
         .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer"]),
         .testTarget(name: "ThreatModelTests", dependencies: ["ThreatModel"]),
         .testTarget(name: "ExportTests", dependencies: ["Export", "Geodesy"]),
-        .testTarget(name: "threatmapTests", dependencies: ["GeoModel"]),
+        .testTarget(name: "threatmapTests", dependencies: ["GeoModel", "threatmap"], resources: [.copy("Fixtures")]),
     ]
 )

@@ -38,7 +38,7 @@ public struct ResultTable: Hashable, Sendable {
             values.enumerated().map { index, value in
                 let padding = String(repeating: " ", count: widths[index] - value.count)
                 return numeric[index] ? padding + value : value + padding
-            }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
+            }.joined(separator: "  ").trimmingTrailingSpaces()
         }
         let numeric = columns.indices.map { index in
             rows.first.map { if case .number = $0[index] { true } else { false } } ?? false
@@ -52,7 +52,9 @@ public struct ResultTable: Hashable, Sendable {
     /// RFC 4180 CSV with a header line.
     public func csv() -> String {
         func field(_ text: String) -> String {
-            guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+            guard text.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
+                return text
+            }
             return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
         func cell(_ value: TableValue) -> String {
@@ -78,5 +80,13 @@ public struct ResultTable: Hashable, Sendable {
             }.joined(separator: ", ") + "}"
         }
         return objects.isEmpty ? "[]\n" : "[\n" + objects.joined(separator: ",\n") + "\n]\n"
+    }
+}
+
+private extension String {
+    func trimmingTrailingSpaces() -> String {
+        var text = self
+        while text.hasSuffix(" ") { text.removeLast() }
+        return text
     }
 }

@@ -48,7 +48,7 @@ public struct CSVTable: Sendable {
                         inQuotes = false
                     }
                 } else {
-                    if character == "\n" || character == "\r\n" { line += 1 }
+                    if character == "\n" || character == "\r\n" || character == "\r" { line += 1 }
                     field.append(character)
                 }
                 continue

@@ -56,7 +56,8 @@ public struct Gazetteer: Sendable {
         let key = NameKey(query).folded
         guard !key.isEmpty else { return [] }
         let allowed = max(2, key.count / 3)
-        var scored = [(distance: Int, name: String)]()
+        let queryWords = Set(key.split(separator: " "))
+        var scored = [(distance: Int, sharesNoWord: Bool, name: String)]()
         var seen = Set<String>()
         for place in places where !seen.contains(place.name) {
             let distances = ([place.name] + place.aliases).map {
@@ -64,10 +65,13 @@ public struct Gazetteer: Sendable {
             }
             if let best = distances.min(), best <= allowed {
                 seen.insert(place.name)
-                scored.append((best, place.name))
+                let words = ([place.name] + place.aliases).flatMap { NameKey($0).folded.split(separator: " ") }
+                scored.append((best, queryWords.isDisjoint(with: words), place.name))
             }
         }
-        return scored.sorted { ($0.distance, $0.name) < ($1.distance, $1.name) }.prefix(limit).map(\.name)
+        return scored.sorted {
+            ($0.distance, $0.sharesNoWord ? 1 : 0, $0.name) < ($1.distance, $1.sharesNoWord ? 1 : 0, $1.name)
+        }.prefix(limit).map(\.name)
     }
 }
 

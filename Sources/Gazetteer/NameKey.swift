@@ -31,6 +31,6 @@ public struct NameKey: Hashable, Sendable, CustomStringConvertible {
 
     /// Apostrophes, ayn and hamza marks that transliterations add or omit.
     private static let droppedMarks: Set<Unicode.Scalar> = [
-        "'", "`", "\u{2018}", "\u{2019}", "\u{02BB}", "\u{02BC}", "\u{02BE}", "\u{02BF}", "\u{00B4}",
+        "'", "`", "\u{2018}", "\u{2019}", "\u{02BB}", "\u{02BC}", "\u{02BD}", "\u{02BE}", "\u{02BF}", "\u{00B4}",
     ]
 }

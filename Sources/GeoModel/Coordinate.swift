@@ -69,6 +69,6 @@ public enum CoordinateError: Error, Equatable, Sendable, CustomStringConvertible
 extension Coordinate {
     /// Shortest decimal form of a number for messages ("95", "32.87").
     static func format(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+        NumberFormat.short(value)
     }
 }

@@ -43,6 +43,12 @@ extension Coordinate {
             var text = raw.trimmingCharacters(in: .whitespaces).uppercased()
             var sign = 1.0
             axis = .unknown
+            // "nan" and "inf" end in letters that look like hemispheres; keep
+            // them as numbers so validation can name them.
+            if let special = Double(text.lowercased()), !special.isFinite {
+                value = special
+                return
+            }
             if let last = text.last, "NSEW".contains(last) {
                 text.removeLast()
                 axis = (last == "N" || last == "S") ? .latitude : .longitude

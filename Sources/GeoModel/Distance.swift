@@ -44,12 +44,11 @@ public struct Distance: Hashable, Comparable, Sendable, Codable, CustomStringCon
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw .malformed(text, reason: "it is empty") }
         let unitStart = trimmed.firstIndex(where: { $0.isLetter }) ?? trimmed.endIndex
-        let numberText = trimmed[..<unitStart].replacingOccurrences(of: ",", with: "")
-            .trimmingCharacters(in: .whitespaces)
-        let unitText = trimmed[unitStart...].trimmingCharacters(in: .whitespaces).lowercased()
-        guard !numberText.isEmpty, let number = Double(numberText), !numberText.contains(where: { $0.isLetter }) else {
+        let numberText = trimmed[..<unitStart].trimmingCharacters(in: .whitespaces)
+        guard let number = Self.number(numberText) else {
             throw .malformed(text, reason: "expected a number followed by a unit, such as 700km or 435 mi")
         }
+        let unitText = trimmed[unitStart...].trimmingCharacters(in: .whitespaces).lowercased()
         guard number.isFinite else { throw .malformed(text, reason: "the number is not finite") }
         guard number >= 0 else { throw .negative(text) }
         guard !unitText.isEmpty else {
@@ -59,6 +58,17 @@ public struct Distance: Hashable, Comparable, Sendable, Codable, CustomStringCon
             throw .malformed(text, reason: "unknown unit '\(unitText)'; use one of \(Self.unitList)")
         }
         self.init(meters: number * unit.meters)
+    }
+
+    /// A decimal number; commas only as thousands separators ("2,000", not "1,5").
+    private static func number(_ text: String) -> Double? {
+        guard !text.isEmpty, !text.contains(where: { $0.isLetter }) else { return nil }
+        guard text.contains(",") else { return Double(text) }
+        let integerPart = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)[0]
+        let groups = integerPart.split(separator: ",", omittingEmptySubsequences: false)
+        let leading = groups[0].hasPrefix("-") || groups[0].hasPrefix("+") ? groups[0].dropFirst() : groups[0]
+        guard (1...3).contains(leading.count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
+        return Double(text.replacingOccurrences(of: ",", with: ""))
     }
 
     private static var unitList: String { Unit.allCases.map(\.rawValue).joined(separator: ", ") }
@@ -74,13 +84,17 @@ public struct Distance: Hashable, Comparable, Sendable, Codable, CustomStringCon
         }
     }
 
-    /// `700 km`, `12.5 km`, `350 m`: kilometres from 1 km up, metres below.
+    /// `700 km`, `12.5 km`, `350 m`: kilometres from 1 km up, metres below,
+    /// at most three decimals.
     public var description: String {
-        if meters >= 1000 {
-            let km = kilometers
-            return km == km.rounded() ? "\(Int(km)) km" : String(format: "%.3f km", km)
-        }
-        return meters == meters.rounded() ? "\(Int(meters)) m" : String(format: "%.3f m", meters)
+        meters >= 1000 ? Self.trimmed(kilometers) + " km" : Self.trimmed(meters) + " m"
+    }
+
+    private static func trimmed(_ value: Double) -> String {
+        var text = String(format: "%.3f", value)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text
     }
 }
 

@@ -49,7 +49,8 @@ public struct MissileCatalog: Sendable {
             }
             let system = MissileSystem(
                 name: fields[name],
-                aliases: fields[aliases].split(separator: "|").map(String.init),
+                aliases: fields[aliases].split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+                    .filter { !NameKey($0).folded.isEmpty },
                 category: kind,
                 minimumRange: try kilometers(minimum, "min_range_km"),
                 range: try kilometers(nominal, "range_km"),
@@ -70,6 +71,7 @@ public struct MissileCatalog: Sendable {
     public func system(named name: String) throws(ThreatModelError) -> MissileSystem {
         if let position = index[NameKey(name)] { return systems[position] }
         let key = NameKey(name).folded
+        guard !key.isEmpty else { throw .unknownMissile(name, suggestions: []) }
         let close = systems.filter { system in
             ([system.name] + system.aliases).contains { alias in
                 let other = NameKey(alias).folded

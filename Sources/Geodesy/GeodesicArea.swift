@@ -33,15 +33,23 @@ extension Geodesic {
         return GeodesicMeasure(area: area, perimeter: perimeter)
     }
 
-    /// Unsigned area and total perimeter of a polygon: exterior minus holes,
-    /// whatever the rings' winding.
+    /// Surface area of the whole ellipsoid, square metres (4π times the
+    /// authalic radius squared).
+    public var ellipsoidArea: Double { 4 * Double.pi * raw.c2 }
+
+    /// Area and perimeter of a polygon region: exterior minus holes, whatever
+    /// the rings' winding, correct for shapes that touch a pole, span more
+    /// than 180° of longitude or cover most of the Earth.
+    ///
+    /// Each ring is measured in strips of at most 180° of longitude (clipped
+    /// along meridians, which are geodesics), where `geod_polygonarea` is
+    /// unambiguous. Edges lying on the ±180° meridian are taken as cut lines
+    /// and left out of the perimeter.
     public func measure(polygon: Polygon) -> GeodesicMeasure {
-        let exterior = measure(ring: polygon.exterior)
-        var result = GeodesicMeasure(area: abs(exterior.area), perimeter: exterior.perimeter)
+        var result = GeodesicMeasure(area: regionArea(polygon.exterior), perimeter: cutAwarePerimeter(polygon.exterior))
         for hole in polygon.holes {
-            let measured = measure(ring: hole)
-            result.area -= abs(measured.area)
-            result.perimeter += measured.perimeter
+            result.area -= regionArea(hole)
+            result.perimeter += cutAwarePerimeter(hole)
         }
         return result
     }
@@ -52,5 +60,69 @@ extension Geodesic {
             let measured = measure(polygon: polygon)
             return GeodesicMeasure(area: sum.area + measured.area, perimeter: sum.perimeter + measured.perimeter)
         }
+    }
+
+    /// Area of the region a ring encloses in the longitude/latitude plane.
+    private func regionArea(_ ring: Ring) -> Double {
+        let counterClockwise = RingGeometry.oriented(ring, counterClockwise: true)
+        guard let box = BoundingBox(covering: counterClockwise) else { return 0 }
+        var total = 0.0
+        var west = (box.west / 180).rounded(.down) * 180
+        while west < box.east {
+            let piece = LongitudeStrip(west: west, east: west + 180).clip(counterClockwise)
+            if piece.count > 2 {
+                var area = measure(ring: piece).area
+                // A strip piece holds at most half the Earth; a large negative
+                // value is that half reported modulo the ellipsoid's area.
+                if area < -ellipsoidArea / 4 { area += ellipsoidArea }
+                total += area
+            }
+            west += 180
+        }
+        return total
+    }
+
+    private func cutAwarePerimeter(_ ring: Ring) -> Double {
+        var length = 0.0
+        for (a, b) in zip(ring, ring.dropFirst()) {
+            if a.longitude == b.longitude, abs(a.longitude) == 180 { continue }
+            length += distance(from: a, to: b).meters
+        }
+        return length
+    }
+}
+
+/// Sutherland–Hodgman clipping of a ring to `west <= longitude <= east`.
+/// The result may have edges doubling back along the strip's sides; they
+/// add no area, since polygon area is a sum over edges.
+private struct LongitudeStrip {
+    let west: Double
+    let east: Double
+
+    func clip(_ ring: Ring) -> [Coordinate] {
+        var vertices = ring
+        if vertices.count > 1, vertices.first == vertices.last { vertices.removeLast() }
+        vertices = clip(vertices, keep: { $0.longitude >= west }, meridian: west)
+        vertices = clip(vertices, keep: { $0.longitude <= east }, meridian: east)
+        return vertices
+    }
+
+    private func clip(_ vertices: [Coordinate], keep: (Coordinate) -> Bool, meridian: Double) -> [Coordinate] {
+        guard let last = vertices.last else { return [] }
+        var output = [Coordinate]()
+        var previous = last
+        for current in vertices {
+            let currentInside = keep(current), previousInside = keep(previous)
+            if currentInside != previousInside {
+                let fraction = (meridian - previous.longitude) / (current.longitude - previous.longitude)
+                output.append(Coordinate(
+                    latitude: previous.latitude + fraction * (current.latitude - previous.latitude),
+                    longitude: meridian
+                ))
+            }
+            if currentInside { output.append(current) }
+            previous = current
+        }
+        return output
     }
 }

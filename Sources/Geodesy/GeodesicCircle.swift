@@ -2,7 +2,7 @@ import Foundation
 import GeoModel
 
 extension Geodesic {
-    /// Largest vertex count `circle` will produce before refusing.
+    /// Largest vertex count a ring construction will produce before refusing.
     public static let defaultMaximumVertices = 200_000
 
     /// The geodesic circle of `radius` around `center`, as a closed
@@ -17,7 +17,8 @@ extension Geodesic {
     /// Longitudes are unwrapped vertex by vertex, so the ring is continuous
     /// and may extend beyond ±180. When it surrounds a pole its longitudes end
     /// 360° from where they began; the ring is then closed along that pole
-    /// (two extra vertices at latitude ±90).
+    /// (two extra vertices at latitude ±90). See `disc` for what the ring
+    /// encloses when the radius reaches past the antipodal side.
     ///
     /// - Parameters:
     ///   - center: latitude in [-90, 90] degrees, finite longitude.
@@ -35,52 +36,169 @@ extension Geodesic {
         tolerance: Distance = .meters(10),
         maximumVertices: Int = Geodesic.defaultMaximumVertices
     ) throws(GeodesyError) -> Ring {
+        try validate(center: center, radius: radius, tolerance: tolerance)
+        let sampler = arcSampler(center: center, radius: radius, tolerance: tolerance, maximumVertices: maximumVertices)
+        // Azimuth decreases from 360 to 0: north, west, south, east, north,
+        // which runs counter-clockwise on a map.
+        var ring: Ring = [startVertex(center: center, azimuth: 360, radius: radius)]
+        let arcs = initialArcCount(radius: radius.meters, tolerance: tolerance.meters, limit: maximumVertices)
+        try sampler.append(from: 360, to: 0, arcs: arcs, into: &ring)
+        return Self.closedAroundPole(ring)
+    }
+
+    /// The disc of points within `radius` of `center`, as a boundary ring and
+    /// which side of it is inside.
+    ///
+    /// Up to a little under a quarter of the Earth's circumference the disc is
+    /// the inside of `circle(...)`. Beyond that the traced loop can run
+    /// clockwise around the antipode instead of around the centre: the disc is
+    /// then everything outside the loop (`isComplement`), as for a 19,000 km
+    /// radius, which covers the Earth but a small cap around the antipode.
+    public func disc(
+        center: Coordinate,
+        radius: Distance,
+        tolerance: Distance = .meters(10),
+        maximumVertices: Int = Geodesic.defaultMaximumVertices
+    ) throws(GeodesyError) -> DiscBoundary {
+        let ring = try circle(center: center, radius: radius, tolerance: tolerance, maximumVertices: maximumVertices)
+        let closedAlongPole = ring.contains { abs($0.latitude) == 90 } && abs(ring[0].latitude) != 90
+        // A loop that winds round a pole is closed on the centre's side; any
+        // other loop encloses the centre only when it runs counter-clockwise.
+        let isComplement = !closedAlongPole && abs(center.latitude) != 90 && RingGeometry.signedDoubleArea(ring) < 0
+        return DiscBoundary(ring: ring, isComplement: isComplement)
+    }
+
+    /// A sector (a pie slice, or a slice of an annulus when `minimumRadius`
+    /// is above zero) between the azimuths of `azimuths`, as a closed
+    /// counter-clockwise ring in unwrapped longitude.
+    ///
+    /// Arcs lie at exactly `radius` / `minimumRadius` (vertices from
+    /// `geod_direct`); the straight sides follow the geodesics from the
+    /// centre. Every edge is within `tolerance` of the true curve.
+    /// - Throws: `GeodesyError` as `circle` does, and for a minimum radius not
+    ///   below the radius.
+    public func sector(
+        center: Coordinate,
+        radius: Distance,
+        minimumRadius: Distance = .zero,
+        azimuths: AzimuthRange,
+        tolerance: Distance = .meters(10),
+        maximumVertices: Int = Geodesic.defaultMaximumVertices
+    ) throws(GeodesyError) -> Ring {
+        try validate(center: center, radius: radius, tolerance: tolerance)
+        guard minimumRadius.meters.isFinite, minimumRadius >= .zero, minimumRadius < radius else {
+            throw .invalidMinimumRadius(minimumRadius, radius: radius)
+        }
+        let outer = arcSampler(center: center, radius: radius, tolerance: tolerance, maximumVertices: maximumVertices)
+        let arcs = max(2, Int((Double(initialArcCount(radius: radius.meters, tolerance: tolerance.meters, limit: maximumVertices))
+            * azimuths.sweep / 360).rounded(.up)))
+        let (first, last) = (azimuths.start, azimuths.end)
+        var ring: Ring
+        if minimumRadius > .zero {
+            ring = [startVertex(center: center, azimuth: last, radius: minimumRadius)]
+        } else {
+            ring = [center]
+        }
+        // Out along the last azimuth, back counter-clockwise along the outer
+        // arc, in along the first azimuth, then clockwise along the inner arc.
+        try radialSampler(center: center, azimuth: last, tolerance: tolerance, maximumVertices: maximumVertices)
+            .append(from: minimumRadius.meters, to: radius.meters, arcs: radialArcs(radius.meters - minimumRadius.meters), into: &ring)
+        try outer.append(from: last, to: first, arcs: arcs, into: &ring)
+        try radialSampler(center: center, azimuth: first, tolerance: tolerance, maximumVertices: maximumVertices)
+            .append(from: radius.meters, to: minimumRadius.meters, arcs: radialArcs(radius.meters - minimumRadius.meters), into: &ring)
+        if minimumRadius > .zero {
+            let inner = arcSampler(center: center, radius: minimumRadius, tolerance: tolerance, maximumVertices: maximumVertices)
+            let innerArcs = max(2, Int((Double(initialArcCount(radius: minimumRadius.meters, tolerance: tolerance.meters, limit: maximumVertices))
+                * azimuths.sweep / 360).rounded(.up)))
+            try inner.append(from: first, to: last, arcs: innerArcs, into: &ring)
+        }
+        return Self.closedAroundPole(ring)
+    }
+
+    /// The geodesic from `start` to `end` as a polyline in unwrapped longitude
+    /// whose straight edges stay within `tolerance` of the geodesic.
+    public func path(
+        from start: Coordinate, to end: Coordinate,
+        tolerance: Distance = .meters(10),
+        maximumVertices: Int = Geodesic.defaultMaximumVertices
+    ) throws(GeodesyError) -> [Coordinate] {
+        guard tolerance.meters.isFinite, tolerance.meters > 0 else { throw .invalidTolerance(tolerance) }
+        let solution = inverse(from: start, to: end)
+        var line = [start]
+        guard solution.distance > .zero else { return line }
+        try radialSampler(center: start, azimuth: solution.initialAzimuth, tolerance: tolerance, maximumVertices: maximumVertices)
+            .append(from: 0, to: solution.distance.meters, arcs: radialArcs(solution.distance.meters), into: &line)
+        return line
+    }
+
+    // MARK: building blocks
+
+    private func validate(center: Coordinate, radius: Distance, tolerance: Distance) throws(GeodesyError) {
         guard center.latitude.isFinite, center.longitude.isFinite, abs(center.latitude) <= 90 else {
             throw .invalidCenter(center)
         }
         guard radius.meters.isFinite, radius.meters > 0 else { throw .invalidRadius(radius) }
         guard tolerance.meters.isFinite, tolerance.meters > 0 else { throw .invalidTolerance(tolerance) }
+    }
 
-        let sampler = CircleSampler(
-            geodesic: self, center: center, radius: radius.meters,
-            tolerance: tolerance.meters, maximumVertices: maximumVertices
+    /// The circle's vertex at `azimuth`, its longitude near the centre's.
+    private func startVertex(center: Coordinate, azimuth: Double, radius: Distance) -> Coordinate {
+        var vertex = direct(from: center, azimuth: azimuth, distance: radius).destination
+        vertex.longitude = center.longitude + remainder(vertex.longitude - center.longitude, 360)
+        return vertex
+    }
+
+    /// Samples the circle of `radius` by azimuth; the gap is the midpoint's
+    /// distance from the circle.
+    private func arcSampler(center: Coordinate, radius: Distance, tolerance: Distance, maximumVertices: Int) -> CurveSampler {
+        CurveSampler(
+            point: { azimuth in direct(from: center, azimuth: azimuth, distance: radius).destination },
+            gap: { midpoint, _ in abs(distance(from: center, to: midpoint).meters - radius.meters) },
+            tolerance: tolerance.meters, maximumVertices: maximumVertices, smallestStep: 1e-9,
+            limitError: .tooManyVertices(limit: maximumVertices, radius: radius, tolerance: tolerance)
         )
-        // Azimuth decreases from 360 to 0: north, west, south, east, north,
-        // which runs counter-clockwise on a map.
-        let initialArcs = initialArcCount(radius: radius.meters, tolerance: tolerance.meters, limit: maximumVertices)
-        var previous = sampler.sample(azimuth: 360, unwrappedNear: center.longitude)
-        var ring: Ring = [previous.point]
-        for arc in 1...initialArcs {
-            let azimuth = 360 - Double(arc) * (360 / Double(initialArcs))
-            let next = sampler.sample(azimuth: azimuth, unwrappedNear: previous.point.longitude)
-            try sampler.refine(from: previous, to: next, into: &ring)
-            previous = next
-        }
-        return Self.closed(ring, radius: radius, tolerance: tolerance, limit: maximumVertices)
+    }
+
+    /// Samples the geodesic leaving `center` at `azimuth` by distance; the gap
+    /// is the midpoint's distance from the geodesic point halfway along (an
+    /// upper bound on its distance from the geodesic).
+    private func radialSampler(center: Coordinate, azimuth: Double, tolerance: Distance, maximumVertices: Int) -> CurveSampler {
+        CurveSampler(
+            point: { meters in direct(from: center, azimuth: azimuth, distance: .meters(meters)).destination },
+            gap: { midpoint, meters in
+                distance(from: midpoint, to: direct(from: center, azimuth: azimuth, distance: .meters(meters)).destination).meters
+            },
+            tolerance: tolerance.meters, maximumVertices: maximumVertices, smallestStep: 1e-6,
+            limitError: .tooManyVertices(limit: maximumVertices, radius: .meters(0), tolerance: tolerance)
+        )
+    }
+
+    /// First, uniform split of a geodesic side: one piece per 500 km.
+    private func radialArcs(_ meters: Double) -> Int {
+        max(1, Int((meters / 500_000).rounded(.up)))
     }
 
     /// A first, uniform arc count from the planar sag of a chord,
     /// r·(1 − cos(π/n)) ≈ r·π²/(2n²) ≤ tolerance, with r = a·|sin(radius/a)| the
-    /// circle's radius seen from its axis, and 10 % to spare. Adaptive halving fixes the
-    /// arcs that longitude/latitude distortion makes sag more.
+    /// circle's radius seen from its axis, and 10 % to spare. Adaptive halving
+    /// fixes the arcs that longitude/latitude distortion makes sag more.
     func initialArcCount(radius: Double, tolerance: Double, limit: Int) -> Int {
         let axisRadius = equatorialRadius * abs(sin(radius / equatorialRadius))
         let estimate = 1.1 * Double.pi * (max(axisRadius, radius * 1e-6) / (2 * tolerance)).squareRoot()
         return Int(min(max(16, estimate.rounded(.up)), Double(max(16, limit))))
     }
 
-    /// Closes a sampled loop; adds the pole edge when the loop wound once around a pole.
-    private static func closed(_ loop: Ring, radius: Distance, tolerance: Distance, limit: Int) -> Ring {
+    /// Closes a sampled loop; adds the pole edge when the loop wound once round a pole.
+    private static func closedAroundPole(_ loop: Ring) -> Ring {
         guard let first = loop.first, let last = loop.last else { return loop }
         let winding = (last.longitude - first.longitude) / 360
+        var ring = loop
         guard abs(winding) > 0.5 else {
-            var ring = loop
-            ring[ring.count - 1] = first  // same point; make closure exact
+            ring[ring.count - 1] = first  // the same point; make closure exact
             return ring
         }
         // Counter-clockwise loops that gain 360° of longitude go round the north pole.
         let poleLatitude = winding > 0 ? 90.0 : -90.0
-        var ring = loop
         ring.append(Coordinate(latitude: poleLatitude, longitude: last.longitude))
         ring.append(Coordinate(latitude: poleLatitude, longitude: first.longitude))
         ring.append(first)
@@ -88,63 +206,11 @@ extension Geodesic {
     }
 }
 
-/// Adaptive sampling of one geodesic circle.
-private struct CircleSampler {
-    struct Sample {
-        var azimuth: Double
-        /// Vertex with its longitude unwrapped to be continuous with its neighbour.
-        var point: Coordinate
-    }
-
-    let geodesic: Geodesic
-    let center: Coordinate
-    let radius: Double
-    let tolerance: Double
-    let maximumVertices: Int
-    /// Azimuth steps below this are not halved further (degrees).
-    let smallestStep = 1e-9
-
-    /// The circle's vertex at `azimuth`, its longitude within 180° of `reference`.
-    func sample(azimuth: Double, unwrappedNear reference: Double) -> Sample {
-        var point = geodesic.direct(from: center, azimuth: azimuth, distance: .meters(radius)).destination
-        point.longitude = reference + remainder(point.longitude - reference, 360)
-        return Sample(azimuth: azimuth, point: point)
-    }
-
-    /// Appends the vertices after `start` up to and including `end`, halving
-    /// the arc until every edge's midpoint is within tolerance.
-    func refine(from start: Sample, to end: Sample, into ring: inout Ring) throws(GeodesyError) {
-        var pending = [end]  // stack of right-hand ends still to reach
-        var left = start
-        while let right = pending.last {
-            if needsSplit(left, right) {
-                let middle = sample(azimuth: (left.azimuth + right.azimuth) / 2, unwrappedNear: left.point.longitude)
-                pending.append(middle)
-            } else {
-                ring.append(right)
-                if ring.count > maximumVertices {
-                    throw .tooManyVertices(limit: maximumVertices, radius: .meters(radius), tolerance: .meters(tolerance))
-                }
-                left = right
-                pending.removeLast()
-            }
-        }
-    }
-
-    private func needsSplit(_ left: Sample, _ right: Sample) -> Bool {
-        guard abs(left.azimuth - right.azimuth) > smallestStep else { return false }
-        let longitudeStep = abs(right.point.longitude - left.point.longitude)
-        // Large longitude jumps (near a pole) make unwrapping ambiguous: always split.
-        if longitudeStep > 90 { return true }
-        let midpoint = Coordinate(
-            latitude: (left.point.latitude + right.point.latitude) / 2,
-            longitude: (left.point.longitude + right.point.longitude) / 2
-        )
-        let gap = abs(geodesic.distance(from: center, to: midpoint).meters - radius)
-        return gap > tolerance
-    }
-}
-
-private extension Ring {
-    mutating func append(_ sample: CircleSampler.Sample) { append(sample.point) }
+/// The boundary of a geodesic disc and which side of it the disc is.
+public struct DiscBoundary: Hashable, Sendable {
+    /// Closed ring in unwrapped longitude (closed along a pole if it winds round one).
+    public var ring: Ring
+    /// `true` when the disc is everything outside `ring` (radius beyond the
+    /// antipodal side of the centre), `false` when it is the inside.
+    public var isComplement: Bool
 }

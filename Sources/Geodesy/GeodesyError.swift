@@ -6,6 +6,7 @@ public enum GeodesyError: Error, Equatable, Sendable, CustomStringConvertible, L
     case invalidCenter(Coordinate)
     case invalidRadius(Distance)
     case invalidTolerance(Distance)
+    case invalidMinimumRadius(Distance, radius: Distance)
     case tooManyVertices(limit: Int, radius: Distance, tolerance: Distance)
 
     public var description: String {
@@ -16,6 +17,8 @@ public enum GeodesyError: Error, Equatable, Sendable, CustomStringConvertible, L
             "radius \(radius.meters) m must be finite and greater than zero"
         case let .invalidTolerance(tolerance):
             "tolerance \(tolerance.meters) m must be finite and greater than zero"
+        case let .invalidMinimumRadius(minimum, radius):
+            "minimum radius \(minimum) must be zero or more and below the radius \(radius)"
         case let .tooManyVertices(limit, radius, tolerance):
             "a \(radius) ring within \(tolerance) would need more than \(limit) vertices; raise the tolerance"
         }

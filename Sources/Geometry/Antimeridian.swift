@@ -28,6 +28,21 @@ public enum Antimeridian {
         return try Topology.union(pieces)
     }
 
+    /// The region bounded by `ring` (unwrapped longitudes allowed), cut into
+    /// [-180, 180]: the ring's inside, or everything else on Earth when
+    /// `complement` is set.
+    public static func region(bounding ring: Ring, complement: Bool) throws(GeometryError) -> MultiPolygon {
+        let inside = try cut(Polygon(exterior: ring))
+        return complement ? try Topology.difference(MultiPolygon([world]), inside) : inside
+    }
+
+    /// The whole Earth in longitude/latitude.
+    public static let world = Polygon(exterior: [
+        Coordinate(latitude: -90, longitude: -180), Coordinate(latitude: -90, longitude: 180),
+        Coordinate(latitude: 90, longitude: 180), Coordinate(latitude: 90, longitude: -180),
+        Coordinate(latitude: -90, longitude: -180),
+    ])
+
     private static func shifted(_ polygon: Polygon, by degrees: Double) -> Polygon {
         func move(_ ring: Ring) -> Ring {
             ring.map { Coordinate(latitude: $0.latitude, longitude: $0.longitude + degrees) }

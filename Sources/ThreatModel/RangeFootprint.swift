@@ -40,12 +40,15 @@ public struct FootprintBuilder: Sendable {
         return RangeFootprint(site: site, system: system, area: area)
     }
 
-    /// A geodesic disc cut at the antimeridian.
+    /// A geodesic disc cut at the antimeridian (the complement of the traced
+    /// loop when the radius reaches past the antipodal side).
     public func disc(around center: Coordinate, radius: Distance) throws(ThreatModelError) -> MultiPolygon {
-        let ring: Ring
-        do { ring = try geodesic.circle(center: center, radius: radius, tolerance: tolerance) } catch {
+        let boundary: DiscBoundary
+        do { boundary = try geodesic.disc(center: center, radius: radius, tolerance: tolerance) } catch {
             throw .geodesy(error)
         }
-        do { return try Antimeridian.cut(Polygon(exterior: ring)) } catch { throw .geometry(error) }
+        do { return try Antimeridian.region(bounding: boundary.ring, complement: boundary.isComplement) } catch {
+            throw .geometry(error)
+        }
     }
 }

@@ -125,3 +125,133 @@ import Testing
         }
     }
 }
+
+/// Discs whose radius reaches past the antipodal side, and sectors.
+@Suite struct GeodesicDiscAndSectorTests {
+    let geodesic = Geodesic.wgs84
+
+    func region(_ boundary: DiscBoundary) throws -> MultiPolygon {
+        try Antimeridian.region(bounding: boundary.ring, complement: boundary.isComplement)
+    }
+
+    func antipode(of point: Coordinate) -> Coordinate {
+        Coordinate(latitude: -point.latitude, longitude: Coordinate.normalizedLongitude(point.longitude + 180))
+    }
+
+    @Test(arguments: [
+        Coordinate(latitude: 32.87, longitude: 44.15), Coordinate(latitude: -60, longitude: 179.9),
+        Coordinate(latitude: 0, longitude: 0), Coordinate(latitude: 86, longitude: -179.5),
+    ])
+    func almostWholeEarthDiscCoversAllButTheAntipode(_ center: Coordinate) throws {
+        let boundary = try geodesic.disc(center: center, radius: .kilometers(19_000))
+        let shape = try region(boundary)
+        #expect(try Topology.validity(of: .multiPolygon(shape)) == .valid)
+        #expect(try Topology.covers(shape, center))
+        #expect(try !Topology.covers(shape, antipode(of: center)))
+        // The uncovered cap around the antipode is small: its area is the
+        // Earth's minus the disc's.
+        let earth = geodesic.measure(polygon: Antimeridian.world).area
+        let covered = geodesic.measure(multiPolygon: shape).area
+        #expect(covered > 0.97 * earth && covered < earth)
+    }
+
+    @Test func smallDiscIsNotAComplement() throws {
+        let boundary = try geodesic.disc(center: .init(latitude: 32.87, longitude: 44.15), radius: .kilometers(700))
+        #expect(!boundary.isComplement)
+        let sixThousand = try geodesic.disc(center: .init(latitude: 10, longitude: 20), radius: .kilometers(6000))
+        #expect(!sixThousand.isComplement)
+        #expect(try Topology.covers(region(sixThousand), .init(latitude: 10, longitude: 20)))
+    }
+
+    @Test func discAroundThePoleCoversThePole() throws {
+        let boundary = try geodesic.disc(center: .init(latitude: 90, longitude: 0), radius: .kilometers(1000))
+        let shape = try region(boundary)
+        #expect(try Topology.covers(shape, .init(latitude: 89.99, longitude: 123)))
+        #expect(try !Topology.covers(shape, .init(latitude: 80, longitude: 0)))
+    }
+
+    @Test func sectorFacesItsAzimuths() throws {
+        let center = Coordinate(latitude: 32.87, longitude: 44.15)
+        let azimuths = try AzimuthRange(parsing: "250..310")
+        let ring = try geodesic.sector(center: center, radius: .kilometers(700), azimuths: azimuths)
+        #expect(RingGeometry.signedDoubleArea(ring) > 0)
+        let shape = try Antimeridian.cut(Polygon(exterior: ring))
+        #expect(try Topology.validity(of: .multiPolygon(shape)) == .valid)
+        let west = geodesic.direct(from: center, azimuth: 280, distance: .kilometers(600)).destination
+        let east = geodesic.direct(from: center, azimuth: 100, distance: .kilometers(600)).destination
+        let beyond = geodesic.direct(from: center, azimuth: 280, distance: .kilometers(710)).destination
+        #expect(try Topology.covers(shape, west))
+        #expect(try !Topology.covers(shape, east))
+        #expect(try !Topology.covers(shape, beyond))
+        // The arc's vertices lie at the radius; the sides run along the edge azimuths.
+        for vertex in ring where vertex != center {
+            let solution = geodesic.inverse(from: center, to: vertex)
+            let onArc = abs(solution.distance.meters - 700_000) <= 1e-6
+            let onSide = angleDifference(solution.initialAzimuth, 250) < 1e-6 || angleDifference(solution.initialAzimuth, 310) < 1e-6
+            #expect(onArc || onSide, "vertex \(vertex) is on neither the arc nor a side")
+        }
+    }
+
+    @Test func sectorWrapsThroughNorth() throws {
+        let center = Coordinate(latitude: 10, longitude: 10)
+        let ring = try geodesic.sector(center: center, radius: .kilometers(500), azimuths: try AzimuthRange(parsing: "350..20"))
+        let shape = try Antimeridian.cut(Polygon(exterior: ring))
+        let north = geodesic.direct(from: center, azimuth: 5, distance: .kilometers(400)).destination
+        let south = geodesic.direct(from: center, azimuth: 185, distance: .kilometers(400)).destination
+        #expect(try Topology.covers(shape, north))
+        #expect(try !Topology.covers(shape, south))
+    }
+
+    @Test func annularSectorExcludesTheInnerPart() throws {
+        let center = Coordinate(latitude: 64.8, longitude: -179.7)
+        let ring = try geodesic.sector(
+            center: center, radius: .kilometers(800), minimumRadius: .kilometers(200),
+            azimuths: try AzimuthRange(parsing: "225..315")
+        )
+        let shape = try Antimeridian.cut(Polygon(exterior: ring))
+        #expect(try Topology.validity(of: .multiPolygon(shape)) == .valid)
+        // The inner arc already lies west of -180: the whole slice lands on the +180 side.
+        #expect(shape.polygons.count == 1)
+        #expect(Shape.multiPolygon(shape).allCoordinates.allSatisfy { $0.longitude > 0 && $0.longitude <= 180 })
+        let inside = geodesic.direct(from: center, azimuth: 270, distance: .kilometers(500)).destination
+        let tooClose = geodesic.direct(from: center, azimuth: 270, distance: .kilometers(100)).destination
+        #expect(try Topology.covers(shape, inside))
+        #expect(try !Topology.covers(shape, tooClose))
+        #expect(throws: GeodesyError.self) {
+            try geodesic.sector(center: center, radius: .kilometers(100), minimumRadius: .kilometers(200),
+                                azimuths: try AzimuthRange(parsing: "225..315"))
+        }
+    }
+
+    @Test func sectorEdgesStayWithinTolerance() throws {
+        let center = Coordinate(latitude: 70, longitude: 20)
+        let azimuths = try AzimuthRange(parsing: "300..60")
+        let ring = try geodesic.sector(center: center, radius: .kilometers(3000), azimuths: azimuths, tolerance: .meters(5))
+        // Every straight edge's midpoint is within 5 m of the sector boundary:
+        // at the radius on the arc, or on a side geodesic.
+        for (a, b) in zip(ring, ring.dropFirst()) where abs(a.latitude) < 90 && abs(b.latitude) < 90 {
+            let mid = Coordinate(latitude: (a.latitude + b.latitude) / 2, longitude: (a.longitude + b.longitude) / 2)
+            let solution = geodesic.inverse(from: center, to: mid)
+            let arcGap = abs(solution.distance.meters - 3_000_000)
+            var sideGap = Double.infinity
+            for azimuth in [300.0, 60.0] {
+                let onSide = geodesic.direct(from: center, azimuth: azimuth, distance: solution.distance).destination
+                sideGap = min(sideGap, geodesic.distance(from: mid, to: onSide).meters)
+            }
+            #expect(min(arcGap, sideGap) <= 5, "edge \(a) -> \(b)")
+        }
+    }
+
+    @Test func pathFollowsTheGeodesic() throws {
+        let start = Coordinate(latitude: 32.86667, longitude: 44.21389)
+        let end = Coordinate(latitude: 24.68773, longitude: 46.72185)
+        let line = try geodesic.path(from: start, to: end, tolerance: .meters(1))
+        #expect(line.first == start)
+        let last = try #require(line.last)
+        #expect(geodesic.distance(from: last, to: end).meters < 1e-6)
+        let total = geodesic.distance(from: start, to: end).meters
+        var walked = 0.0
+        for (a, b) in zip(line, line.dropFirst()) { walked += geodesic.distance(from: a, to: b).meters }
+        #expect(abs(walked - total) < 1e-3)
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+
+@Suite("threatmap resolve")
+struct ResolveCommandTests {
+    @Test("names, spellings and a coordinate resolve to JSON objects with the documented keys")
+    func resolveJSON() throws {
+        let scratch = try TemporaryDirectory()
+        defer { scratch.remove() }
+        let result = try threatmap(
+            "resolve", ["Baghdad", "Hewler", "Karbalā'", "32.87,44.15", "--format", "json"], in: scratch.url
+        )
+        expectSuccess(result)
+        let objects = try #require(try parseJSON(result.stdout) as? [[String: Any]], "stdout is not a JSON array of objects")
+        try #require(objects.count == 4)
+        let keys: Set<String> = ["query", "name", "latitude", "longitude", "kind", "country", "source"]
+        for object in objects {
+            #expect(Set(object.keys) == keys)
+            #expect(object["latitude"] is Double)
+            #expect(object["longitude"] is Double)
+            #expect((object["source"] as? String)?.isEmpty == false)
+        }
+        #expect(objects.map { $0["query"] as? String } == ["Baghdad", "Hewler", "Karbalā'", "32.87,44.15"])
+        #expect(objects.map { $0["name"] as? String } == ["Baghdad", "Erbil", "Karbala", "32.87,44.15"])
+        #expect(objects.map { $0["country"] as? String } == ["IQ", "IQ", "IQ", ""])
+        #expect(objects[3]["kind"] as? String == "coordinate")
+        #expect(objects[3]["latitude"] as? Double == 32.87)
+        #expect(objects[3]["longitude"] as? Double == 44.15)
+        // Baghdad (GeoNames 98182): 33.34058 N, 44.40088 E.
+        #expect(objects[0]["latitude"] as? Double == 33.34058)
+        #expect(objects[0]["longitude"] as? Double == 44.40088)
+    }
+
+    @Test("a negative coordinate is taken as a positional place, not an option")
+    func negativeCoordinate() throws {
+        let scratch = try TemporaryDirectory()
+        defer { scratch.remove() }
+        let table = try threatmap("resolve", ["-33.92,18.42"], in: scratch.url)
+        expectSuccess(table)
+        let lines = table.stdout.split(separator: "\n")
+        try #require(lines.count == 3, "expected header, rule and one row: \(table.stdout)")
+        #expect(lines[2].hasPrefix("-33.92,18.42"))
+        #expect(lines[2].contains("-33.92000"))
+        #expect(lines[2].contains("18.42000"))
+
+        let json = try threatmap("resolve", ["--format", "json", "-33.92,18.42"], in: scratch.url)
+        expectSuccess(json)
+        let objects = try #require(try parseJSON(json.stdout) as? [[String: Any]])
+        try #require(objects.count == 1)
+        #expect(objects[0]["latitude"] as? Double == -33.92)
+        #expect(objects[0]["longitude"] as? Double == 18.42)
+        #expect(objects[0]["kind"] as? String == "coordinate")
+    }
+
+    @Test("CSV quotes a query and a source that hold commas")
+    func resolveCSV() throws {
+        let scratch = try TemporaryDirectory()
+        defer { scratch.remove() }
+        let result = try threatmap("resolve", ["Green Zone", "-33.92,18.42", "--format", "csv"], in: scratch.url)
+        expectSuccess(result)
+        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        try #require(lines.count == 4, "expected header, two rows and a final newline: \(result.stdout)")
+        #expect(lines[0] == "query,name,latitude,longitude,kind,country,source")
+        #expect(lines[1].hasPrefix("Green Zone,Green Zone,33.30758,44.39026,district,IQ,\"Wikipedia"))
+        #expect(lines[1].hasSuffix("= 33.307577, 44.390259)\""))
+        #expect(lines[2] == "\"-33.92,18.42\",\"-33.92,18.42\",-33.92000,18.42000,coordinate,,coordinate given by the user")
+        #expect(lines[3].isEmpty)
+    }
+}

@@ -5,6 +5,10 @@ public enum PlaceKind: String, CaseIterable, Sendable, Codable {
     case capital, city, town, district, airbase
     case militarySite = "military_site"
     case governorate, landmark, strait
+    /// A sovereign country or territory (an area).
+    case country
+    /// A region drawn by the user or named in reporting ("southern Iraq").
+    case region
     /// A coordinate typed by the user, not a named place.
     case coordinate
 }
@@ -22,13 +26,21 @@ public struct Place: Hashable, Sendable {
     public var country: String
     /// Where the coordinate comes from.
     public var source: String
+    /// The outline of an area (country, governorate, region), longitudes in
+    /// [-180, 180]; `nil` for a point place. `coordinate` is then a point
+    /// inside the area.
+    public var area: MultiPolygon?
 
-    public init(name: String, aliases: [String] = [], coordinate: Coordinate, kind: PlaceKind, country: String, source: String) {
+    public init(
+        name: String, aliases: [String] = [], coordinate: Coordinate, kind: PlaceKind,
+        country: String, source: String, area: MultiPolygon? = nil
+    ) {
         self.name = name
         self.aliases = aliases
         self.coordinate = coordinate
         self.kind = kind
         self.country = country
         self.source = source
+        self.area = area
     }
 }

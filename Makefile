@@ -33,7 +33,8 @@ unit-tests:
 	$(SWIFT) test --disable-xctest
 
 asan-tests:
-	ASAN_OPTIONS=detect_leaks=1 $(SWIFT) test --disable-xctest --sanitize=address --scratch-path .build-asan
+	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/Scripts/lsan-suppressions.txt \
+	  $(SWIFT) test --disable-xctest --sanitize=address --scratch-path .build-asan
 
 # Python peers (reference values, benchmarks) live in a local venv.
 venv: $(PYTHON)

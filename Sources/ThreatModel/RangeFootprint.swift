@@ -3,18 +3,29 @@ import Geodesy
 import GeoModel
 import Geometry
 
-/// The ground one system can strike from one site: a geodesic disc, or an
-/// annulus when the system has a minimum range. Longitudes in [-180, 180].
+/// The ground one system can strike from one launch site: a geodesic disc
+/// (an annulus with a minimum range, a sector with an azimuth limit), or the
+/// geodesic buffer of a launch area or line. Longitudes in [-180, 180].
 public struct RangeFootprint: Hashable, Sendable {
-    public var site: Place
+    public var launch: LaunchSite
     public var system: MissileSystem
     public var area: MultiPolygon
+    /// The azimuths the footprint is limited to, if any.
+    public var azimuths: AzimuthRange?
 
-    public init(site: Place, system: MissileSystem, area: MultiPolygon) {
-        self.site = site
+    public init(launch: LaunchSite, system: MissileSystem, area: MultiPolygon, azimuths: AzimuthRange? = nil) {
+        self.launch = launch
         self.system = system
         self.area = area
+        self.azimuths = azimuths
     }
+
+    public init(site: Place, system: MissileSystem, area: MultiPolygon) {
+        self.init(launch: LaunchSite(place: site), system: system, area: area)
+    }
+
+    /// The launch site's place.
+    public var site: Place { launch.place }
 }
 
 /// Builds footprints on an ellipsoid to a tolerance.
@@ -28,21 +39,62 @@ public struct FootprintBuilder: Sendable {
         self.tolerance = tolerance
     }
 
-    /// The footprint of `system` fired from `site`.
+    /// The footprint of `system` fired from `site` (a point, or the place's
+    /// outline when it has one).
     /// - Throws: `ThreatModelError.geodesy` / `.geometry` when the ring or the
     ///   min-range difference cannot be built.
     public func footprint(of system: MissileSystem, from site: Place) throws(ThreatModelError) -> RangeFootprint {
-        var area = try disc(around: site.coordinate, radius: system.range)
-        if system.minimumRange > .zero {
-            let hole = try disc(around: site.coordinate, radius: system.minimumRange)
-            do { area = try Topology.difference(area, hole) } catch { throw .geometry(error) }
+        try footprint(of: system, from: LaunchSite(place: site))
+    }
+
+    /// The footprint of `system` fired from anywhere in `launch`, optionally
+    /// limited to `azimuths` (point sites only).
+    ///
+    /// For areas and lines the footprint is the geodesic buffer: the area
+    /// itself united with discs around boundary points spaced so that the
+    /// union dips at most half the tolerance between neighbours (discs are
+    /// drawn to the other half). With a minimum range, the ground within that
+    /// range of every boundary point (so of the whole extent) is removed.
+    public func footprint(
+        of system: MissileSystem, from launch: LaunchSite, azimuths: AzimuthRange? = nil
+    ) throws(ThreatModelError) -> RangeFootprint {
+        let center = launch.place.coordinate
+        var area: MultiPolygon
+        switch (launch.extent, azimuths) {
+        case let (.point, .some(azimuths)) where !azimuths.isFull:
+            let ring: Ring
+            do {
+                ring = try geodesic.sector(
+                    center: center, radius: system.range, minimumRadius: system.minimumRange,
+                    azimuths: azimuths, tolerance: tolerance
+                )
+            } catch { throw .geodesy(error) }
+            do { area = try Antimeridian.cut(Polygon(exterior: ring)) } catch { throw .geometry(error) }
+            return RangeFootprint(launch: launch, system: system, area: area, azimuths: azimuths)
+        case (.point, _):
+            area = try disc(around: center, radius: system.range)
+            if system.minimumRange > .zero {
+                let hole = try disc(around: center, radius: system.minimumRange)
+                do { area = try Topology.difference(area, hole) } catch { throw .geometry(error) }
+            }
+        case (_, .some):
+            throw .invalidRange("an azimuth limit applies to point launch sites only, not to '\(launch.name)'")
+        case (.area, .none), (.lines, .none):
+            area = try buffer(launch, radius: system.range)
+            if system.minimumRange > .zero, let hole = try innerHole(launch, radius: system.minimumRange) {
+                do { area = try Topology.difference(area, hole) } catch { throw .geometry(error) }
+            }
         }
-        return RangeFootprint(site: site, system: system, area: area)
+        return RangeFootprint(launch: launch, system: system, area: area)
     }
 
     /// A geodesic disc cut at the antimeridian (the complement of the traced
     /// loop when the radius reaches past the antipodal side).
     public func disc(around center: Coordinate, radius: Distance) throws(ThreatModelError) -> MultiPolygon {
+        try disc(around: center, radius: radius, tolerance: tolerance)
+    }
+
+    private func disc(around center: Coordinate, radius: Distance, tolerance: Distance) throws(ThreatModelError) -> MultiPolygon {
         let boundary: DiscBoundary
         do { boundary = try geodesic.disc(center: center, radius: radius, tolerance: tolerance) } catch {
             throw .geodesy(error)
@@ -50,5 +102,56 @@ public struct FootprintBuilder: Sendable {
         do { return try Antimeridian.region(bounding: boundary.ring, complement: boundary.isComplement) } catch {
             throw .geometry(error)
         }
+    }
+
+    /// Disc centres along every boundary of `launch` for a buffer of `radius`.
+    func bufferCenters(_ launch: LaunchSite, radius: Distance) -> [Coordinate] {
+        let spacing = geodesic.bufferSpacing(radius: radius, dip: .meters(tolerance.meters / 2))
+        var centers = [Coordinate]()
+        for path in launch.boundaries {
+            var samples = geodesic.samples(along: path, spacing: spacing)
+            if samples.count > 1, samples.first == samples.last { samples.removeLast() }
+            centers += samples
+        }
+        return centers
+    }
+
+    /// Discs of `radius` (drawn to half the tolerance) around many centres,
+    /// built on all cores.
+    func discs(around centers: [Coordinate], radius: Distance) throws(ThreatModelError) -> [MultiPolygon] {
+        let halfTolerance = Distance.meters(tolerance.meters / 2)
+        let results = ConcurrentMap.map(centers) { center in
+            Result { () throws(ThreatModelError) -> MultiPolygon in
+                try disc(around: center, radius: radius, tolerance: halfTolerance)
+            }
+        }
+        var discs = [MultiPolygon]()
+        discs.reserveCapacity(results.count)
+        for result in results {
+            switch result {
+            case let .success(disc): discs.append(disc)
+            case let .failure(error): throw error
+            }
+        }
+        return discs
+    }
+
+    /// The geodesic buffer of an area or lines.
+    func buffer(_ launch: LaunchSite, radius: Distance) throws(ThreatModelError) -> MultiPolygon {
+        var parts = try discs(around: bufferCenters(launch, radius: radius), radius: radius)
+        if case let .area(area) = launch.extent { parts.append(area) }
+        do { return try Topology.union(parts) } catch { throw .geometry(error) }
+    }
+
+    /// Ground within `radius` of every boundary point of `launch`, or `nil`
+    /// when there is none.
+    func innerHole(_ launch: LaunchSite, radius: Distance) throws(ThreatModelError) -> MultiPolygon? {
+        let discs = try discs(around: bufferCenters(launch, radius: radius), radius: radius)
+        guard var hole = discs.first else { return nil }
+        for disc in discs.dropFirst() {
+            do { hole = try Topology.intersection(hole, disc) } catch { throw .geometry(error) }
+            if hole.isEmpty { return nil }
+        }
+        return hole
     }
 }

@@ -42,6 +42,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "RangeBenchmark", dependencies: ["GeoModel", "Geodesy", "Geometry", "ThreatModel"], path: "Benchmarks/Range", exclude: ["peer_shapely.py", "report.py"]),
         .testTarget(name: "GeoModelTests", dependencies: ["GeoModel"]),
         .testTarget(name: "GeodesyTests", dependencies: ["Geodesy", "Geometry"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GeometryTests", dependencies: ["Geometry"]),

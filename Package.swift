@@ -47,7 +47,7 @@ let package = Package(
         .testTarget(name: "GeodesyTests", dependencies: ["Geodesy", "Geometry"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GeometryTests", dependencies: ["Geometry"]),
         .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer"]),
-        .testTarget(name: "ThreatModelTests", dependencies: ["ThreatModel"]),
+        .testTarget(name: "ThreatModelTests", dependencies: ["ThreatModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ExportTests", dependencies: ["Export", "Geodesy"]),
         .testTarget(name: "threatmapTests", dependencies: ["GeoModel", "threatmap"], resources: [.copy("Fixtures")]),
     ]

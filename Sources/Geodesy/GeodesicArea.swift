@@ -1,3 +1,4 @@
+import Foundation
 import CPROJ
 import GeoModel
 
@@ -66,10 +67,15 @@ extension Geodesic {
     private func regionArea(_ ring: Ring) -> Double {
         let counterClockwise = RingGeometry.oriented(ring, counterClockwise: true)
         guard let box = BoundingBox(covering: counterClockwise) else { return 0 }
+        // Narrow rings clear of the poles are unambiguous as they are.
+        if box.east - box.west < 180, box.north < 90, box.south > -90 {
+            return abs(measure(ring: counterClockwise).area)
+        }
         var total = 0.0
         var west = (box.west / 180).rounded(.down) * 180
         while west < box.east {
-            let piece = LongitudeStrip(west: west, east: west + 180).clip(counterClockwise)
+            let strip = LongitudeStrip(west: west, east: west + 180, crossing: meridianCrossing)
+            let piece = strip.clip(counterClockwise)
             if piece.count > 2 {
                 var area = measure(ring: piece).area
                 // A strip piece holds at most half the Earth; a large negative
@@ -92,12 +98,36 @@ extension Geodesic {
     }
 }
 
-/// Sutherland–Hodgman clipping of a ring to `west <= longitude <= east`.
-/// The result may have edges doubling back along the strip's sides; they
-/// add no area, since polygon area is a sum over edges.
+extension Geodesic {
+    /// Where the geodesic from `start` to `end` crosses the meridian
+    /// `longitude` (all in one unwrapped longitude frame; the edge spans less
+    /// than 180°). Bisection on the distance along the geodesic.
+    func meridianCrossing(from start: Coordinate, to end: Coordinate, longitude: Double) -> Coordinate {
+        let solution = inverse(from: start, to: end)
+        func unwrappedLongitude(at meters: Double) -> Double {
+            let point = direct(from: start, azimuth: solution.initialAzimuth, distance: .meters(meters)).destination
+            return start.longitude + remainder(point.longitude - start.longitude, 360)
+        }
+        let increasing = end.longitude > start.longitude
+        var low = 0.0, high = solution.distance.meters
+        for _ in 0..<64 where high - low > 1e-9 {
+            let middle = (low + high) / 2
+            if (unwrappedLongitude(at: middle) < longitude) == increasing { low = middle } else { high = middle }
+        }
+        let point = direct(from: start, azimuth: solution.initialAzimuth, distance: .meters((low + high) / 2)).destination
+        return Coordinate(latitude: point.latitude, longitude: longitude)
+    }
+}
+
+/// Sutherland–Hodgman clipping of a ring to `west <= longitude <= east`,
+/// cutting each edge where its geodesic crosses the strip's side, so the
+/// pieces partition the geodesic polygon exactly. The result may have edges
+/// doubling back along the strip's sides (meridians); they add no area,
+/// since polygon area is a sum over edges.
 private struct LongitudeStrip {
     let west: Double
     let east: Double
+    let crossing: (Coordinate, Coordinate, Double) -> Coordinate
 
     func clip(_ ring: Ring) -> [Coordinate] {
         var vertices = ring
@@ -107,6 +137,16 @@ private struct LongitudeStrip {
         return vertices
     }
 
+    /// The crossing of edge `a`-`b` with `meridian`; edges along a pole or
+    /// spanning 180° or more are straight lines in longitude/latitude.
+    private func crossingPoint(_ a: Coordinate, _ b: Coordinate, _ meridian: Double) -> Coordinate {
+        if abs(a.latitude) < 90, abs(b.latitude) < 90, abs(b.longitude - a.longitude) < 180 {
+            return crossing(a, b, meridian)
+        }
+        let fraction = (meridian - a.longitude) / (b.longitude - a.longitude)
+        return Coordinate(latitude: a.latitude + fraction * (b.latitude - a.latitude), longitude: meridian)
+    }
+
     private func clip(_ vertices: [Coordinate], keep: (Coordinate) -> Bool, meridian: Double) -> [Coordinate] {
         guard let last = vertices.last else { return [] }
         var output = [Coordinate]()
@@ -114,11 +154,7 @@ private struct LongitudeStrip {
         for current in vertices {
             let currentInside = keep(current), previousInside = keep(previous)
             if currentInside != previousInside {
-                let fraction = (meridian - previous.longitude) / (current.longitude - previous.longitude)
-                output.append(Coordinate(
-                    latitude: previous.latitude + fraction * (current.latitude - previous.latitude),
-                    longitude: meridian
-                ))
+                output.append(crossingPoint(previous, current, meridian))
             }
             if currentInside { output.append(current) }
             previous = current

@@ -69,7 +69,8 @@ public struct FootprintBuilder: Sendable {
                     azimuths: azimuths, tolerance: tolerance
                 )
             } catch { throw .geodesy(error) }
-            do { area = try Antimeridian.cut(Polygon(exterior: ring)) } catch { throw .geometry(error) }
+            let exact = geodesic.insertingAntimeridianCrossings(ring)
+            do { area = try Antimeridian.cut(Polygon(exterior: exact)) } catch { throw .geometry(error) }
             return RangeFootprint(launch: launch, system: system, area: area, azimuths: azimuths)
         case (.point, _):
             area = try disc(around: center, radius: system.range)
@@ -99,7 +100,8 @@ public struct FootprintBuilder: Sendable {
         do { boundary = try geodesic.disc(center: center, radius: radius, tolerance: tolerance) } catch {
             throw .geodesy(error)
         }
-        do { return try Antimeridian.region(bounding: boundary.ring, complement: boundary.isComplement) } catch {
+        let ring = geodesic.insertingAntimeridianCrossings(boundary.ring)
+        do { return try Antimeridian.region(bounding: ring, complement: boundary.isComplement) } catch {
             throw .geometry(error)
         }
     }

@@ -83,6 +83,24 @@ public enum Topology {
     }
 }
 
+extension Topology {
+    /// A point guaranteed to lie inside `shape` (on its surface).
+    /// Wraps `GEOSPointOnSurface_r`.
+    public static func interiorPoint(of shape: MultiPolygon) throws(GeometryError) -> Coordinate {
+        let context = try GEOSContext()
+        let geometry = try context.makeMultiPolygon(shape)
+        // Returns NULL on exception (or an empty point for an empty input).
+        guard let point = GEOSPointOnSurface_r(context.handle, geometry.pointer) else {
+            throw context.failure("GEOSPointOnSurface_r")
+        }
+        let owned = GEOSGeometryHandle(context: context, owning: point)
+        guard case let .point(coordinate) = try context.shape(of: owned.pointer) else {
+            throw .unsupported("no interior point of an empty shape")
+        }
+        return coordinate
+    }
+}
+
 /// The outcome of a validity check.
 public enum Validity: Hashable, Sendable {
     case valid

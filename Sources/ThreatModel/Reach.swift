@@ -33,7 +33,18 @@ public struct ReachAnalysis: Sendable {
 
     /// Decides one site, system and target.
     public func evaluate(site: Place, system: MissileSystem, target: Place) -> ReachResult {
-        let solution = geodesic.inverse(from: site.coordinate, to: target.coordinate)
+        decide(site: site, from: site.coordinate, system: system, target: target)
+    }
+
+    /// Decides one launch site (point, area or line), system and target, by
+    /// the distance from the nearest launch point.
+    public func evaluate(launch: LaunchSite, system: MissileSystem, target: Place) throws(ThreatModelError) -> ReachResult {
+        let nearest = try launch.nearestPoint(to: target.coordinate, geodesic: geodesic)
+        return decide(site: launch.place, from: nearest.point, system: system, target: target)
+    }
+
+    private func decide(site: Place, from launchPoint: Coordinate, system: MissileSystem, target: Place) -> ReachResult {
+        let solution = geodesic.inverse(from: launchPoint, to: target.coordinate)
         let distance = solution.distance
         var margin = system.range.meters - distance.meters
         if system.minimumRange > .zero {
@@ -46,6 +57,20 @@ public struct ReachAnalysis: Sendable {
             site: site, system: system, target: target, distance: distance,
             bearing: bearing, inRange: system.reaches(distance), marginMeters: margin
         )
+    }
+
+    /// Every launch site × system × target, in that nesting order.
+    public func evaluate(launches: [LaunchSite], systems: [MissileSystem], targets: [Place]) throws(ThreatModelError) -> [ReachResult] {
+        var results = [ReachResult]()
+        results.reserveCapacity(launches.count * systems.count * targets.count)
+        for launch in launches {
+            for system in systems {
+                for target in targets {
+                    results.append(try evaluate(launch: launch, system: system, target: target))
+                }
+            }
+        }
+        return results
     }
 
     /// Every site × system × target, in that nesting order.

@@ -11,7 +11,9 @@ extension ThreatMap {
             discussion: """
             One row per site × system × target. A target is in range when its \
             geodesic distance is at most the range (and at least the minimum range). \
-            margin_km is how far inside (positive) or outside (negative) the target lies.
+            From a launch area or line (a named area or a GeoJSON file) the \
+            distance is from its nearest point (0 inside an area). margin_km is \
+            how far inside (positive) or outside (negative) the target lies.
 
             Examples:
               threatmap reach --from "Jurf al-Sakhar" --missile Zolfaghar --to Riyadh --to "Tel Aviv"
@@ -38,10 +40,10 @@ extension ThreatMap {
         func run() throws {
             try reportingFailures {
                 let gazetteer = try data.gazetteer()
-                let sites = try launch.sites.map { try gazetteer.resolve($0) }
+                let sites = try LaunchSites.resolve(launch.sites, gazetteer: gazetteer)
                 let systems = try launch.systems(from: data.catalog)
                 let targetPlaces = try targets.map { try gazetteer.resolve($0) }
-                let results = ReachAnalysis().evaluate(sites: sites, systems: systems, targets: targetPlaces)
+                let results = try ReachAnalysis().evaluate(launches: sites, systems: systems, targets: targetPlaces)
                 let table = ReachTable.make(results)
                 switch format {
                 case .table: print(table.text(), terminator: "")
@@ -71,14 +73,7 @@ enum ReachTable {
 /// Footprints and places as GeoJSON features with the documented properties.
 enum FootprintFeatures {
     static func footprint(_ footprint: RangeFootprint) -> Feature {
-        let system = footprint.system
-        return Feature(shape: .multiPolygon(footprint.area), properties: [
-            ("site", .string(footprint.site.name)),
-            ("missile", system.category == .range ? .null : .string(system.name)),
-            ("range_km", .number(system.range.kilometers)),
-            ("min_range_km", .number(system.minimumRange.kilometers)),
-            ("source", .string(system.source)),
-        ])
+        FootprintEntry(footprint).feature
     }
 
     static func place(_ place: Place, role: String, inRangeOf systems: [String]? = nil) -> Feature {

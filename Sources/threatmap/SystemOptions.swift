@@ -6,7 +6,8 @@ import ThreatModel
 /// Launch sites and the systems fired from them, shared by `rings` and `reach`.
 struct LaunchOptions: ParsableArguments {
     @Option(name: .customLong("from"), parsing: .unconditionalSingleValue, help: ArgumentHelp(
-        "Launch site: a place name or coordinate (repeat for several).", valueName: "place"))
+        "Launch site: a place name, a coordinate, or a GeoJSON file of points, areas or lines (repeat for several).",
+        valueName: "place"))
     var sites: [String] = []
 
     @Option(name: .customLong("missile"), parsing: .unconditionalSingleValue, help: ArgumentHelp(
@@ -24,7 +25,7 @@ struct LaunchOptions: ParsableArguments {
 
     func validateLaunch() throws {
         guard !sites.isEmpty else { throw ValidationError("give at least one launch site with --from") }
-        try validatePlaceArguments(sites, option: "--from")
+        try validatePlaceArguments(sites.filter { !LaunchSites.isGeoJSONFile($0) }, option: "--from")
         guard range != nil || !missiles.isEmpty else {
             throw ValidationError("give --missile NAME or --range DISTANCE")
         }

@@ -39,7 +39,7 @@ struct Options {
                 only = try value(argument)
                 guard only == "rings" || only == "union" else { throw UsageError(message: "--only takes rings or union") }
             case "--runs":
-                guard let runs = Int(try value(argument)), runs >= 3 else { throw UsageError(message: "--runs needs an integer >= 3") }
+                guard let runs = Int(try value(argument)), runs >= 1 else { throw UsageError(message: "--runs needs an integer >= 1") }
                 self.runs = runs
             case "--tolerance":
                 guard let meters = Double(try value(argument)), meters > 0 else { throw UsageError(message: "--tolerance needs metres > 0") }
@@ -48,12 +48,14 @@ struct Options {
                 throw UsageError(message: "unknown argument '\(argument)'")
             }
         }
+        // Best of fewer than 3 is noise; a profiler run (--only) may use 1.
+        guard only != nil || runs >= 3 else { throw UsageError(message: "--runs needs at least 3 for timings") }
     }
 }
 
 struct UsageError: Error, CustomStringConvertible {
     var message: String
-    var description: String { "RangeBenchmark: \(message)\nusage: RangeBenchmark [--sites FILE] [--json FILE] [--runs N>=3] [--tolerance METRES] [--footprints FILE] [--only rings|union]" }
+    var description: String { "RangeBenchmark: \(message)\nusage: RangeBenchmark [--sites FILE] [--json FILE] [--runs N] [--tolerance METRES] [--footprints FILE] [--only rings|union]" }
 }
 
 /// What the run reports (read by Benchmarks/Range/report.py).

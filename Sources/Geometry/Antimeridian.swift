@@ -8,10 +8,18 @@ public enum Antimeridian {
     /// - Returns: a valid multipolygon with every longitude in [-180, 180].
     public static func cut(_ polygon: Polygon) throws(GeometryError) -> MultiPolygon {
         let shape = MultiPolygon([polygon])
-        guard let box = BoundingBox(covering: polygon.exterior) else { return MultiPolygon([]) }
-        if box.west >= -180, box.east <= 180 { return shape }
-        let firstWorld = Int(((box.west + 180) / 360).rounded(.down))
-        let lastWorld = Int(((box.east + 180) / 360).rounded(.up)) - 1
+        // The longitude span, in a plain loop: most rings need no cut and
+        // leave here, and `BoundingBox(covering:)` is generic over Sequence,
+        // so it is not specialised across modules and costs more than the check.
+        guard let first = polygon.exterior.first else { return MultiPolygon([]) }
+        var (west, east) = (first.longitude, first.longitude)
+        for coordinate in polygon.exterior {
+            west = min(west, coordinate.longitude)
+            east = max(east, coordinate.longitude)
+        }
+        if west >= -180, east <= 180 { return shape }
+        let firstWorld = Int(((west + 180) / 360).rounded(.down))
+        let lastWorld = Int(((east + 180) / 360).rounded(.up)) - 1
         var pieces = [MultiPolygon]()
         for world in firstWorld...max(firstWorld, lastWorld) {
             let offset = Double(world) * 360

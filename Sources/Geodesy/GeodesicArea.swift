@@ -102,7 +102,7 @@ extension Geodesic {
     /// Where the geodesic from `start` to `end` crosses the meridian
     /// `longitude` (all in one unwrapped longitude frame; the edge spans less
     /// than 180°). Bisection on the distance along the geodesic.
-    func meridianCrossing(from start: Coordinate, to end: Coordinate, longitude: Double) -> Coordinate {
+    public func meridianCrossing(from start: Coordinate, to end: Coordinate, longitude: Double) -> Coordinate {
         let solution = inverse(from: start, to: end)
         func unwrappedLongitude(at meters: Double) -> Double {
             let point = direct(from: start, azimuth: solution.initialAzimuth, distance: .meters(meters)).destination

@@ -66,6 +66,16 @@ public struct MissileCatalog: Sendable {
         return systems
     }
 
+    /// This catalog with `other`'s systems added; a system of `other` replaces
+    /// any of ours that shares its name or one of its aliases.
+    public func merging(_ other: MissileCatalog) -> MissileCatalog {
+        let replaced = Set(other.systems.flatMap { ([$0.name] + $0.aliases).map(NameKey.init) })
+        let kept = systems.filter { system in
+            ([system.name] + system.aliases).allSatisfy { !replaced.contains(NameKey($0)) }
+        }
+        return MissileCatalog(systems: other.systems + kept)
+    }
+
     /// The system called `name` (any alias, case and punctuation folded).
     /// - Throws: `ThreatModelError.unknownMissile` with close names.
     public func system(named name: String) throws(ThreatModelError) -> MissileSystem {

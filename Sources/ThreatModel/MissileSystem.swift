@@ -50,3 +50,22 @@ public struct MissileSystem: Hashable, Sendable {
         distance >= minimumRange && distance <= range
     }
 }
+
+/// Which of a system's published maximum ranges to use.
+public enum RangeEstimate: String, CaseIterable, Sendable {
+    case low, nominal, high
+}
+
+extension MissileSystem {
+    /// This system with its maximum range taken from the `estimate` end of
+    /// its published span.
+    public func using(_ estimate: RangeEstimate) -> MissileSystem {
+        var system = self
+        switch estimate {
+        case .low: system.range = rangeLow
+        case .nominal: break
+        case .high: system.range = rangeHigh
+        }
+        return system
+    }
+}

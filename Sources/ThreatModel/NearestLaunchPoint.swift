@@ -20,59 +20,75 @@ extension LaunchSite {
             do { inside = try Topology.covers(area, target) } catch { throw .geometry(error) }
             if inside { return (target, .zero) }
         }
+        return extremePoint(to: target, farthest: false, geodesic: geodesic, coarseSpacing: coarseSpacing)
+    }
+
+    /// The point of this site farthest from `target` and that distance (for
+    /// an area, always on its boundary). Decides minimum ranges: a target is
+    /// clear of the minimum range from somewhere in the site when this
+    /// distance reaches it.
+    public func farthestPoint(
+        to target: Coordinate, geodesic: Geodesic = .wgs84, coarseSpacing: Distance = .kilometers(2)
+    ) -> (point: Coordinate, distance: Distance) {
+        extremePoint(to: target, farthest: true, geodesic: geodesic, coarseSpacing: coarseSpacing)
+    }
+
+    private func extremePoint(
+        to target: Coordinate, farthest: Bool, geodesic: Geodesic, coarseSpacing: Distance
+    ) -> (point: Coordinate, distance: Distance) {
         guard case .point = extent else {
-            var best: (point: Coordinate, distance: Distance)?
+            // Search for the smallest cost: the distance, or its negative for the farthest point.
+            func cost(_ point: Coordinate) -> Double {
+                let meters = geodesic.distance(from: target, to: point).meters
+                return farthest ? -meters : meters
+            }
+            var best: (point: Coordinate, cost: Double)?
             for path in boundaries {
                 let samples = geodesic.samples(along: path, spacing: coarseSpacing)
-                guard let nearest = samples.indices.min(by: {
-                    geodesic.distance(from: target, to: samples[$0]) < geodesic.distance(from: target, to: samples[$1])
-                }) else { continue }
-                for neighbour in [nearest - 1, nearest + 1] where samples.indices.contains(neighbour) {
-                    let candidate = Self.closestOnEdge(from: samples[nearest], to: samples[neighbour], target: target, geodesic: geodesic)
-                    if best == nil || candidate.distance < best!.distance { best = candidate }
-                }
-                if samples.count == 1 {
-                    let only = (samples[0], geodesic.distance(from: target, to: samples[0]))
-                    if best == nil || only.1 < best!.distance { best = only }
+                let costs = samples.map(cost)
+                guard let index = costs.indices.min(by: { costs[$0] < costs[$1] }) else { continue }
+                if best == nil || costs[index] < best!.cost { best = (samples[index], costs[index]) }
+                for neighbour in [index - 1, index + 1] where samples.indices.contains(neighbour) {
+                    let candidate = Self.bestOnEdge(from: samples[index], to: samples[neighbour], cost: cost)
+                    if candidate.cost < best!.cost { best = candidate }
                 }
             }
-            return best ?? (place.coordinate, geodesic.distance(from: target, to: place.coordinate))
+            guard let best else { return (place.coordinate, geodesic.distance(from: target, to: place.coordinate)) }
+            return (best.point, .meters(abs(best.cost)))
         }
         return (place.coordinate, geodesic.distance(from: target, to: place.coordinate))
     }
 
     /// Golden-section search for the point of the straight lon/lat edge
-    /// `a`–`b` nearest to `target` (the distance is unimodal along a short edge).
-    private static func closestOnEdge(
-        from a: Coordinate, to b: Coordinate, target: Coordinate, geodesic: Geodesic
-    ) -> (point: Coordinate, distance: Distance) {
+    /// `a`–`b` with the least `cost` (unimodal along a short edge).
+    private static func bestOnEdge(
+        from a: Coordinate, to b: Coordinate, cost: (Coordinate) -> Double
+    ) -> (point: Coordinate, cost: Double) {
         let endLongitude = a.longitude + remainder(b.longitude - a.longitude, 360)
         func point(_ t: Double) -> Coordinate {
             Coordinate(latitude: a.latitude + (b.latitude - a.latitude) * t,
                        longitude: Coordinate.normalizedLongitude(a.longitude + (endLongitude - a.longitude) * t))
         }
-        func cost(_ t: Double) -> Double { geodesic.distance(from: target, to: point(t)).meters }
         let ratio = (5.0.squareRoot() - 1) / 2
         var low = 0.0, high = 1.0
         var left = high - ratio * (high - low), right = low + ratio * (high - low)
-        var leftCost = cost(left), rightCost = cost(right)
+        var leftCost = cost(point(left)), rightCost = cost(point(right))
         for _ in 0..<48 {
             if leftCost < rightCost {
                 high = right
                 right = left
                 rightCost = leftCost
                 left = high - ratio * (high - low)
-                leftCost = cost(left)
+                leftCost = cost(point(left))
             } else {
                 low = left
                 left = right
                 leftCost = rightCost
                 right = low + ratio * (high - low)
-                rightCost = cost(right)
+                rightCost = cost(point(right))
             }
         }
-        let candidates = [0.0, 1.0, (low + high) / 2]
-        let bestT = candidates.min(by: { cost($0) < cost($1) })!
-        return (point(bestT), .meters(cost(bestT)))
+        let middle = point((low + high) / 2)
+        return (middle, cost(middle))
     }
 }

@@ -7,7 +7,10 @@ public struct ReachResult: Hashable, Sendable {
     public var site: Place
     public var system: MissileSystem
     public var target: Place
-    /// Geodesic distance from site to target on the ellipsoid.
+    /// The launch point the distance is measured from: the site itself, or
+    /// the nearest point of a launch area or line.
+    public var launchPoint: Coordinate
+    /// Geodesic distance from the launch point to the target on the ellipsoid.
     public var distance: Distance
     /// Initial azimuth from site to target, degrees clockwise from north in [0, 360).
     public var bearing: Double
@@ -38,9 +41,25 @@ public struct ReachAnalysis: Sendable {
 
     /// Decides one launch site (point, area or line), system and target, by
     /// the distance from the nearest launch point.
+    ///
+    /// From an area or line the target is in range when the nearest launch
+    /// point is within the range and the farthest is at least the minimum
+    /// range (distances vary continuously over the site, so some launch point
+    /// then lies in the band). Distance and bearing are from the nearest point.
     public func evaluate(launch: LaunchSite, system: MissileSystem, target: Place) throws(ThreatModelError) -> ReachResult {
         let nearest = try launch.nearestPoint(to: target.coordinate, geodesic: geodesic)
-        return decide(site: launch.place, from: nearest.point, system: system, target: target)
+        var result = decide(site: launch.place, from: nearest.point, system: system, target: target)
+        if case .point = launch.extent { return result }
+        if system.minimumRange > .zero, nearest.distance < system.minimumRange {
+            let farthest = launch.farthestPoint(to: target.coordinate, geodesic: geodesic).distance
+            result.marginMeters = min(system.range.meters - nearest.distance.meters,
+                                      farthest.meters - system.minimumRange.meters)
+            result.inRange = nearest.distance <= system.range && farthest >= system.minimumRange
+        } else {
+            result.marginMeters = system.range.meters - nearest.distance.meters
+            result.inRange = nearest.distance <= system.range
+        }
+        return result
     }
 
     private func decide(site: Place, from launchPoint: Coordinate, system: MissileSystem, target: Place) -> ReachResult {
@@ -54,7 +73,7 @@ public struct ReachAnalysis: Sendable {
         if bearing < 0 { bearing += 360 }
         if bearing >= 360 { bearing -= 360 }
         return ReachResult(
-            site: site, system: system, target: target, distance: distance,
+            site: site, system: system, target: target, launchPoint: launchPoint, distance: distance,
             bearing: bearing, inRange: system.reaches(distance), marginMeters: margin
         )
     }

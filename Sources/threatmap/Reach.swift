@@ -1,6 +1,8 @@
 import ArgumentParser
 import Export
+import Foundation
 import Gazetteer
+import Geodesy
 import GeoModel
 import ThreatModel
 
@@ -15,56 +17,172 @@ extension ThreatMap {
             distance is from its nearest point (0 inside an area). margin_km is \
             how far inside (positive) or outside (negative) the target lies.
 
+            --reverse turns the table round: per target, which sites and systems \
+            reach it, and the launch zone around it (launch_zone_from_km to \
+            launch_zone_to_km: where a launcher must stand to reach it).
+
             Examples:
               threatmap reach --from "Jurf al-Sakhar" --missile Zolfaghar --to Riyadh --to "Tel Aviv"
               threatmap reach --from 32.87,44.15 --range 700km --to Riyadh --format csv
+              threatmap reach --from Tehran --missile Shahab-3 --to-kind airbase --only-in-range --sort distance
+              threatmap reach --from sites.geojson --missile Fateh-110 --to targets.csv --format geojson
+              threatmap reach --reverse --to Riyadh --from "Jurf al-Sakhar" --from Basra --missile Zolfaghar
             """
         )
 
+        enum Format: String, ExpressibleByArgument, CaseIterable {
+            case table, csv, json, geojson
+        }
+
+        enum SortKey: String, ExpressibleByArgument, CaseIterable {
+            case input, distance, margin, target, site
+        }
+
         @OptionGroup var data: DataOptions
         @OptionGroup var launch: LaunchOptions
+        @OptionGroup var destinations: TargetOptions
 
-        @Option(name: .customLong("to"), parsing: .unconditionalSingleValue, help: ArgumentHelp(
-            "Target: a place name or coordinate (repeat for several).", valueName: "place"))
-        var targets: [String] = []
+        @Flag(help: "Per target: which sites and systems reach it, and its launch zone.")
+        var reverse = false
 
-        @Option(help: "Output format.")
-        var format: TableFormat = .table
+        @Flag(name: .customLong("only-in-range"), help: "Only rows whose target is in range.")
+        var onlyInRange = false
+
+        @Option(help: "Row order: input (as given), distance, margin (most inside first), target, site.")
+        var sort: SortKey = .input
+
+        @Option(help: "Output format; geojson writes target points with the reach attributes and the geodesic paths.")
+        var format: Format = .table
+
+        @Option(help: ArgumentHelp("Write the output here instead of stdout ('-' for stdout).", valueName: "file"))
+        var output: String?
 
         func validate() throws {
             try launch.validateLaunch()
-            guard !targets.isEmpty else { throw ValidationError("give at least one target with --to") }
-            try validatePlaceArguments(targets, option: "--to")
+            try destinations.validateTargets()
         }
 
         func run() throws {
             try reportingFailures {
+                try checkWritable(output)
                 let gazetteer = try data.gazetteer()
                 let sites = try LaunchSites.resolve(launch.sites, gazetteer: gazetteer)
                 let systems = try launch.systems(from: data.catalog)
-                let targetPlaces = try targets.map { try gazetteer.resolve($0) }
-                let results = try ReachAnalysis().evaluate(launches: sites, systems: systems, targets: targetPlaces)
-                let table = ReachTable.make(results)
+                let targets = try destinations.resolve(gazetteer: gazetteer)
+                let progress = ProgressLine(label: "reach")
+                var results = try ReachJob(sites: sites, systems: systems, targets: targets)
+                    .run(onlyInRange: onlyInRange, progress: progress.update)
+                progress.finish()
+                results = sorted(results)
+                let text: String
                 switch format {
-                case .table: print(table.text(), terminator: "")
-                case .csv: print(table.csv(), terminator: "")
-                case .json: print(table.json(), terminator: "")
+                case .table: text = table(results).text()
+                case .csv: text = table(results).csv()
+                case .json: text = table(results).json()
+                case .geojson: text = try geoJSON(results)
+                }
+                try emit(text, to: output)
+            }
+        }
+
+        /// Rows in the asked order; with --reverse, grouped by target first
+        /// (targets in input order) and ordered inside each group.
+        func sorted(_ results: [ReachResult]) -> [ReachResult] {
+            let targetOrder = Dictionary(results.enumerated().map { ($0.element.target.name, $0.offset) }, uniquingKeysWith: min)
+            func group(_ result: ReachResult) -> Int { reverse ? targetOrder[result.target.name]! : 0 }
+            func key(_ result: ReachResult) -> (Double, String) {
+                switch sort {
+                case .input: (0, "")
+                case .distance: (result.distance.meters, "")
+                case .margin: (-result.marginMeters, "")
+                case .target: (0, result.target.name)
+                case .site: (0, result.site.name)
                 }
             }
+            return results.enumerated().sorted { a, b in
+                let (ka, kb) = (key(a.element), key(b.element))
+                return (group(a.element), ka.0, ka.1, a.offset) < (group(b.element), kb.0, kb.1, b.offset)
+            }.map(\.element)
+        }
+
+        func table(_ results: [ReachResult]) -> ResultTable {
+            reverse ? ReachTable.reverse(results) : ReachTable.make(results)
+        }
+
+        /// Target points with their reach attributes, then one geodesic path
+        /// per row (split at ±180), then for --reverse the launch zones.
+        func geoJSON(_ results: [ReachResult]) throws -> String {
+            var features = [Feature]()
+            var seen = Set<String>()
+            for result in results where seen.insert(result.target.name + "\u{0}" + result.target.coordinate.description).inserted {
+                let rows = results.filter { $0.target == result.target }
+                let reaching = rows.filter(\.inRange)
+                features.append(Feature(shape: .point(result.target.coordinate), properties: [
+                    ("name", .string(result.target.name)), ("role", .string("target")),
+                    ("in_range", .bool(!reaching.isEmpty)),
+                    ("in_range_of", .string(Array(Set(reaching.map(\.system.name))).sorted().joined(separator: ", "))),
+                    ("reached_from", .string(Array(Set(reaching.map(\.site.name))).sorted().joined(separator: ", "))),
+                    ("nearest_site_km", .number(rows.map(\.distance.kilometers).min() ?? 0)),
+                    ("best_margin_km", .number((rows.map(\.marginMeters).max() ?? 0) / 1000)),
+                ]))
+            }
+            let geodesic = Geodesic.wgs84
+            for result in results {
+                let path = try geodesic.path(from: result.launchPoint, to: result.target.coordinate, tolerance: .meters(100))
+                let properties: [(name: String, value: PropertyValue)] = [
+                    ("site", .string(result.site.name)), ("missile", .string(result.system.name)),
+                    ("target", .string(result.target.name)), ("distance_km", .number(result.distance.kilometers)),
+                    ("bearing_deg", .number(result.bearing)), ("range_km", .number(result.system.range.kilometers)),
+                    ("min_range_km", .number(result.system.minimumRange.kilometers)),
+                    ("in_range", .bool(result.inRange)), ("margin_km", .number(result.marginMeters / 1000)),
+                ]
+                for piece in PathSplitter.split(path, geodesic: geodesic) where piece.count > 1 {
+                    features.append(Feature(shape: .lineString(LineString(piece)), properties: properties))
+                }
+            }
+            if reverse {
+                let builder = FootprintBuilder()
+                var zones = Set<String>()
+                for result in results where zones.insert(result.target.name + "\u{0}" + result.system.name).inserted {
+                    let zone = try builder.footprint(of: result.system, from: result.target)
+                    features.append(Feature(shape: .multiPolygon(zone.area), properties: [
+                        ("target", .string(result.target.name)), ("missile", .string(result.system.name)),
+                        ("role", .string("launch_zone")),
+                        ("launch_zone_from_km", .number(result.system.minimumRange.kilometers)),
+                        ("launch_zone_to_km", .number(result.system.range.kilometers)),
+                    ]))
+                }
+            }
+            return GeoJSONWriter().document(features)
         }
     }
 }
 
-/// Reach results as a table with the documented columns.
+/// Reach results as tables with the documented columns.
 enum ReachTable {
     static func make(_ results: [ReachResult]) -> ResultTable {
         ResultTable(
-            columns: ["site", "missile", "target", "distance_km", "bearing_deg", "range_km", "in_range", "margin_km"],
+            columns: ["site", "missile", "target", "distance_km", "bearing_deg", "range_km", "in_range", "margin_km", "min_range_km", "reason"],
             rows: results.map { result in
                 [.text(result.site.name), .text(result.system.name), .text(result.target.name),
                  .number(result.distance.kilometers, decimals: 1), .number(result.bearing, decimals: 1),
                  .number(result.system.range.kilometers, decimals: 0), .bool(result.inRange),
-                 .number(result.marginMeters / 1000, decimals: 1)]
+                 .number(result.marginMeters / 1000, decimals: 1),
+                 .number(result.system.minimumRange.kilometers, decimals: 0), .text(result.reason ?? "")]
+            }
+        )
+    }
+
+    static func reverse(_ results: [ReachResult]) -> ResultTable {
+        ResultTable(
+            columns: ["target", "missile", "site", "distance_km", "bearing_deg", "in_range", "margin_km",
+                      "launch_zone_from_km", "launch_zone_to_km"],
+            rows: results.map { result in
+                [.text(result.target.name), .text(result.system.name), .text(result.site.name),
+                 .number(result.distance.kilometers, decimals: 1), .number(result.bearing, decimals: 1),
+                 .bool(result.inRange), .number(result.marginMeters / 1000, decimals: 1),
+                 .number(result.system.minimumRange.kilometers, decimals: 0),
+                 .number(result.system.range.kilometers, decimals: 0)]
             }
         )
     }
@@ -85,5 +203,30 @@ enum FootprintFeatures {
             properties.append(("in_range_of", .string(systems.joined(separator: ", "))))
         }
         return Feature(shape: .point(place.coordinate), properties: properties)
+    }
+}
+
+/// Splits a path in unwrapped longitude into pieces within [-180, 180],
+/// cutting where its geodesic edges cross the antimeridian.
+enum PathSplitter {
+    static func split(_ path: [Coordinate], geodesic: Geodesic) -> [[Coordinate]] {
+        guard var previous = path.first else { return [] }
+        var pieces = [[previous.normalized]]
+        for current in path.dropFirst() {
+            let low = min(previous.longitude, current.longitude), high = max(previous.longitude, current.longitude)
+            var meridian = ((low - 180) / 360).rounded(.up) * 360 + 180
+            while meridian < high {
+                if meridian > low {
+                    let crossing = geodesic.meridianCrossing(from: previous, to: current, longitude: meridian)
+                    let side = current.longitude > previous.longitude ? 180.0 : -180.0
+                    pieces[pieces.count - 1].append(Coordinate(latitude: crossing.latitude, longitude: side))
+                    pieces.append([Coordinate(latitude: crossing.latitude, longitude: -side)])
+                }
+                meridian += 360
+            }
+            pieces[pieces.count - 1].append(current.normalized)
+            previous = current
+        }
+        return pieces
     }
 }

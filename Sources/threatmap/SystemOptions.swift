@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Gazetteer
 import GeoModel
 import ThreatModel
@@ -23,6 +24,14 @@ struct LaunchOptions: ParsableArguments {
         "Minimum range with --range, e.g. 50km.", valueName: "distance"), transform: parseDistance)
     var minimumRange: Distance?
 
+    @Option(name: .customLong("range-estimate"), help: ArgumentHelp(
+        "Which published maximum range of catalogued systems to use.", valueName: "estimate"))
+    var rangeEstimate: RangeEstimate = .nominal
+
+    @Option(name: .customLong("missile-file"), help: ArgumentHelp(
+        "A CSV of extra or replacement systems, in the columns of Gazetteer/missiles.csv.", valueName: "file"))
+    var missileFile: String?
+
     func validateLaunch() throws {
         guard !sites.isEmpty else { throw ValidationError("give at least one launch site with --from") }
         try validatePlaceArguments(sites.filter { !LaunchSites.isGeoJSONFile($0) }, option: "--from")
@@ -43,12 +52,30 @@ struct LaunchOptions: ParsableArguments {
     func systems(from catalog: () throws -> MissileCatalog) throws -> [MissileSystem] {
         var systems = [MissileSystem]()
         if !missiles.isEmpty {
-            let catalog = try catalog()
-            systems = try missiles.map { try catalog.system(named: $0) }
+            let catalog = try loadCatalog(catalog)
+            systems = try missiles.map { try catalog.system(named: $0).using(rangeEstimate) }
         }
         if let range {
             systems.append(.bareRange(range, minimumRange: minimumRange ?? .zero))
         }
         return systems
+    }
+
+    /// The bundled catalog, with `--missile-file` systems added or replacing.
+    func loadCatalog(_ catalog: () throws -> MissileCatalog) throws -> MissileCatalog {
+        let bundled = try catalog()
+        guard let missileFile else { return bundled }
+        return bundled.merging(try MissileFiles.load(missileFile))
+    }
+}
+
+extension RangeEstimate: ExpressibleByArgument {}
+
+enum MissileFiles {
+    static func load(_ path: String) throws -> MissileCatalog {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw CLIFailure(.noInput, "\(path): no such missile file")
+        }
+        return try MissileCatalog(contentsOf: URL(fileURLWithPath: path))
     }
 }

@@ -5,7 +5,8 @@ import Testing
 /// (GeographicLib Inverse, computed with PROJ `geod -I`).
 private let riyaddDistanceKilometers = 938.890240
 
-private let header = "site,missile,target,distance_km,bearing_deg,range_km,in_range,margin_km"
+/// The skeleton's columns, then the minimum range and why a target is out of reach.
+private let header = "site,missile,target,distance_km,bearing_deg,range_km,in_range,margin_km,min_range_km,reason"
 
 /// CSV records after the header, which must be exactly `header`.
 private func csvRows(_ stdout: String) throws -> [[String]] {
@@ -27,8 +28,8 @@ struct ReachCommandTests {
         expectSuccess(result)
         let rows = try csvRows(result.stdout)
         #expect(rows == [
-            ["Jurf al-Sakhar", "Zolfaghar", "Riyadh", "938.9", "164.3", "700", "false", "-238.9"],
-            ["Jurf al-Sakhar", "Zolfaghar", "Baghdad", "55.4", "18.3", "700", "true", "644.6"],
+            ["Jurf al-Sakhar", "Zolfaghar", "Riyadh", "938.9", "164.3", "700", "false", "-238.9", "0", "beyond maximum range"],
+            ["Jurf al-Sakhar", "Zolfaghar", "Baghdad", "55.4", "18.3", "700", "true", "644.6", "0", ""],
         ])
         #expect(scratch.regularFiles().isEmpty)
     }
@@ -43,7 +44,7 @@ struct ReachCommandTests {
         expectSuccess(result)
         let objects = try #require(try parseJSON(result.stdout) as? [[String: Any]])
         try #require(objects.count == 2)
-        let keys: Set<String> = ["site", "missile", "target", "distance_km", "bearing_deg", "range_km", "in_range", "margin_km"]
+        let keys: Set<String> = ["site", "missile", "target", "distance_km", "bearing_deg", "range_km", "in_range", "margin_km", "min_range_km", "reason"]
         for object in objects { #expect(Set(object.keys) == keys) }
         #expect(result.stdout.contains("\"in_range\": false"))
         #expect(result.stdout.contains("\"in_range\": true"))

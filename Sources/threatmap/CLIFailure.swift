@@ -50,6 +50,8 @@ struct CLIFailure: Error, CustomStringConvertible {
             case .cannotWrite: self.init(.cannotCreate, error.description)
             case .projection: self.init(.dataError, error.description)
             }
+        case let error as ScenarioErrors:
+            self.init(.dataError, error.description)
         case let error as GeodesyError:
             self.init(.dataError, error.description)
         case let error as GeometryError:

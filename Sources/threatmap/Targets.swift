@@ -54,20 +54,12 @@ struct TargetOptions: ParsableArguments {
         }
         if let kind, let placeKind = PlaceKind(rawValue: kind) {
             let wanted = country?.uppercased()
-            let matches = gazetteer.places(ofKind: placeKind, country: wanted)
+            let matches = gazetteer.placesMatching(kind: placeKind, country: wanted)
             guard !matches.isEmpty else {
                 throw CLIFailure(.dataError, "no gazetteer place of kind '\(kind)'\(wanted.map { " in \($0)" } ?? "")")
             }
             places += matches
         }
         return places
-    }
-}
-
-extension Gazetteer {
-    /// Every place of `kind`, in `country` (ISO code) when given, most
-    /// populous first where known.
-    func places(ofKind kind: PlaceKind, country: String?) -> [Place] {
-        places.filter { $0.kind == kind && (country == nil || $0.country.uppercased() == country) }
     }
 }

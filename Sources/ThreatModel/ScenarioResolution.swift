@@ -1,0 +1,126 @@
+import Foundation
+import Gazetteer
+import GeoModel
+
+/// A scenario with every name resolved: systems from the catalog (with the
+/// scenario's overrides), launch sites, targets.
+public struct ResolvedScenario: Sendable {
+    public var document: ScenarioDocument
+    public var systems: [MissileSystem]
+    public var sites: [LaunchSite]
+    /// The systems at each site, parallel to `sites`.
+    public var siteSystems: [[MissileSystem]]
+    public var targets: [Place]
+}
+
+extension ScenarioDocument {
+    /// Resolves places, files and systems.
+    /// - Throws: `ScenarioErrors` with every unknown place or system (with
+    ///   close matches), unreadable file and impossible range, each at its
+    ///   location in the scenario file.
+    public func resolve(gazetteer: Gazetteer, catalog: MissileCatalog) throws(ScenarioErrors) -> ResolvedScenario {
+        var issues = [ScenarioIssue]()
+        var systems = [MissileSystem]()
+        var systemsByName = [String: MissileSystem]()
+        for entry in self.systems {
+            guard let system = resolve(entry, catalog: catalog, issues: &issues) else { continue }
+            systems.append(system)
+            systemsByName[NameKey(entry.name).folded] = system
+        }
+
+        var sites = [LaunchSite]()
+        var siteSystems = [[MissileSystem]]()
+        for entry in self.sites {
+            let found: [LaunchSite]
+            switch entry.origin {
+            case let .place(name):
+                do { found = [LaunchSite(place: try gazetteer.resolve(name))] } catch {
+                    issues.append(ScenarioIssue(entry.location, error.description))
+                    continue
+                }
+            case let .coordinate(coordinate):
+                found = [LaunchSite(place: Place(name: entry.name, coordinate: coordinate, kind: .coordinate,
+                                                 country: "", source: "scenario \(entry.location)"))]
+            case let .geojson(url):
+                do { found = try LaunchSiteFile.read(url) } catch {
+                    issues.append(ScenarioIssue(entry.location, error.description))
+                    continue
+                }
+            }
+            let atSite = entry.systems.map { names in names.compactMap { systemsByName[NameKey($0).folded] } } ?? systems
+            for var site in found {
+                // Gazetteer places keep their own name; a single-feature file takes the entry's.
+                if case .geojson = entry.origin, found.count == 1 { site.place.name = entry.name }
+                sites.append(site)
+                siteSystems.append(atSite)
+            }
+        }
+
+        var targets = [Place]()
+        for entry in self.targets {
+            switch entry.origin {
+            case let .place(name):
+                do { targets.append(try gazetteer.resolve(name)) } catch {
+                    issues.append(ScenarioIssue(entry.location, error.description))
+                }
+            case let .file(url):
+                do {
+                    let list = try TargetFile.read(url)
+                    for index in 0..<list.count {
+                        targets.append(Place(name: list.names[index], coordinate: list.coordinates[index], kind: .coordinate,
+                                             country: "", source: url.lastPathComponent))
+                    }
+                } catch {
+                    issues.append(ScenarioIssue(entry.location, error.description))
+                }
+            case let .kind(kind, country):
+                guard let placeKind = PlaceKind(rawValue: kind) else {
+                    let known = PlaceKind.allCases.map(\.rawValue).joined(separator: ", ")
+                    issues.append(ScenarioIssue(entry.location, "kind '\(kind)' is not a gazetteer kind; use one of \(known)"))
+                    continue
+                }
+                let matches = gazetteer.placesMatching(kind: placeKind, country: country)
+                if matches.isEmpty {
+                    issues.append(ScenarioIssue(entry.location, "no gazetteer place of kind '\(kind)'\(country.map { " in \($0)" } ?? "")"))
+                }
+                targets += matches
+            }
+        }
+        guard issues.isEmpty else { throw ScenarioErrors(issues) }
+        return ResolvedScenario(document: self, systems: systems, sites: sites, siteSystems: siteSystems, targets: targets)
+    }
+
+    private func resolve(_ entry: SystemEntry, catalog: MissileCatalog, issues: inout [ScenarioIssue]) -> MissileSystem? {
+        var system: MissileSystem
+        do {
+            system = try catalog.system(named: entry.name).using(rangeEstimate)
+        } catch {
+            guard entry.isInline, let range = entry.range else {
+                issues.append(ScenarioIssue(entry.location, error.description + " (define it inline with class, range and source)"))
+                return nil
+            }
+            guard let category = entry.category else {
+                issues.append(ScenarioIssue(entry.location, "system '\(entry.name)' is not in the catalog: give its class (rocket, srbm, mrbm, irbm, air_defence)"))
+                return nil
+            }
+            system = MissileSystem(name: entry.name, aliases: entry.aliases, category: category, range: range,
+                                   source: entry.source ?? "scenario \(entry.location)")
+        }
+        if let range = entry.range {
+            system.range = range
+            system.rangeLow = entry.rangeLow ?? min(system.rangeLow, range)
+            system.rangeHigh = entry.rangeHigh ?? max(system.rangeHigh, range)
+            system.source = entry.source ?? "scenario \(entry.location) (overriding: \(system.source))"
+        }
+        if let minimum = entry.minimumRange { system.minimumRange = minimum }
+        if let category = entry.category { system.category = category }
+        if let low = entry.rangeLow { system.rangeLow = low }
+        if let high = entry.rangeHigh { system.rangeHigh = high }
+        // An entry giving both ranges was checked as it was read.
+        guard system.minimumRange < system.range || (entry.range != nil && entry.minimumRange != nil) else {
+            issues.append(ScenarioIssue(entry.location, "system '\(entry.name)': minimum range \(system.minimumRange) must be below the range \(system.range)"))
+            return nil
+        }
+        return system.minimumRange < system.range ? system : nil
+    }
+}

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import GeoModel
 import ThreatModel
+import Gazetteer
 
 @Suite struct MissileCatalogTests {
     let catalog: MissileCatalog
@@ -13,7 +14,8 @@ import ThreatModel
     static let header = "name,aliases,class,min_range_km,range_km,range_low_km,range_high_km,source\n"
 
     @Test func bundledCatalogHasTheReportedSystems() {
-        #expect(catalog.systems.map(\.name) == ["Zelzal-2", "Fateh-110", "Zolfaghar"])
+        #expect(Array(catalog.systems.map(\.name).prefix(3)) == ["Zelzal-2", "Fateh-110", "Zolfaghar"])
+        #expect(catalog.systems.count == 24)
         for system in catalog.systems {
             #expect(!system.source.isEmpty, "\(system.name)")
             #expect(system.rangeLow <= system.range, "\(system.name)")
@@ -66,9 +68,29 @@ import ThreatModel
     }
 
     @Test func unrelatedNameHasNoSuggestions() {
-        let error = #expect(throws: ThreatModelError.self) { try catalog.system(named: "Scud-B") }
-        #expect(error == .unknownMissile("Scud-B", suggestions: []))
-        #expect(error?.description == "unknown missile system 'Scud-B'")
+        let error = #expect(throws: ThreatModelError.self) { try catalog.system(named: "Xyzzy-9") }
+        #expect(error == .unknownMissile("Xyzzy-9", suggestions: []))
+    }
+
+    @Test func everyAliasBelongsToOneSystemAndRangesAreOrdered() throws {
+        var owner = [String: String]()
+        for system in catalog.systems {
+            #expect(system.minimumRange < system.rangeLow, "\(system.name)")
+            #expect(system.rangeLow <= system.range && system.range <= system.rangeHigh, "\(system.name)")
+            for alias in [system.name] + system.aliases {
+                let key = NameKey(alias).folded
+                if let other = owner[key] { #expect(other == system.name, "\(alias): \(other) vs \(system.name)") }
+                owner[key] = system.name
+                #expect(try catalog.system(named: alias).name == system.name, "\(alias)")
+            }
+        }
+        for (alias, name) in [("Shahab 3", "Shahab-3"), ("Shehab-3", "Shahab-3"), ("Qaim-1", "Qiam-1"), ("Sajjil", "Sejjil"), ("Ashura", "Sejjil"),
+                              ("Khoramshahr", "Khorramshahr"), ("Khaibar Shekan", "Kheibar Shekan"), ("R-17", "Scud-B"), ("SS-1c", "Scud-B"),
+                              ("Hwasong-6", "Scud-C"), ("Emad-1", "Emad"), ("Qadr-1", "Ghadr"), ("Ghadr-110", "Ghadr"), ("Dezfoul", "Dezful"),
+                              ("Arash-2", "Arash"), ("PAC-3 MSE", "Patriot PAC-3 MSE"), ("GEM-T", "Patriot PAC-2 GEM-T"), ("قیام", "Qiam-1"), ("شهاب ۳", "Shahab-3")] {
+            #expect(try catalog.system(named: alias).name == name, "\(alias)")
+        }
+        print("catalog:", catalog.systems.count, "systems,", owner.count, "names")
     }
 
     @Test func inMemoryCatalogKeepsTheFirstOwnerOfAName() throws {

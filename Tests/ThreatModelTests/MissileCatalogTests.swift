@@ -87,7 +87,7 @@ import Gazetteer
         for (alias, name) in [("Shahab 3", "Shahab-3"), ("Shehab-3", "Shahab-3"), ("Qaim-1", "Qiam-1"), ("Sajjil", "Sejjil"), ("Ashura", "Sejjil"),
                               ("Khoramshahr", "Khorramshahr"), ("Khaibar Shekan", "Kheibar Shekan"), ("R-17", "Scud-B"), ("SS-1c", "Scud-B"),
                               ("Hwasong-6", "Scud-C"), ("Emad-1", "Emad"), ("Qadr-1", "Ghadr"), ("Ghadr-110", "Ghadr"), ("Dezfoul", "Dezful"),
-                              ("Arash-2", "Arash"), ("PAC-3 MSE", "Patriot PAC-3 MSE"), ("GEM-T", "Patriot PAC-2 GEM-T"), ("قیام", "Qiam-1"), ("شهاب ۳", "Shahab-3")] {
+                              ("Arash 122 mm", "Arash"), ("PAC-3 MSE", "Patriot PAC-3 MSE"), ("GEM-T", "Patriot PAC-2 GEM-T"), ("قیام", "Qiam-1"), ("شهاب ۳", "Shahab-3")] {
             #expect(try catalog.system(named: alias).name == name, "\(alias)")
         }
         print("catalog:", catalog.systems.count, "systems,", owner.count, "names")

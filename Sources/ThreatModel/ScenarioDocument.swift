@@ -82,6 +82,7 @@ public struct ScenarioDocument: Sendable {
     public struct TargetEntry: Sendable {
         public enum Origin: Sendable {
             case place(String)
+            case coordinate(String, Coordinate)
             case file(URL)
             case kind(String, country: String?)
         }
@@ -259,7 +260,7 @@ struct ScenarioReader {
         if let name = node.scalar?.string {
             return ScenarioDocument.SystemEntry(name: name, location: at(node))
         }
-        guard let fields = mapping(node, field: "systems entry", keys: ["name", "class", "range", "min_range", "range_low", "range_high", "source", "aliases"]) else { return nil }
+        guard let fields = mapping(node, field: "systems entry", keys: ["name", "class", "range", "min_range", "range_low", "range_high", "source", "aliases", "evidence", "confidence"]) else { return nil }
         guard let name = text(fields["name"], field: "name", required: true, in: node) else { return nil }
         var entry = ScenarioDocument.SystemEntry(name: name, location: at(node))
         if let classNode = fields["class"], let value = text(classNode, field: "class") {
@@ -289,7 +290,7 @@ struct ScenarioReader {
         if let value = node.scalar?.string {
             return siteEntry(name: value, value: value, node: node, systems: nil)
         }
-        guard let fields = mapping(node, field: "sites entry", keys: ["name", "place", "coordinates", "geojson", "systems"]) else { return nil }
+        guard let fields = mapping(node, field: "sites entry", keys: ["name", "place", "coordinates", "geojson", "systems", "evidence", "confidence"]) else { return nil }
         var systems: [String]?
         if let systemsNode = fields["systems"] {
             systems = []
@@ -338,7 +339,7 @@ struct ScenarioReader {
             }
             return ScenarioDocument.TargetEntry(origin: .place(value), location: at(node))
         }
-        guard let fields = mapping(node, field: "targets entry", keys: ["place", "file", "kind", "country"]) else { return nil }
+        guard let fields = mapping(node, field: "targets entry", keys: ["place", "file", "kind", "country", "name", "coordinates", "evidence", "confidence"]) else { return nil }
         if let fileNode = fields["file"], let path = text(fileNode, field: "file") {
             guard let url = file(path, at: fileNode) else { return nil }
             return ScenarioDocument.TargetEntry(origin: .file(url), location: at(fileNode))
@@ -346,10 +347,15 @@ struct ScenarioReader {
         if let kindNode = fields["kind"], let kind = text(kindNode, field: "kind") {
             return ScenarioDocument.TargetEntry(origin: .kind(kind, country: text(fields["country"], field: "country")), location: at(kindNode))
         }
-        if let placeNode = fields["place"], let value = text(placeNode, field: "place") {
+        if let coordinatesNode = fields["coordinates"], let value = text(coordinatesNode, field: "coordinates") {
+            guard let coordinate = coordinate(value, at: coordinatesNode) else { return nil }
+            let name = text(fields["name"], field: "name") ?? value
+            return ScenarioDocument.TargetEntry(origin: .coordinate(name, coordinate), location: at(coordinatesNode))
+        }
+        if let placeNode = fields["place"] ?? fields["name"], let value = text(placeNode, field: "place") {
             return ScenarioDocument.TargetEntry(origin: .place(value), location: at(placeNode))
         }
-        issues.append(ScenarioIssue(at(node), "a target needs place, file or kind"))
+        issues.append(ScenarioIssue(at(node), "a target needs place, coordinates, file or kind"))
         return nil
     }
 

@@ -63,6 +63,9 @@ extension ScenarioDocument {
                 do { targets.append(try gazetteer.resolve(name)) } catch {
                     issues.append(ScenarioIssue(entry.location, error.description))
                 }
+            case let .coordinate(name, coordinate):
+                targets.append(Place(name: name, coordinate: coordinate, kind: .coordinate, country: "",
+                                     source: "scenario \(entry.location)"))
             case let .file(url):
                 do {
                     let list = try TargetFile.read(url)

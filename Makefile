@@ -4,7 +4,11 @@ BIN := .build/debug/threatmap
 VENV := .venv
 PYTHON := $(VENV)/bin/python
 
-.PHONY: all deps build map test unit-tests asan-tests check-warnings reference venv readme-map clean bench bench-range
+FUZZ_TARGETS := Literals GeoJSON Scenario CSV
+FUZZ_SECONDS ?= 600
+LSAN := LSAN_OPTIONS=suppressions=$(CURDIR)/Scripts/lsan-suppressions.txt
+
+.PHONY: fuzz fuzz-smoke all deps build map test unit-tests asan-tests check-warnings reference venv readme-map clean bench bench-range
 
 all: build
 
@@ -20,7 +24,7 @@ map: build
 # Everything CI checks: a warning-free build, the test suite, and the suite
 # again under AddressSanitizer (LeakSanitizer included on Linux). The tests
 # are Swift Testing only; XCTest is skipped (its harness leaks on exit).
-test: deps check-warnings unit-tests asan-tests
+test: deps check-warnings unit-tests asan-tests fuzz-smoke
 
 check-warnings:
 	@$(SWIFT) build --build-tests 2>&1 | tee .build-warnings.log | grep -Ev '^\[[0-9]+/[0-9]+\]' || true
@@ -33,7 +37,7 @@ unit-tests:
 	$(SWIFT) test --disable-xctest
 
 asan-tests:
-	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/Scripts/lsan-suppressions.txt \
+	ASAN_OPTIONS=detect_leaks=1 $(LSAN) \
 	  $(SWIFT) test --disable-xctest --sanitize=address --scratch-path .build-asan
 
 # Python peers (reference values, benchmarks) live in a local venv.
@@ -60,4 +64,23 @@ readme-map: map
 	rsvg-convert -w 1200 Output/iran-missiles-iraq-2018.svg -o Docs/default-map.png
 
 clean:
-	rm -rf .build .build-asan Output/*.geojson Output/*.svg Output/*.csv
+	rm -rf .build .build-asan .build-fuzz Output/*.geojson Output/*.svg Output/*.csv
+
+# Every parser's fuzz target, replayed over its corpus plus seeded random
+# mutations, built with AddressSanitizer: a short smoke run for `make test`.
+fuzz-smoke:
+	@for t in $(FUZZ_TARGETS); do \
+	  $(SWIFT) build -q --sanitize=address --scratch-path .build-asan --product Fuzz$$t || exit 1; \
+	  ASAN_OPTIONS=detect_leaks=1 $(LSAN) .build-asan/debug/Fuzz$$t Fuzz/Corpus/$$t --iterations 3000 || exit 1; \
+	done
+
+# libFuzzer, FUZZ_SECONDS per target (default 600). New inputs join the
+# corpus in Fuzz/Corpus/<target>; crashes land in Fuzz/Crashes/.
+fuzz: deps
+	@mkdir -p Fuzz/Crashes
+	@for t in $(FUZZ_TARGETS); do \
+	  $(SWIFT) build --toolset Fuzz/toolset.json --scratch-path .build-fuzz --product Fuzz$$t \
+	    -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING || exit 1; \
+	  ASAN_OPTIONS=detect_leaks=1 $(LSAN) .build-fuzz/debug/Fuzz$$t Fuzz/Corpus/$$t \
+	    -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -artifact_prefix=Fuzz/Crashes/$$t- -print_final_stats=1 || exit 1; \
+	done

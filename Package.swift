@@ -43,6 +43,12 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "RangeBenchmark", dependencies: ["GeoModel", "Geodesy", "Geometry", "ThreatModel"], path: "Benchmarks/Range", exclude: ["peer_shapely.py", "report.py"]),
+        // Fuzz targets: libFuzzer under `make fuzz`, a seeded smoke run otherwise (see Fuzz/README.md).
+        .target(name: "FuzzSupport", path: "Fuzz/Support"),
+        .executableTarget(name: "FuzzLiterals", dependencies: ["FuzzSupport", "GeoModel"], path: "Fuzz/Literals"),
+        .executableTarget(name: "FuzzGeoJSON", dependencies: ["FuzzSupport", "GeoModel", "Geometry"], path: "Fuzz/GeoJSON"),
+        .executableTarget(name: "FuzzScenario", dependencies: ["FuzzSupport", "Gazetteer", "GeoModel", "ThreatModel"], path: "Fuzz/Scenario"),
+        .executableTarget(name: "FuzzCSV", dependencies: ["FuzzSupport", "Gazetteer", "ThreatModel"], path: "Fuzz/CSV"),
         .testTarget(name: "GeoModelTests", dependencies: ["GeoModel"]),
         .testTarget(name: "GeodesyTests", dependencies: ["Geodesy", "Geometry"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GeometryTests", dependencies: ["Geometry"]),

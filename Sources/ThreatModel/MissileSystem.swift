@@ -6,6 +6,8 @@ public struct MissileSystem: Hashable, Sendable {
     /// Class of system, as the catalog names it.
     public enum Category: String, CaseIterable, Sendable, Codable {
         case rocket, srbm, mrbm, irbm
+        /// Attack drones and loitering munitions.
+        case drone
         case airDefence = "air_defence"
         /// A bare range given by the user, not a catalogued system.
         case range
@@ -67,5 +69,12 @@ extension MissileSystem {
         case .high: system.range = rangeHigh
         }
         return system
+    }
+}
+
+extension MissileSystem.Category {
+    /// The classes a catalog or scenario may name, for messages: "rocket, srbm, ...".
+    public static var catalogNames: String {
+        allCases.filter { $0 != .range }.map(\.rawValue).joined(separator: ", ")
     }
 }

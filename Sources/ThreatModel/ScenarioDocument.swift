@@ -266,7 +266,7 @@ struct ScenarioReader {
         if let classNode = fields["class"], let value = text(classNode, field: "class") {
             entry.category = MissileSystem.Category(rawValue: value)
             if entry.category == nil {
-                issues.append(ScenarioIssue(at(classNode), "class '\(value)' must be one of rocket, srbm, mrbm, irbm, air_defence"))
+                issues.append(ScenarioIssue(at(classNode), "class '\(value)' must be one of \(MissileSystem.Category.catalogNames)"))
             }
         }
         if let node = fields["range"] { entry.range = distance(node, field: "range") }

@@ -103,7 +103,7 @@ extension ScenarioDocument {
                 return nil
             }
             guard let category = entry.category else {
-                issues.append(ScenarioIssue(entry.location, "system '\(entry.name)' is not in the catalog: give its class (rocket, srbm, mrbm, irbm, air_defence)"))
+                issues.append(ScenarioIssue(entry.location, "system '\(entry.name)' is not in the catalog: give its class (\(MissileSystem.Category.catalogNames))"))
                 return nil
             }
             system = MissileSystem(name: entry.name, aliases: entry.aliases, category: category, range: range,

@@ -16,7 +16,7 @@ extension ThreatMap {
 
         @OptionGroup var data: DataOptions
 
-        @Option(name: .customLong("class"), help: "Only systems of this class (rocket, srbm, mrbm, irbm, air_defence).")
+        @Option(name: .customLong("class"), help: "Only systems of this class (rocket, srbm, mrbm, irbm, drone, air_defence).")
         var category: MissileSystem.Category?
 
         @Option(name: .customLong("missile-file"), help: ArgumentHelp(

@@ -47,6 +47,6 @@ import ThreatModel
 
     @Test func categoriesMatchTheCatalogSpelling() {
         #expect(MissileSystem.Category(rawValue: "air_defence") == .airDefence)
-        #expect(MissileSystem.Category.allCases.map(\.rawValue) == ["rocket", "srbm", "mrbm", "irbm", "air_defence", "range"])
+        #expect(MissileSystem.Category.allCases.map(\.rawValue) == ["rocket", "srbm", "mrbm", "irbm", "drone", "air_defence", "range"])
     }
 }

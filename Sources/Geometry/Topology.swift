@@ -1,4 +1,6 @@
 import CGEOS
+import Dispatch
+import Foundation
 import GeoModel
 
 /// Planar set operations on longitude/latitude shapes, computed by GEOS.
@@ -16,12 +18,43 @@ public enum Topology {
     }
 
     /// The union of all `shapes`. Wraps `GEOSUnaryUnion_r`.
+    ///
+    /// Many polygons are split west to east into one group per core; the
+    /// groups are united at the same time, each in its own GEOS context, and
+    /// their unions then united. The result is the same region as a single
+    /// `GEOSUnaryUnion_r` of everything (GEOS unites pairwise from an STR
+    /// tree anyway), and as valid.
     public static func union(_ shapes: [MultiPolygon]) throws(GeometryError) -> MultiPolygon {
+        let polygons = shapes.flatMap(\.polygons)
+        let groups = min(ProcessInfo.processInfo.activeProcessorCount, polygons.count / minimumPolygonsPerGroup)
+        guard groups > 1 else { return try unaryUnion(polygons) }
+        let ordered = polygons
+            .map { (center: longitudeCenter(of: $0.exterior), polygon: $0) }
+            .sorted { $0.center < $1.center }
+            .map(\.polygon)
+        let results = UnionResults(count: groups)
+        DispatchQueue.concurrentPerform(iterations: groups) { group in
+            let part = ordered[(ordered.count * group / groups)..<(ordered.count * (group + 1) / groups)]
+            results.store(Result { () throws(GeometryError) -> MultiPolygon in try unaryUnion(Array(part)) }, at: group)
+        }
+        var united = [Polygon]()
+        for result in results.values() {
+            switch result {
+            case let .success(part): united += part.polygons
+            case let .failure(error): throw error
+            }
+        }
+        return try unaryUnion(united)
+    }
+
+    /// Below this many polygons per core, one union on one core is faster.
+    static let minimumPolygonsPerGroup = 32
+
+    private static func unaryUnion(_ polygons: [Polygon]) throws(GeometryError) -> MultiPolygon {
         let context = try GEOSContext()
         var parts = [GEOSGeometryHandle]()
-        for shape in shapes {
-            for polygon in shape.polygons { parts.append(try context.makePolygon(polygon)) }
-        }
+        parts.reserveCapacity(polygons.count)
+        for polygon in polygons { parts.append(try context.makePolygon(polygon)) }
         let collection = try context.makeCollection(parts, type: GEOS_GEOMETRYCOLLECTION)
         // Returns NULL on exception.
         guard let united = GEOSUnaryUnion_r(context.handle, collection.pointer) else {
@@ -29,6 +62,17 @@ public enum Topology {
         }
         let result = GEOSGeometryHandle(context: context, owning: united)
         return MultiPolygon(try context.polygons(of: result.pointer))
+    }
+
+    /// Middle of a ring's longitude span (degrees), for ordering west to east.
+    private static func longitudeCenter(of ring: Ring) -> Double {
+        guard let first = ring.first else { return 0 }
+        var (west, east) = (first.longitude, first.longitude)
+        for coordinate in ring {
+            west = min(west, coordinate.longitude)
+            east = max(east, coordinate.longitude)
+        }
+        return (west + east) / 2
     }
 
     /// Points of `shape` not in `subtracted`. Wraps `GEOSDifference_r`.
@@ -107,4 +151,21 @@ public enum Validity: Hashable, Sendable {
     case invalid(reason: String)
 
     public var isValid: Bool { self == .valid }
+}
+
+/// One slot per union group, each written once by its own iteration.
+private final class UnionResults: @unchecked Sendable {
+    private var slots: [Result<MultiPolygon, GeometryError>?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func store(_ result: Result<MultiPolygon, GeometryError>, at index: Int) {
+        lock.withLock { slots[index] = result }
+    }
+
+    /// Call after every slot was stored.
+    func values() -> [Result<MultiPolygon, GeometryError>] {
+        lock.withLock { slots.map { $0! } }
+    }
 }

@@ -127,3 +127,25 @@ extension ScenarioDocument {
         return system.minimumRange < system.range ? system : nil
     }
 }
+
+extension ResolvedScenario {
+    /// Every site × its systems × target decision, in site, system, target order.
+    public func reach(analysis: ReachAnalysis = ReachAnalysis()) throws(ThreatModelError) -> [ReachResult] {
+        var results = [ReachResult]()
+        for (site, systems) in zip(sites, siteSystems) {
+            results += try ReachJob(sites: [site], systems: systems, targets: targets, analysis: analysis).run(onlyInRange: false)
+        }
+        return results
+    }
+
+    /// The footprint of every system at every site, in system then site order.
+    public func footprints(builder: FootprintBuilder) throws(ThreatModelError) -> [RangeFootprint] {
+        var footprints = [RangeFootprint]()
+        for system in systems {
+            for (site, atSite) in zip(sites, siteSystems) where atSite.contains(system) {
+                footprints.append(try builder.footprint(of: system, from: site))
+            }
+        }
+        return footprints
+    }
+}

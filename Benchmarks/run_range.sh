@@ -7,6 +7,8 @@
 #   RUNS=10 Benchmarks/run_range.sh    # best of 10 (at least 3)
 #   KEEP=/tmp/range Benchmarks/run_range.sh   # keep sites, JSON and WKT there
 #   SCRATCH=.build-bench ...           # another SwiftPM build folder
+#   RUN_PREFIX="chrt -f 10" ...        # on a shared machine (as root): run the
+#                                      # two timed programs at real-time priority
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,8 +27,8 @@ fi
 
 # Both tools time their own steps; the machine should be otherwise idle.
 echo "load average before the run: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime)"
-"$SCRATCH/release/RangeBenchmark" --runs "$RUNS" --sites "$work/sites.csv" \
+${RUN_PREFIX:-} "$SCRATCH/release/RangeBenchmark" --runs "$RUNS" --sites "$work/sites.csv" \
   --json "$work/threatmap.json" --footprints "$work/footprints.wkt" >/dev/null
-.venv/bin/python Benchmarks/Range/peer_shapely.py --runs "$RUNS" --sites "$work/sites.csv" \
+${RUN_PREFIX:-} .venv/bin/python Benchmarks/Range/peer_shapely.py --runs "$RUNS" --sites "$work/sites.csv" \
   --json "$work/peer.json" --threatmap-footprints "$work/footprints.wkt" >/dev/null
 .venv/bin/python Benchmarks/Range/report.py "$work/threatmap.json" "$work/peer.json"

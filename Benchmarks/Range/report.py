@@ -58,8 +58,8 @@ def main():
           % (ours["unionPolygons"], ours["unionVertices"], peer["unionPolygons"], peer["unionVertices"]))
     print("peer rings repaired with buffer(0) (they jump across +-180): %d" % peer["repairedRings"])
     if "unionOfThreatmapRings" in peer:
-        print("union alone, by GEOS version: threatmap's rings in the peer's GEOS %s s; "
-              "360-vertex rings in threatmap's GEOS %s s"
+        print("union alone: threatmap's rings through the peer's unary_union %s s; "
+              "360-vertex rings through threatmap's Topology.union %s s"
               % (seconds(peer["unionOfThreatmapRings"]["seconds"]), seconds(ours["unionOf360VertexRings"])))
     print()
     print("max distance from the true 300 km geodesic circle (edge midpoints; vertices in brackets):")

@@ -48,12 +48,19 @@ $(PYTHON): Scripts/requirements.txt
 	@touch $(PYTHON)
 
 # Benchmarks against the Python peers (timings are printed, never asserted).
-bench: bench-range
+bench: bench-range bench-gazetteer
 
 # 1,000 launch sites, 300 km discs, union: ThreatMap at 10 m vs shapely + pyproj
 # at 360 vertices, same sites, one run (Benchmarks/README.md).
 bench-range: deps venv
 	SWIFT=$(SWIFT) Benchmarks/run_range.sh
+
+# Gazetteer: bundled load, exact and fuzzy lookups, a 200,000-row GeoNames
+# dump made from the bundled data; figures against the targets (release build).
+.PHONY: bench-gazetteer
+bench-gazetteer:
+	$(SWIFT) build -c release --product GazetteerBenchmark
+	$(SWIFT) run -c release --skip-build GazetteerBenchmark Gazetteer
 
 # Regenerates the geodesic reference tables (on purpose only; they are committed).
 reference: venv

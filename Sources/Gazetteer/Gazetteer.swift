@@ -1,99 +1,579 @@
 import Foundation
 import GeoModel
 
-/// An in-memory index of places by folded name and alias.
+/// An in-memory index of places by folded name and alias: the bundled
+/// datasets, the hand-checked overrides and the user's own files.
+///
+/// Lookups fold the query (see `NameKey`) and try, in order: the exact key;
+/// `Name, Qualifier` (a country code or name, or a province) when the query
+/// has a comma; the loose key (articles and transliteration pairs folded).
+/// Matches are ranked by tier (the user's files, then the overrides, then
+/// the datasets), then by kind and population.
 public struct Gazetteer: Sendable {
-    public let places: [Place]
-    private let index: [NameKey: [Int]]
+    let segments: [Segment]
+    let rowCount: Int
+    let exact: KeyTable
+    let loose: KeyTable
+    /// Built on the first `suggestions` call: most runs never need it.
+    let fuzzy: LazyFuzzyIndex
+    /// Rows standing for the same place as a higher-tier row (an override
+    /// citing a GeoNames id, a user's GeoNames row with a bundled id).
+    let redirects: [Int32: Int32]
+    /// Problems met while loading that did not stop it (skipped rows).
+    public let warnings: [LoadWarning]
 
+    /// A gazetteer of exactly these places, which rank as hand-checked ones.
     public init(places: [Place]) {
-        self.places = places
-        var index = [NameKey: [Int]]()
-        for (position, place) in places.enumerated() {
-            let keys = Set(([place.name] + place.aliases).map(NameKey.init))
-            for key in keys { index[key, default: []].append(position) }
-        }
-        self.index = index
+        self.init(
+            segments: [Segment(tier: .curated, origin: "places", firstRow: 0, storage: .places(places))],
+            redirects: [:], warnings: []
+        )
     }
 
-    /// Loads a place table (see `PlaceTable`).
+    /// Loads a place table in the `places.csv` format (see `PlaceTable`).
     public init(contentsOf url: URL) throws(GazetteerError) {
         self.init(places: try PlaceTable.load(contentsOf: url))
     }
 
-    /// Every place whose name or alias folds to the same key as `name`,
-    /// in table order.
+    /// Loads the data directory: `places.csv` (required; the overrides),
+    /// then `gazetteer.tsv` and `areas.bin` when present (the generated
+    /// datasets), then each of `extraFiles` (GeoNames dumps, CSV or GeoJSON
+    /// of the user's sites; see `ExtraFile`), streamed.
+    /// - Parameter progress: called as large extra files are read.
+    /// - Throws: `GazetteerError` naming the file (and line) at fault.
+    public init(dataDirectory: URL, extraFiles: [URL] = [], progress: LoadProgress? = nil) throws(GazetteerError) {
+        // The user's files first: a bad one fails before the bundle is read.
+        var extras = [(url: URL, loaded: ExtraFile.Loaded)]()
+        for url in extraFiles {
+            extras.append((url, try ExtraFile.load(url, progress: progress)))
+        }
+        let overridesURL = dataDirectory.appendingPathComponent("places.csv")
+        let entries = try PlaceTable.entries(contentsOf: overridesURL)
+        var segments = [Segment]()
+        var nextRow = 0
+        var bundled: TextSegment?
+        let tsv = dataDirectory.appendingPathComponent(BundleFile.fileName)
+        if FileManager.default.fileExists(atPath: tsv.path) {
+            let areasURL = dataDirectory.appendingPathComponent(BundleFile.areasFileName)
+            let areas = FileManager.default.fileExists(atPath: areasURL.path) ? try AreaFile(contentsOf: areasURL) : nil
+            let segment = try BundleFile.load(contentsOf: tsv, areas: areas)
+            bundled = segment
+            segments.append(Segment(tier: .bundled, origin: tsv.path, firstRow: 0, storage: .text(segment)))
+            nextRow = segment.rows.count
+        }
+
+        // Overrides: link each to the bundled row it cites, inherit its
+        // population, attach a named outline.
+        var redirects = [Int32: Int32]()
+        var places = entries.map(\.place)
+        if let bundled {
+            var wanted = [String: Int]()
+            for (index, entry) in entries.enumerated() {
+                if let code = Self.bundleCode(citedBy: entry.place.source) { wanted[code] = index }
+                if let area = entry.area { wanted[Self.areaCode(area) ?? area] = index }
+            }
+            let found = Self.bundledRows(withSourceCodes: Set(wanted.keys), in: bundled)
+            for (code, row) in found {
+                guard let index = wanted[code] else { continue }
+                redirects[Int32(row)] = Int32(nextRow + index)
+                let bundledRow = bundled.rows[row]
+                if places[index].population == nil, bundledRow.population >= 0 {
+                    places[index].population = Int(bundledRow.population)
+                }
+                if let area = entries[index].area, Self.areaCode(area) == code, bundledRow.area >= 0, let file = bundled.areas {
+                    places[index].area = try file.outline(Int(bundledRow.area))
+                }
+            }
+            for entry in entries {
+                if let area = entry.area, let code = Self.areaCode(area), found[code] == nil {
+                    throw .badData(source: overridesURL.path, line: entry.line, reason: "area '\(area)' names no outline in \(BundleFile.areasFileName)")
+                }
+                if let area = entry.area, Self.areaCode(area) == nil {
+                    throw .badData(source: overridesURL.path, line: entry.line, reason: "area '\(area)' is not 'country:CC' or 'admin1:CC:Name'")
+                }
+            }
+        }
+        segments.append(Segment(tier: .curated, origin: overridesURL.path, firstRow: nextRow, storage: .places(places)))
+        nextRow += places.count
+
+        var warnings = [LoadWarning]()
+        var bundledGeoNames: [Int: Int32]?
+        for (url, loaded) in extras {
+            warnings += loaded.warnings
+            if case let .text(segment) = loaded.storage, case .geonames = segment.style, let bundled {
+                // A user's dump repeating a bundled place replaces it.
+                if bundledGeoNames == nil { bundledGeoNames = Self.geonamesRows(in: bundled) }
+                for (index, row) in segment.rows.enumerated() {
+                    if let id = Int(segment.string(row.source)), let bundledRow = bundledGeoNames?[id] {
+                        redirects[bundledRow] = Int32(nextRow + index)
+                    }
+                }
+            }
+            segments.append(Segment(tier: .user, origin: url.path, firstRow: nextRow, storage: loaded.storage))
+            nextRow += segments[segments.count - 1].count
+        }
+        self.init(segments: segments, redirects: redirects, warnings: warnings)
+    }
+
+    init(segments: [Segment], redirects: [Int32: Int32], warnings: [LoadWarning]) {
+        self.segments = segments
+        self.redirects = redirects
+        self.warnings = warnings
+        let rowCount = segments.reduce(0) { $0 + $1.count }
+        self.rowCount = rowCount
+        // Fold and hash every name on both cores (each worker takes half of
+        // the rows), then build the exact table (and its fuzzy index) and the
+        // loose table side by side.
+        let workers = rowCount > 20_000 ? 2 : 1
+        let results = WorkerResults(count: workers)
+        let segments = self.segments
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            let rows = (rowCount * worker / workers)..<(rowCount * (worker + 1) / workers)
+            var indexer = NameIndexer(expectedEntries: rows.count * 4)
+            indexer.index(segments, rows: rows)
+            results.store(indexer, at: worker)
+        }
+        let indexers = results.indexers
+        let tables = TableResults()
+        DispatchQueue.concurrentPerform(iterations: 2) { table in
+            if table == 0 {
+                tables.store(exact: KeyTable(building: indexers.map(\.exact)))
+            } else {
+                tables.store(loose: KeyTable(building: indexers.map(\.loose)))
+            }
+        }
+        self.exact = tables.exact!
+        self.loose = tables.loose!
+        self.fuzzy = LazyFuzzyIndex()
+    }
+
+    // MARK: public API
+
+    /// Every place, in load order (datasets, overrides, the user's files).
+    /// - Complexity: O(n), and decodes every outline; prefer the lookups.
+    public var places: [Place] {
+        (0..<rowCount).compactMap { try? place(ofRow: Int32($0)) }
+    }
+
+    /// How many places the gazetteer holds, counting those a higher-tier row replaces.
+    public var count: Int { rowCount }
+
+    /// Every place whose name or alias folds to the same exact key as
+    /// `name`, in table order (a row replaced by an override appears as the override).
     public func places(named name: String) -> [Place] {
-        (index[NameKey(name)] ?? []).map { places[$0] }
+        return canonical(exact.rows(for: Folding.exactKey(name))).sorted().compactMap { try? place(ofRow: $0) }
     }
 
     /// Resolves a place name or a coordinate literal (`32.87,44.15`,
-    /// `32.87N 44.15E`) to one place.
+    /// `32.87N 44.15E`) to one place: the best-ranked candidate.
     /// - Throws: `GazetteerError.invalidCoordinate` for a bad literal,
     ///   `GazetteerError.unknownPlace` with suggestions for an unknown name.
     public func resolve(_ query: String) throws(GazetteerError) -> Place {
-        let literal: Coordinate?
-        do {
-            literal = try Coordinate.parse(query)
-        } catch {
-            throw .invalidCoordinate(query, reason: error.description)
+        try candidates(for: query, limit: 1)[0].place
+    }
+
+    /// The places `query` may mean, best first: what `resolve` picks, then
+    /// the other candidates (namesakes elsewhere, areas of the same name).
+    /// - Parameter limit: at most this many candidates (at least 1).
+    /// - Throws: as `resolve`.
+    public func candidates(for query: String, limit: Int = 10) throws(GazetteerError) -> [Candidate] {
+        // A coordinate literal has digits; most names have none.
+        var literal: Coordinate?
+        if query.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) {
+            do {
+                literal = try Coordinate.parse(query)
+            } catch {
+                throw .invalidCoordinate(query, reason: error.description)
+            }
         }
         if let literal {
-            return Place(
+            let place = Place(
                 name: query.trimmingCharacters(in: .whitespaces), coordinate: literal,
                 kind: .coordinate, country: "", source: "coordinate given by the user"
             )
+            return [Candidate(place: place, match: .coordinate, score: 0)]
         }
-        guard let match = places(named: query).first else {
+        guard let (rows, match) = matchingRows(query), !rows.isEmpty else {
             throw .unknownPlace(query, suggestions: suggestions(for: query))
         }
-        return match
+        var result = [Candidate]()
+        for row in rows.prefix(max(1, limit)) {
+            result.append(Candidate(place: try place(ofRow: row), match: match, score: score(summary(ofRow: row))))
+        }
+        return result
     }
 
-    /// Up to `limit` known names closest to `query` by edit distance on the
-    /// folded key; names sharing a word with the query come first on ties.
-    public func suggestions(for query: String, limit: Int = 3) -> [String] {
-        let key = NameKey(query).folded
-        guard !key.isEmpty else { return [] }
-        let allowed = max(2, key.count / 3)
-        let queryWords = Set(key.split(separator: " "))
-        var scored = [(distance: Int, sharesNoWord: Bool, name: String)]()
-        var seen = Set<String>()
-        for place in places where !seen.contains(place.name) {
-            let distances = ([place.name] + place.aliases).map {
-                EditDistance.between(key, NameKey($0).folded, limit: allowed)
-            }
-            if let best = distances.min(), best <= allowed {
-                seen.insert(place.name)
-                let words = ([place.name] + place.aliases).flatMap { NameKey($0).folded.split(separator: " ") }
-                scored.append((best, queryWords.isDisjoint(with: words), place.name))
+    // MARK: matching
+
+    /// Rows matching `query`, ranked, and how they matched.
+    func matchingRows(_ query: String) -> (rows: [Int32], match: Candidate.Match)? {
+        let key = Folding.exactKey(query)
+        guard !key.isEmpty else { return nil }
+        let exactRows = exact.rows(for: key)
+        if !exactRows.isEmpty { return (ranked(exactRows), .exact) }
+        if let (name, qualifier) = splitQualifier(query), let filter = qualifierFilter(qualifier) {
+            let named = ranked(exact.rows(for: Folding.exactKey(name))).filter(filter)
+            if !named.isEmpty { return (named, .qualified) }
+            let loosely = ranked(loose.rows(for: Folding.looseKey(name))).filter(filter)
+            if !loosely.isEmpty { return (loosely, .qualified) }
+        }
+        var looseKey = [UInt8]()
+        key.withUnsafeBufferPointer { Folding.appendLooseKey(ofExactKey: $0, to: &looseKey) }
+        let looseRows = loose.rows(for: looseKey)
+        if !looseRows.isEmpty { return (ranked(looseRows), .loose) }
+        return nil
+    }
+
+    /// `"Karbala, IQ"` -> ("Karbala", "IQ"); nil without a comma.
+    private func splitQualifier(_ query: String) -> (String, String)? {
+        guard let comma = query.lastIndex(of: ",") else { return nil }
+        let name = query[..<comma].trimmingCharacters(in: .whitespaces)
+        let qualifier = query[query.index(after: comma)...].trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty, !qualifier.isEmpty else { return nil }
+        return (name, qualifier)
+    }
+
+    /// Which rows a qualifier admits: a two-letter country code, a country
+    /// name, or a province/governorate (its outline, else its country).
+    private func qualifierFilter(_ qualifier: String) -> ((Int32) -> Bool)? {
+        let trimmed = qualifier.trimmingCharacters(in: .whitespaces)
+        if trimmed.count == 2, trimmed.allSatisfy({ $0.isASCII && $0.isLetter }) {
+            let code = ByteParsing.countryCode(trimmed)
+            return { summary(ofRow: $0).country == code }
+        }
+        guard let (rows, _) = matchingRowsForQualifier(trimmed) else { return nil }
+        for row in rows {
+            let region = summary(ofRow: row)
+            switch region.kind {
+            case .country:
+                let code = region.country
+                return { summary(ofRow: $0).country == code }
+            case .governorate, .province, .region:
+                if region.hasArea, let area = try? place(ofRow: row).area {
+                    let code = region.country
+                    return { candidate in
+                        let info = summary(ofRow: candidate)
+                        return (code == 0 || info.country == code)
+                            && AreaGeometry.contains(area, Coordinate(latitude: info.latitude, longitude: info.longitude))
+                    }
+                }
+                let code = region.country
+                return { summary(ofRow: $0).country == code }
+            default:
+                continue
             }
         }
-        return scored.sorted {
-            ($0.distance, $0.sharesNoWord ? 1 : 0, $0.name) < ($1.distance, $1.sharesNoWord ? 1 : 0, $1.name)
-        }.prefix(limit).map(\.name)
+        return nil
+    }
+
+    private func matchingRowsForQualifier(_ qualifier: String) -> ([Int32], Candidate.Match)? {
+        let exactRows = exact.rows(for: Folding.exactKey(qualifier))
+        if !exactRows.isEmpty { return (ranked(exactRows), .exact) }
+        let looseRows = loose.rows(for: Folding.looseKey(qualifier))
+        if !looseRows.isEmpty { return (ranked(looseRows), .loose) }
+        return nil
+    }
+
+    /// Rows with redirects followed, duplicates removed, order kept.
+    func canonical(_ rows: [Int32]) -> [Int32] {
+        var seen = Set<Int32>()
+        var result = [Int32]()
+        for row in rows {
+            var target = row
+            if let redirect = redirects[row] { target = redirect }
+            if seen.insert(target).inserted { result.append(target) }
+        }
+        return result
+    }
+
+    /// Matched rows best first (higher tier, then higher score, then earlier
+    /// row), each ranked as itself, then replaced by the row standing for
+    /// it, duplicates dropped. So a dataset row an override cites ranks as a
+    /// dataset row: an override's own names beat names it only inherits.
+    func ranked(_ rows: [Int32]) -> [Int32] {
+        if rows.count == 1 { return [redirects[rows[0]] ?? rows[0]] }
+        let keyed = rows.map { row -> (row: Int32, tier: Tier, score: Double) in
+            let info = summary(ofRow: row)
+            return (row, info.tier, score(info))
+        }
+        let sorted = keyed.sorted {
+            if $0.tier != $1.tier { return $0.tier > $1.tier }
+            if $0.score != $1.score { return $0.score > $1.score }
+            return $0.row < $1.row
+        }
+        var result = [Int32]()
+        result.reserveCapacity(sorted.count)
+        for item in sorted {
+            let target = redirects[item.row] ?? item.row
+            if !result.contains(target) { result.append(target) }
+        }
+        return result
+    }
+
+    /// Prominence: countries first; populated places by log10 of their
+    /// population (capitals a little higher); provinces as a town of about
+    /// 30,000; military sites, landmarks and airports below.
+    func score(_ info: RowSummary) -> Double {
+        let population = Double(max(info.population ?? 0, 0))
+        let prominence = population >= 1 ? log10(population) : 0
+        switch info.kind {
+        case .country: return 10
+        case .capital: return max(prominence, 5) + 1.5
+        case .city: return max(prominence, 4.8)
+        case .town: return prominence > 0 ? prominence : 2.5
+        case .district: return max(prominence, 4.5)
+        case .governorate, .province, .region: return 4.5
+        case .militarySite, .airbase: return 4.0
+        case .landmark, .strait: return 4.5
+        case .airport: return 3.0
+        case .coordinate: return 0
+        }
+    }
+
+    // MARK: rows
+
+    func segmentIndex(ofRow row: Int32) -> Int {
+        var low = 0, high = segments.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if segments[middle].firstRow <= Int(row) { low = middle } else { high = middle - 1 }
+        }
+        return low
+    }
+
+    func summary(ofRow row: Int32) -> RowSummary {
+        let segment = segments[segmentIndex(ofRow: row)]
+        let local = Int(row) - segment.firstRow
+        switch segment.storage {
+        case let .text(text):
+            let item = text.rows[local]
+            return RowSummary(
+                latitude: item.latitude, longitude: item.longitude, kind: item.kind,
+                population: item.population >= 0 ? Int(item.population) : nil,
+                country: item.country, tier: segment.tier, hasArea: item.area >= 0
+            )
+        case let .places(places):
+            let place = places[local]
+            return RowSummary(
+                latitude: place.coordinate.latitude, longitude: place.coordinate.longitude, kind: place.kind,
+                population: place.population, country: ByteParsing.countryCode(place.country),
+                tier: segment.tier, hasArea: place.area != nil
+            )
+        }
+    }
+
+    func place(ofRow row: Int32) throws(GazetteerError) -> Place {
+        let segment = segments[segmentIndex(ofRow: row)]
+        let local = Int(row) - segment.firstRow
+        switch segment.storage {
+        case let .text(text): return try text.place(ofRow: local)
+        case let .places(places): return places[local]
+        }
+    }
+
+    // MARK: linking overrides to bundled rows
+
+    /// `GeoNames 98182 (cities15000)` -> `g:98182`; `airportsdata ORAA` -> `a:ORAA`.
+    static func bundleCode(citedBy source: String) -> String? {
+        let words = source.split(whereSeparator: { $0 == " " || $0 == "(" || $0 == ")" || $0 == "," })
+        guard words.count >= 2 else { return nil }
+        if words[0] == "GeoNames", Int(words[1]) != nil { return "g:\(words[1])" }
+        if words[0] == "airportsdata", words[1].count == 4 { return "a:\(words[1])" }
+        return nil
+    }
+
+    /// `country:IQ` -> `c:IQ`; `admin1:IQ:Al-Anbar` -> `p:IQ:Al-Anbar`.
+    static func areaCode(_ reference: String) -> String? {
+        let parts = reference.split(separator: ":", maxSplits: 2).map(String.init)
+        if parts.count == 2, parts[0] == "country" { return "c:\(parts[1])" }
+        if parts.count == 3, parts[0] == "admin1" { return "p:\(parts[1]):\(parts[2])" }
+        return nil
+    }
+
+    private static func bundledRows(withSourceCodes codes: Set<String>, in segment: TextSegment) -> [String: Int] {
+        guard !codes.isEmpty else { return [:] }
+        let lengths = Set(codes.map(\.utf8.count))
+        var found = [String: Int]()
+        for (index, row) in segment.rows.enumerated() where lengths.contains(row.source.count) {
+            let code = segment.string(row.source)
+            if codes.contains(code) { found[code] = index }
+        }
+        return found
+    }
+
+    private static func geonamesRows(in segment: TextSegment) -> [Int: Int32] {
+        var rows = [Int: Int32]()
+        segment.text.withUnsafeBufferPointer { bytes in
+            for (index, row) in segment.rows.enumerated()
+            where row.source.count > 2 && bytes[row.source.lowerBound] == UInt8(ascii: "g") && bytes[row.source.lowerBound + 1] == UInt8(ascii: ":") {
+                if let id = ByteParsing.integer(bytes, (row.source.lowerBound + 2)..<row.source.upperBound) {
+                    rows[id] = Int32(index)
+                }
+            }
+        }
+        return rows
     }
 }
 
-/// Levenshtein distance over characters, with an early exit above `limit`.
-enum EditDistance {
-    static func between(_ a: String, _ b: String, limit: Int) -> Int {
-        let a = Array(a), b = Array(b)
-        if abs(a.count - b.count) > limit { return limit + 1 }
-        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            var rowMinimum = current[0]
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-                rowMinimum = min(rowMinimum, current[j])
-            }
-            if rowMinimum > limit { return limit + 1 }
-            swap(&previous, &current)
+/// One place a query may mean.
+public struct Candidate: Sendable, Hashable {
+    /// How the query met the place's name.
+    public enum Match: String, Sendable {
+        /// Same folded name (case, accents, marks, spacing).
+        case exact
+        /// `Name, Qualifier`: the name, within the named country or province.
+        case qualified
+        /// Same loose key (articles, transliteration pairs).
+        case loose
+        /// The query was a coordinate literal.
+        case coordinate
+    }
+
+    public var place: Place
+    public var match: Match
+    /// Prominence used for ranking (higher first); see the README.
+    public var score: Double
+}
+
+/// Progress of a large file being read: `(file, bytesRead, totalBytes)`.
+public typealias LoadProgress = @Sendable (_ file: String, _ bytesRead: Int64, _ totalBytes: Int64) -> Void
+
+/// A problem met while loading that did not stop the load.
+public struct LoadWarning: Sendable, Hashable, CustomStringConvertible {
+    public var source: String
+    /// 1-based line, or 0 for a file-wide note.
+    public var line: Int
+    public var message: String
+
+    public init(source: String, line: Int, message: String) {
+        self.source = source
+        self.line = line
+        self.message = message
+    }
+
+    public var description: String { line > 0 ? "\(source):\(line): \(message)" : "\(source): \(message)" }
+}
+
+/// Folds and hashes the names of a range of rows into key-table builders.
+struct NameIndexer {
+    private unowned(unsafe) let table = ScalarTable.shared
+    var exact: KeyTable.Builder
+    var loose: KeyTable.Builder
+    /// Scratch memory for the two keys of one name, grown as names need.
+    private var scratch = [UInt8](repeating: 0, count: 2048)
+
+    init(expectedEntries: Int) {
+        exact = KeyTable.Builder(expectedEntries: expectedEntries)
+        loose = KeyTable.Builder(expectedEntries: expectedEntries)
+    }
+
+    mutating func add(_ name: UnsafeBufferPointer<UInt8>, row: Int32) {
+        let exactCapacity = ByteWriter.exactCapacity(name.count)
+        if scratch.count < 2 * exactCapacity { scratch = [UInt8](repeating: 0, count: 2 * exactCapacity) }
+        let isCode = Self.isCode(name)
+        let table = self.table
+        scratch.withUnsafeMutableBufferPointer { memory in
+            var exactKey = ByteWriter(base: memory.baseAddress!, capacity: exactCapacity)
+            Folding.appendExactKey(of: name, to: &exactKey, table: table)
+            let key = UnsafeBufferPointer(start: exactKey.base, count: exactKey.count)
+            exact.insert(key, row: row)
+            guard !isCode else { return }
+            var looseKey = ByteWriter(base: memory.baseAddress! + exactCapacity, capacity: exactCapacity)
+            Folding.appendLooseKey(ofExactKey: key, to: &looseKey)
+            loose.insert(UnsafeBufferPointer(start: looseKey.base, count: looseKey.count), row: row)
         }
-        return previous[b.count]
+    }
+
+    /// ICAO and IATA codes (`ORAA`, `BGW`: two to four capitals or digits)
+    /// match exactly, never through transliteration pairs.
+    static func isCode(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard (2...4).contains(name.count) else { return false }
+        return name.allSatisfy { ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) }
+    }
+
+    /// Indexes the names of the rows `rows` (global row numbers).
+    mutating func index(_ segments: [Segment], rows: Range<Int>) {
+        for segment in segments {
+            let lower = max(rows.lowerBound, segment.firstRow), upper = min(rows.upperBound, segment.firstRow + segment.count)
+            guard lower < upper else { continue }
+            let local = lower..<upper
+            switch segment.storage {
+            case let .text(text):
+                text.text.withUnsafeBufferPointer { bytes in
+                  text.rows.withUnsafeBufferPointer { textRows in
+                    for row in local {
+                        let names = textRows[row - segment.firstRow].names
+                        var start = names.lowerBound
+                        for position in names.lowerBound...names.upperBound
+                        where position == names.upperBound || bytes[position] == text.separator {
+                            if position > start { add(UnsafeBufferPointer(rebasing: bytes[start..<position]), row: Int32(row)) }
+                            start = position + 1
+                        }
+                    }
+                  }
+                }
+            case let .places(places):
+                for row in local {
+                    let place = places[row - segment.firstRow]
+                    for var name in [place.name] + place.aliases {
+                        name.withUTF8 { add($0, row: Int32(row)) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Where the indexing workers leave their builders.
+private final class WorkerResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [NameIndexer?]
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func store(_ indexer: NameIndexer, at index: Int) {
+        lock.lock()
+        slots[index] = indexer
+        lock.unlock()
+    }
+
+    var indexers: [NameIndexer] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.compactMap { $0 }
+    }
+}
+
+/// Where the table-building workers leave the tables.
+private final class TableResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var exact: KeyTable?
+    private(set) var loose: KeyTable?
+
+    func store(exact: KeyTable) {
+        lock.lock()
+        self.exact = exact
+        lock.unlock()
+    }
+
+    func store(loose: KeyTable) {
+        lock.lock()
+        self.loose = loose
+        lock.unlock()
+    }
+}
+
+/// The fuzzy index, built once on first use; safe to share between tasks.
+final class LazyFuzzyIndex: @unchecked Sendable {
+    private let lock = NSLock()
+    private var index: FuzzyIndex?
+
+    func index(for keys: KeyTable) -> FuzzyIndex {
+        lock.lock()
+        defer { lock.unlock() }
+        if let index { return index }
+        let built = FuzzyIndex(keys: keys)
+        index = built
+        return built
     }
 }

@@ -5,6 +5,10 @@ public enum PlaceKind: String, CaseIterable, Sendable, Codable {
     case capital, city, town, district, airbase
     case militarySite = "military_site"
     case governorate, landmark, strait
+    /// A first-level subdivision that is not a governorate (province, state, region).
+    case province
+    /// A civil airport (military fields are `airbase`).
+    case airport
     /// A sovereign country or territory (an area).
     case country
     /// A region drawn by the user or named in reporting ("southern Iraq").
@@ -30,10 +34,16 @@ public struct Place: Hashable, Sendable {
     /// [-180, 180]; `nil` for a point place. `coordinate` is then a point
     /// inside the area.
     public var area: MultiPolygon?
+    /// Inhabitants, when the source gives them (GeoNames); ranks namesakes.
+    public var population: Int?
+    /// The source's first-level subdivision code (GeoNames admin1, such as
+    /// `07` for Baghdad governorate), empty when unknown.
+    public var admin1: String
 
     public init(
         name: String, aliases: [String] = [], coordinate: Coordinate, kind: PlaceKind,
-        country: String, source: String, area: MultiPolygon? = nil
+        country: String, source: String, area: MultiPolygon? = nil,
+        population: Int? = nil, admin1: String = ""
     ) {
         self.name = name
         self.aliases = aliases
@@ -42,5 +52,7 @@ public struct Place: Hashable, Sendable {
         self.country = country
         self.source = source
         self.area = area
+        self.population = population
+        self.admin1 = admin1
     }
 }

@@ -120,6 +120,14 @@ import GeoModel
         #expect(error?.description.hasPrefix("unknown place 'Baghdadd'; did you mean 'Baghdad'") == true)
     }
 
+    /// A doubled letter inside a word is a transliteration variant; at the
+    /// end of one ("Baghdadd", above) it is taken for a typo.
+    @Test func doubledLettersInsideAWordResolve() throws {
+        #expect(try gazetteer.resolve("Fallujjah").name == "Fallujah")
+        #expect(try gazetteer.resolve("Baghdaad").name == "Baghdad")
+        #expect(try gazetteer.resolve("Karballa").name == "Karbala")
+    }
+
     @Test(arguments: [("Karbla", "Karbala"), ("Riyad h", "Riyadh"), ("Tehrn", "Tehran"), ("Fallujha", "Fallujah")])
     func suggestionsForTypos(_ query: String, _ expected: String) {
         #expect(gazetteer.suggestions(for: query).contains(expected))

@@ -1,0 +1,123 @@
+// Gazetteer benchmark (not a test): bundled load time, exact and fuzzy
+// lookups, and loading a 200,000-row GeoNames dump made from the bundled
+// data. Run with `make bench-gazetteer` (release build). Timings are
+// printed against the targets, never asserted.
+import Foundation
+import Gazetteer
+import GeoModel
+
+struct Clock {
+    static func seconds(_ body: () throws -> Void) rethrows -> Double {
+        let start = DispatchTime.now().uptimeNanoseconds
+        try body()
+        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    }
+}
+
+func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    return sorted[sorted.count / 2]
+}
+
+func report(_ label: String, _ measured: String, target: String, pass: Bool) {
+    let padded = label.padding(toLength: 44, withPad: " ", startingAt: 0)
+    print("\(padded) \(measured.padding(toLength: 16, withPad: " ", startingAt: 0)) target \(target.padding(toLength: 10, withPad: " ", startingAt: 0)) \(pass ? "ok" : "MISSED")")
+}
+
+let arguments = CommandLine.arguments.dropFirst()
+let dataDirectory = URL(fileURLWithPath: arguments.first ?? "Gazetteer")
+let runs = Int(ProcessInfo.processInfo.environment["RUNS"] ?? "") ?? 7
+
+// 1. Bundled load.
+var loadTimes = [Double]()
+var loaded: Gazetteer?
+for _ in 0..<runs {
+    loadTimes.append(try Clock.seconds { loaded = try Gazetteer(dataDirectory: dataDirectory) })
+}
+let gazetteer = loaded!
+if ProcessInfo.processInfo.environment["LOAD_ONLY"] != nil {
+    print(String(format: "load: median %.1f ms, best %.1f ms", median(loadTimes) * 1000, loadTimes.min()! * 1000))
+    exit(0)
+}
+print("Gazetteer benchmark: \(gazetteer.count) places from \(dataDirectory.path), \(ProcessInfo.processInfo.activeProcessorCount) cores")
+print("")
+report("bundled load (median of \(runs))", String(format: "%.1f ms", median(loadTimes) * 1000), target: "< 150 ms", pass: median(loadTimes) < 0.150)
+print("  best \(String(format: "%.1f", loadTimes.min()! * 1000)) ms, worst \(String(format: "%.1f", loadTimes.max()! * 1000)) ms")
+
+// Queries: every 23rd place's name and last alias, as typed (case varied).
+let everyPlace = gazetteer.places
+var queries = [String]()
+for (index, place) in everyPlace.enumerated() where index % 23 == 0 {
+    queries.append(index % 2 == 0 ? place.name : place.name.uppercased())
+    if let alias = place.aliases.last { queries.append(alias) }
+}
+
+// 2. Exact lookups.
+var resolved = 0
+var exactTimes = [Double]()
+for _ in 0..<3 {
+    resolved = 0
+    exactTimes.append(Clock.seconds {
+        for query in queries where (try? gazetteer.resolve(query)) != nil { resolved += 1 }
+    })
+}
+let exactEach = median(exactTimes) / Double(queries.count)
+report("exact resolve (\(queries.count) names)", String(format: "%.2f µs", exactEach * 1e6), target: "< 5 µs", pass: exactEach < 5e-6)
+print("  \(String(format: "%.0f", 1 / exactEach)) lookups/s; \(resolved) of \(queries.count) resolved")
+
+// 3. Fuzzy: misspell 1,000 names (drop or swap a letter) and ask for suggestions.
+var misspelled = [String]()
+for (index, query) in queries.enumerated() where misspelled.count < 1000 {
+    var letters = Array(query.lowercased())
+    guard letters.count >= 5, letters.allSatisfy({ $0.isASCII }) else { continue }
+    if index % 2 == 0 {
+        letters.remove(at: letters.count / 2)
+    } else {
+        letters.swapAt(1, 2)
+    }
+    misspelled.append(String(letters))
+}
+var found = 0
+var fuzzyTimes = [Double]()
+for _ in 0..<3 {
+    found = 0
+    fuzzyTimes.append(Clock.seconds {
+        for query in misspelled where !gazetteer.suggestions(for: query).isEmpty { found += 1 }
+    })
+}
+let fuzzyEach = median(fuzzyTimes) / Double(max(misspelled.count, 1))
+report("fuzzy suggestions (\(misspelled.count) typos)", String(format: "%.3f ms", fuzzyEach * 1e3), target: "< 2 ms", pass: fuzzyEach < 2e-3)
+print("  \(String(format: "%.0f", 1 / fuzzyEach)) lookups/s; \(found) of \(misspelled.count) got suggestions")
+
+// 4. A 200,000-row GeoNames dump made from the bundled places.
+let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("gazetteer-bench-\(UUID().uuidString)")
+try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(at: scratch) }
+let dump = scratch.appendingPathComponent("bench200k.txt")
+var text = ""
+text.reserveCapacity(40 << 20)
+var rows = 0
+var index = 0
+while rows < 200_000 {
+    let place = everyPlace[index % everyPlace.count]
+    index += 1
+    if place.area != nil { continue }
+    let alternates = place.aliases.map { $0.replacingOccurrences(of: ",", with: " ") }.joined(separator: ",")
+    let fields = [
+        String(9_000_000 + rows), place.name, place.name, alternates,
+        String(format: "%.5f", place.coordinate.latitude), String(format: "%.5f", place.coordinate.longitude),
+        "P", "PPL", place.country, "", place.admin1, "", "", "", String(place.population ?? 0), "", "0", "UTC", "2024-01-01",
+    ]
+    text += fields.joined(separator: "\t") + "\n"
+    rows += 1
+}
+try text.write(to: dump, atomically: false, encoding: .utf8)
+let size = (try FileManager.default.attributesOfItem(atPath: dump.path)[.size] as? NSNumber)?.intValue ?? 0
+var withDump: Gazetteer?
+var dumpTimes = [Double]()
+for _ in 0..<3 {
+    dumpTimes.append(try Clock.seconds { withDump = try Gazetteer(dataDirectory: dataDirectory, extraFiles: [dump]) })
+}
+let dumpOnly = median(dumpTimes) - median(loadTimes)
+print("")
+print("bundled + 200,000-row GeoNames dump (\(String(format: "%.1f", Double(size) / 1_048_576)) MB): \(String(format: "%.0f", median(dumpTimes) * 1000)) ms in all, \(String(format: "%.0f", dumpOnly * 1000)) ms for the dump (\(String(format: "%.0f", 200_000 / dumpOnly)) rows/s); \(withDump!.count) places")

@@ -1,0 +1,91 @@
+import Foundation
+import GeoModel
+
+/// A place found around a point, with its distance from it.
+public struct NearbyPlace: Sendable, Hashable {
+    public var place: Place
+    public var distance: Distance
+}
+
+extension Gazetteer {
+    /// Places whose point lies within `radius` of `center`, nearest first.
+    ///
+    /// A longitude/latitude box around `center` (padded so that it holds the
+    /// whole geodesic circle) prunes the rows; `distance` then decides for
+    /// the rest. Gazetteer has no geodesic code of its own: pass the WGS84
+    /// inverse (the CLI passes Geodesy's), or any metric you trust.
+    /// - Parameters:
+    ///   - kinds: only places of these kinds (nil: all but coordinates).
+    ///   - limit: at most this many places.
+    ///   - distance: the distance between two points.
+    /// - Complexity: O(rows) cheap box tests plus one `distance` call per place in the box.
+    public func places(
+        near center: Coordinate, within radius: Distance, kinds: Set<PlaceKind>? = nil, limit: Int = .max,
+        distance: (Coordinate, Coordinate) -> Distance
+    ) -> [NearbyPlace] {
+        let box = SearchBox(center: center, radius: radius)
+        var found = [(row: Int32, distance: Distance)]()
+        func consider(_ row: Int32, _ latitude: Double, _ longitude: Double, _ kind: PlaceKind) {
+            guard redirects[row] == nil, box.contains(latitude: latitude, longitude: longitude) else { return }
+            if let kinds { guard kinds.contains(kind) else { return } } else if kind == .coordinate { return }
+            let gap = distance(center, Coordinate(latitude: latitude, longitude: longitude))
+            if gap <= radius { found.append((row, gap)) }
+        }
+        for segment in segments {
+            switch segment.storage {
+            case let .text(text):
+                for (local, item) in text.rows.enumerated() {
+                    consider(Int32(segment.firstRow + local), item.latitude, item.longitude, item.kind)
+                }
+            case let .places(places):
+                for (local, place) in places.enumerated() {
+                    consider(Int32(segment.firstRow + local), place.coordinate.latitude, place.coordinate.longitude, place.kind)
+                }
+            }
+        }
+        found.sort { $0.distance != $1.distance ? $0.distance < $1.distance : $0.row < $1.row }
+        return found.prefix(max(0, limit)).compactMap { item in
+            (try? place(ofRow: item.row)).map { NearbyPlace(place: $0, distance: item.distance) }
+        }
+    }
+}
+
+/// A box in latitude and longitude that holds every point within `radius`
+/// of `center` on the WGS84 ellipsoid.
+///
+/// A degree of latitude is at least 110.57 km, so the latitude half-width is
+/// `radius / 110.5 km` (plus 1 %). Along a parallel, a degree is at least
+/// 111.3 km × cos(latitude); the longitude half-width uses the parallel
+/// nearest a pole within the box. When the box reaches a pole it takes
+/// every longitude; when it crosses ±180 it wraps.
+struct SearchBox {
+    var south: Double
+    var north: Double
+    /// Longitude half-width in degrees; >= 180 means every longitude.
+    var halfWidth: Double
+    var centerLongitude: Double
+
+    init(center: Coordinate, radius: Distance) {
+        let latitudeSpan = radius.meters / 110_500 * 1.01 + 1e-9
+        south = center.latitude - latitudeSpan
+        north = center.latitude + latitudeSpan
+        centerLongitude = center.longitude
+        if south <= -90 || north >= 90 {
+            halfWidth = 360
+        } else {
+            let extreme = max(abs(south), abs(north)) * .pi / 180
+            let metresPerDegree = 111_300 * cos(extreme)
+            halfWidth = metresPerDegree > 0 ? radius.meters / metresPerDegree * 1.01 + 1e-9 : 360
+        }
+        south = max(south, -90)
+        north = min(north, 90)
+    }
+
+    func contains(latitude: Double, longitude: Double) -> Bool {
+        guard latitude >= south, latitude <= north else { return false }
+        guard halfWidth < 180 else { return true }
+        var difference = abs(longitude - centerLongitude).truncatingRemainder(dividingBy: 360)
+        if difference > 180 { difference = 360 - difference }
+        return difference <= halfWidth
+    }
+}

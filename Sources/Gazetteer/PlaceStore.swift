@@ -1,0 +1,153 @@
+import Foundation
+import GeoModel
+
+/// Who vouches for a row; on equal names a higher tier wins.
+enum Tier: UInt8, Comparable, Sendable {
+    /// Generated from public datasets (`gazetteer.tsv`).
+    case bundled = 0
+    /// Hand-checked overrides (`places.csv`) and places given in code.
+    case curated = 1
+    /// The user's own files (`--gazetteer`).
+    case user = 2
+
+    static func < (lhs: Tier, rhs: Tier) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// One place read from a text file, its names and provenance kept as bytes
+/// of the segment's `text` until the place is asked for.
+struct TextRow: Sendable {
+    /// Names separated by the segment's separator byte, the primary name first.
+    var names: Range<Int>
+    /// Source bytes, read according to the segment's `SourceStyle`.
+    var source: Range<Int>
+    var admin1: Range<Int>
+    var latitude: Double
+    var longitude: Double
+    /// Inhabitants; -1 when unknown.
+    var population: Int32
+    var kind: PlaceKind
+    /// ISO 3166-1 alpha-2 packed by `ByteParsing.countryCode`; 0 when unknown.
+    var country: UInt16
+    /// Index in the segment's `AreaFile`; -1 for a point.
+    var area: Int32
+}
+
+/// How a text segment's source bytes become the `Place.source` text.
+enum SourceStyle: Sendable {
+    /// `g:<id>`, `a:<ICAO>`, `c:<ISO>`, `p:<ISO>:<name>` codes of gazetteer.tsv.
+    case bundleCodes
+    /// A GeoNames id from a dump file named `file`.
+    case geonames(file: String)
+    /// The bytes are the source text.
+    case literal
+}
+
+/// Rows that came from one text file.
+struct TextSegment: Sendable {
+    var text: [UInt8]
+    var rows: [TextRow]
+    var separator: UInt8
+    var style: SourceStyle
+    var areas: AreaFile?
+
+    init(text: [UInt8] = [], rows: [TextRow] = [], separator: UInt8, style: SourceStyle, areas: AreaFile? = nil) {
+        self.text = text
+        self.rows = rows
+        self.separator = separator
+        self.style = style
+        self.areas = areas
+    }
+
+    /// Calls `body` with the bytes of each name of row `index`.
+    func forEachName(ofRow index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        let range = rows[index].names
+        text.withUnsafeBufferPointer { bytes in
+            var start = range.lowerBound
+            for position in range.lowerBound...range.upperBound where position == range.upperBound || bytes[position] == separator {
+                if position > start { body(UnsafeBufferPointer(rebasing: bytes[start..<position])) }
+                start = position + 1
+            }
+        }
+    }
+
+    func names(ofRow index: Int) -> [String] {
+        var names = [String]()
+        forEachName(ofRow: index) { names.append(String(decoding: $0, as: UTF8.self)) }
+        return names
+    }
+
+    func string(_ range: Range<Int>) -> String {
+        String(decoding: text[range], as: UTF8.self)
+    }
+
+    func source(ofRow index: Int) -> String {
+        let raw = string(rows[index].source)
+        switch style {
+        case .literal:
+            return raw
+        case let .geonames(file):
+            return "GeoNames \(raw) (\(file))"
+        case .bundleCodes:
+            let parts = raw.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
+            switch (parts.first, parts.count) {
+            case ("g", 2): return "GeoNames \(parts[1]) (cities500)"
+            case ("a", 2): return "airportsdata \(parts[1])"
+            case ("c", 2): return "Natural Earth admin-0 \(parts[1]) (world_map.gpkg, simplified)"
+            case ("p", 3): return "Natural Earth admin-1 '\(parts[2])' (\(parts[1]), world_map.gpkg, simplified)"
+            default: return raw
+            }
+        }
+    }
+
+    func place(ofRow index: Int) throws(GazetteerError) -> Place {
+        let row = rows[index]
+        let names = names(ofRow: index)
+        var area: MultiPolygon?
+        if row.area >= 0, let areas {
+            area = try areas.outline(Int(row.area))
+        }
+        return Place(
+            name: names.first ?? "",
+            aliases: Array(names.dropFirst()),
+            coordinate: Coordinate(latitude: row.latitude, longitude: row.longitude),
+            kind: row.kind,
+            country: ByteParsing.countryString(row.country),
+            source: source(ofRow: index),
+            area: area,
+            population: row.population >= 0 ? Int(row.population) : nil,
+            admin1: string(row.admin1)
+        )
+    }
+}
+
+/// Places from one origin: a text file's rows, or `Place` values.
+struct Segment: Sendable {
+    enum Storage: Sendable {
+        case text(TextSegment)
+        case places([Place])
+    }
+
+    var tier: Tier
+    /// The file it came from, or a label.
+    var origin: String
+    var firstRow: Int
+    var storage: Storage
+
+    var count: Int {
+        switch storage {
+        case let .text(segment): segment.rows.count
+        case let .places(places): places.count
+        }
+    }
+}
+
+/// What ranking and spatial search need of a row, without building a `Place`.
+struct RowSummary {
+    var latitude: Double
+    var longitude: Double
+    var kind: PlaceKind
+    var population: Int?
+    var country: UInt16
+    var tier: Tier
+    var hasArea: Bool
+}

@@ -1,0 +1,224 @@
+/// Keys grouped by length with a letter-presence signature each, so that
+/// "did you mean" scans only keys that could be within the allowed edit
+/// distance: keys whose length differs by more, or whose signatures differ in
+/// more letters than the edits could explain, are skipped before any
+/// distance is computed.
+struct FuzzyIndex: Sendable {
+    /// Entry positions (in the key table) of the distinct keys, sorted by key length (bytes).
+    private let idsByLength: [Int32]
+    /// `lengthStarts[n]` is the first position in `idsByLength` of a key of `n` bytes.
+    private let lengthStarts: [Int]
+    /// Letter signature of each key, in `idsByLength` order.
+    private let signatures: [UInt64]
+    /// Bigram signature of each key, in `idsByLength` order.
+    private let bigrams: [UInt64]
+
+    init(keys: KeyTable) {
+        let distinct = keys.distinctKeys()
+        var (ids, counts, signatures, bigrams) = ([Int32](), [Int](), [UInt64](), [UInt64]())
+        keys.withStorage { entries, keyBytes in
+            var maximum = 0
+            for position in distinct { maximum = max(maximum, entries[Int(position)].keyLength) }
+            counts = [Int](repeating: 0, count: maximum + 2)
+            for position in distinct { counts[entries[Int(position)].keyLength + 1] += 1 }
+            for length in 1..<counts.count { counts[length] += counts[length - 1] }
+            var next = counts
+            ids = [Int32](repeating: 0, count: distinct.count)
+            signatures = [UInt64](repeating: 0, count: distinct.count)
+            bigrams = [UInt64](repeating: 0, count: distinct.count)
+            for position in distinct {
+                let entry = entries[Int(position)]
+                let slot = next[entry.keyLength]
+                ids[slot] = position
+                let key = UnsafeBufferPointer(start: keyBytes.baseAddress! + entry.keyStart, count: entry.keyLength)
+                signatures[slot] = Self.signature(key)
+                bigrams[slot] = Self.bigramSignature(key)
+                next[entry.keyLength] += 1
+            }
+        }
+        idsByLength = ids
+        lengthStarts = counts
+        self.signatures = signatures
+        self.bigrams = bigrams
+    }
+
+    /// A 64-bit Bloom filter of the key's byte pairs. One edit destroys at
+    /// most two pairs of a string, so after k edits at most 2k of the
+    /// query's pairs are missing from the key (and the other way round):
+    /// more missing bits than that rule a key out.
+    static func bigramSignature(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        guard key.count >= 2 else { return 0 }
+        var bits: UInt64 = 0
+        for index in 1..<key.count {
+            let pair = UInt32(key[index - 1]) << 8 | UInt32(key[index])
+            bits |= 1 << UInt64((pair &* 0x9E37_79B1) >> 26)
+        }
+        return bits
+    }
+
+    /// One bit per letter or digit present (other bytes hashed onto the upper bits).
+    static func signature(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var bits: UInt64 = 0
+        for byte in key {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"): bits |= 1 << UInt64(byte - UInt8(ascii: "a"))
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): bits |= 1 << UInt64(26 + byte - UInt8(ascii: "0"))
+            case 0x20: continue
+            default: bits |= 1 << UInt64(36 + byte % 28)
+            }
+        }
+        return bits
+    }
+
+    /// Key entries within `limit` byte edits of `query`, with their distances.
+    func near(_ query: [UInt8], limit: Int, keys: KeyTable) -> [(id: Int, distance: Int)] {
+        guard !query.isEmpty else { return [] }
+        let querySignature = query.withUnsafeBufferPointer { Self.signature($0) }
+        let queryBigrams = query.withUnsafeBufferPointer { Self.bigramSignature($0) }
+        let lowest = max(0, query.count - limit)
+        let highest = min(lengthStarts.count - 2, query.count + limit)
+        guard lowest <= highest else { return [] }
+        var matches = [(id: Int, distance: Int)]()
+        let matcher = EditDistance.Matcher(pattern: query)
+        for position in lengthStarts[lowest]..<lengthStarts[highest + 1] {
+            guard (signatures[position] ^ querySignature).nonzeroBitCount <= 2 * limit,
+                  (queryBigrams & ~bigrams[position]).nonzeroBitCount <= 2 * limit,
+                  (bigrams[position] & ~queryBigrams).nonzeroBitCount <= 2 * limit
+            else { continue }
+            let id = Int(idsByLength[position])
+            let distance = keys.withStorage { entries, bytes in
+                matcher.distance(to: UnsafeBufferPointer(start: bytes.baseAddress! + entries[id].keyStart, count: entries[id].keyLength), limit: limit)
+            }
+            if distance <= limit { matches.append((id, distance)) }
+        }
+        return matches
+    }
+}
+
+extension Gazetteer {
+    /// Up to `limit` known names closest to `query` by edit distance on the
+    /// folded key (at most 2 edits, or a third of the query's length up to
+    /// 4); on equal distance, names sharing a word with the query come
+    /// first, then more prominent places.
+    /// - Complexity: scans only keys of a near length whose letters could
+    ///   match; about a millisecond on the bundled data.
+    public func suggestions(for query: String, limit: Int = 3) -> [String] {
+        let key = Folding.exactKey(query)
+        guard !key.isEmpty, limit > 0 else { return [] }
+        let characters = String(decoding: key, as: UTF8.self).count
+        let allowed = min(4, max(2, characters / 3))
+        // Arabic and Hebrew letters are two bytes: allow twice the byte edits,
+        // then check the distance in characters.
+        let byteLimit = key.count > characters ? allowed * 2 : allowed
+        let queryWords = Set(key.split(separator: 0x20).map(Array.init))
+        var best = [String: (distance: Int, sharesNoWord: Bool, score: Double)]()
+        for match in fuzzy.index(for: exact).near(key, limit: byteLimit, keys: exact) {
+            let keyBytes = Array(exact.key(atEntry: match.id))
+            var distance = match.distance
+            if byteLimit != allowed {
+                distance = EditDistance.between(String(decoding: key, as: UTF8.self), String(decoding: keyBytes, as: UTF8.self), limit: allowed)
+                guard distance <= allowed else { continue }
+            }
+            let rows = ranked(exact.rows(for: keyBytes))
+            guard let row = rows.first, let name = try? place(ofRow: row).name else { continue }
+            let words = Set(keyBytes.split(separator: 0x20).map(Array.init))
+            let entry = (distance, queryWords.isDisjoint(with: words), score(summary(ofRow: row)))
+            if let existing = best[name], (existing.distance, existing.sharesNoWord ? 1 : 0) <= (entry.0, entry.1 ? 1 : 0) { continue }
+            best[name] = entry
+        }
+        return best.sorted { a, b in
+            if a.value.distance != b.value.distance { return a.value.distance < b.value.distance }
+            if a.value.sharesNoWord != b.value.sharesNoWord { return !a.value.sharesNoWord }
+            if a.value.score != b.value.score { return a.value.score > b.value.score }
+            return a.key < b.key
+        }.prefix(limit).map(\.key)
+    }
+}
+
+/// Levenshtein distance.
+enum EditDistance {
+    /// Over characters, with an early exit above `limit`.
+    static func between(_ a: String, _ b: String, limit: Int) -> Int {
+        let a = Array(a), b = Array(b)
+        if abs(a.count - b.count) > limit { return limit + 1 }
+        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            var rowMinimum = current[0]
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                rowMinimum = min(rowMinimum, current[j])
+            }
+            if rowMinimum > limit { return limit + 1 }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+
+    /// Byte-level distance from one pattern to many texts: Myers' bit-vector
+    /// algorithm (as formulated by Hyyrö) for patterns up to 64 bytes, a
+    /// banded dynamic programme beyond.
+    struct Matcher {
+        let pattern: [UInt8]
+        private var peq: [UInt64]
+
+        init(pattern: [UInt8]) {
+            self.pattern = pattern
+            peq = [UInt64](repeating: 0, count: 256)
+            if pattern.count <= 64 {
+                for (index, byte) in pattern.enumerated() { peq[Int(byte)] |= 1 << UInt64(index) }
+            }
+        }
+
+        /// The distance to `text`, or any value above `limit` once it must exceed it.
+        func distance(to text: UnsafeBufferPointer<UInt8>, limit: Int) -> Int {
+            let m = pattern.count
+            if abs(m - text.count) > limit { return limit + 1 }
+            guard m <= 64 else {
+                return EditDistance.bytes(pattern, Array(text), limit: limit)
+            }
+            let highBit: UInt64 = 1 << UInt64(m - 1)
+            var pv: UInt64 = m == 64 ? ~0 : (1 << UInt64(m)) - 1
+            var mv: UInt64 = 0
+            var score = m
+            let n = text.count
+            for (index, byte) in text.enumerated() {
+                let eq = peq[Int(byte)]
+                let xv = eq | mv
+                let xh = (((eq & pv) &+ pv) ^ pv) | eq
+                var ph = mv | ~(xh | pv)
+                var mh = pv & xh
+                if ph & highBit != 0 { score += 1 } else if mh & highBit != 0 { score -= 1 }
+                ph = (ph << 1) | 1
+                mh <<= 1
+                pv = mh | ~(xv | ph)
+                mv = ph & xv
+                if score - (n - index - 1) > limit { return limit + 1 }
+            }
+            return score
+        }
+    }
+
+    /// Byte-level Levenshtein distance with an early exit above `limit`.
+    static func bytes(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
+        if abs(a.count - b.count) > limit { return limit + 1 }
+        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            var rowMinimum = current[0]
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                rowMinimum = min(rowMinimum, current[j])
+            }
+            if rowMinimum > limit { return limit + 1 }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

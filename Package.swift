@@ -55,7 +55,7 @@ let package = Package(
         .testTarget(name: "GeometryTests", dependencies: ["Geometry"]),
         .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer"]),
         .testTarget(name: "ThreatModelTests", dependencies: ["ThreatModel"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ExportTests", dependencies: ["Export", "Geodesy"]),
+        .testTarget(name: "ExportTests", dependencies: ["Export", "Geodesy"], resources: [.copy("Fixtures")]),
         .testTarget(name: "threatmapTests", dependencies: ["GeoModel", "threatmap"], resources: [.copy("Fixtures")]),
     ]
 )

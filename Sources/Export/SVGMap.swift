@@ -35,15 +35,19 @@ public struct MapContent: Hashable, Sendable {
 
     public var title: String
     public var subtitle: String
+    /// Shown at the top right, e.g. the date of the reporting.
+    public var date: String?
     /// Attribution and sources line at the foot of the map.
     public var credit: String
     public var layers: [Layer]
     public var sites: [Marker]
     public var targets: [Marker]
 
-    public init(title: String, subtitle: String, credit: String, layers: [Layer], sites: [Marker], targets: [Marker]) {
+    public init(title: String, subtitle: String, date: String? = nil, credit: String, layers: [Layer],
+                sites: [Marker], targets: [Marker]) {
         self.title = title
         self.subtitle = subtitle
+        self.date = date
         self.credit = credit
         self.layers = layers
         self.sites = sites
@@ -53,30 +57,55 @@ public struct MapContent: Hashable, Sendable {
 
 /// Renders `MapContent` as a standalone SVG document.
 ///
-/// The default projection is azimuthal equidistant centred on the launch
-/// sites, so range rings look round. The frame fits every footprint and
-/// marker with a margin. Text is XML-escaped; output is deterministic.
+/// Geometry is cut to what the projection can show, clipped to the frame
+/// and simplified to display resolution (Douglas–Peucker, 0.35 px); the
+/// extent fits every footprint and marker with a margin unless told
+/// otherwise. Text is XML-escaped; output is deterministic (same input,
+/// same bytes).
 public struct SVGMapRenderer: Sendable {
     /// Canvas size in CSS pixels.
     public var width: Int
     public var height: Int
+    public var theme: MapTheme
+    public var extent: MapExtent
+    /// Land, coastline and boundaries drawn under the footprints; none when nil.
+    public var basemap: Basemap?
 
-    public init(width: Int = 1200, height: Int = 900) {
+    public init(width: Int = 1200, height: Int = 900, theme: MapTheme = .light, extent: MapExtent = .auto,
+                basemap: Basemap? = nil) {
         self.width = width
         self.height = height
+        self.theme = theme
+        self.extent = extent
+        self.basemap = basemap
     }
 
-    static let palette = ["#d7301f", "#fc8d59", "#2171b5", "#6a51a3", "#238b45", "#cc4c02", "#ce1256", "#525252"]
+    /// Smallest canvas that leaves room for the titles, frame and legend.
+    public static let minimumSize = (width: 320, height: 240)
+
+    /// Simplification tolerance, pixels: footprints and graticule.
+    static let tolerance = 0.35
+    /// Simplification tolerance of the basemap, pixels (background detail).
+    static let basemapTolerance = 0.5
 
     /// The SVG document.
-    /// - Throws: `ExportError.projection` when PROJ cannot project the content.
+    /// - Throws: `ExportError.projection` when PROJ rejects the projection.
     public func render(_ content: MapContent, projection: MapProjection) throws(ExportError) -> String {
-        let frame = PlotFrame(left: 20, top: 90, right: Double(width) - 20, bottom: Double(height) - 56)
-        let everything = content.layers.flatMap { $0.areas.flatMap { Shape.multiPolygon($0).allCoordinates } }
-            + content.sites.map(\.coordinate) + content.targets.map(\.coordinate)
-        let viewport = try Viewport(fitting: projection.project(everything), into: frame)
+        let width = max(width, Self.minimumSize.width), height = max(height, Self.minimumSize.height)
+        let frame = PlaneRect(minX: 20, minY: 84, maxX: Double(width) - 20, maxY: Double(height) - 50)
+        let footprintCoordinates = content.layers.flatMap { layer in
+            layer.areas.flatMap { area in area.polygons.flatMap(\.exterior) }
+        }
+        let canvas = try MapCanvas(
+            projection: projection, extent: extent,
+            contentCoordinates: footprintCoordinates + content.sites.map(\.coordinate) + content.targets.map(\.coordinate),
+            frame: frame
+        )
+        if footprintCoordinates.isEmpty, content.sites.isEmpty, content.targets.isEmpty, extent == .auto {
+            // Nothing to fit: the canvas shows 500 km around the centre.
+        }
 
-        var svg = SVGDocument(width: width, height: height)
+        var svg = SVGDocument()
         svg.open("svg", [
             ("xmlns", "http://www.w3.org/2000/svg"), ("width", "\(width)"), ("height", "\(height)"),
             ("viewBox", "0 0 \(width) \(height)"), ("font-family", "DejaVu Sans, Helvetica, Arial, sans-serif"),
@@ -84,149 +113,505 @@ public struct SVGMapRenderer: Sendable {
         svg.element("title", text: content.title)
         svg.open("defs")
         svg.open("clipPath", [("id", "frame")])
-        svg.empty("rect", frame.attributes)
+        svg.empty("rect", Self.rectAttributes(frame))
         svg.close("clipPath")
         svg.close("defs")
-        svg.empty("rect", [("width", "\(width)"), ("height", "\(height)"), ("fill", "#ffffff")])
-        svg.empty("rect", frame.attributes + [("fill", "#eef3f7"), ("stroke", "#8a9aa8")])
+        svg.empty("rect", [("width", "\(width)"), ("height", "\(height)"), ("fill", theme.background)])
+        svg.empty("rect", Self.rectAttributes(frame) + [("fill", theme.space)])
 
         svg.open("g", [("clip-path", "url(#frame)")])
-        try drawGraticule(into: &svg, viewport: viewport, projection: projection, around: everything)
-        for (index, layer) in content.layers.enumerated().reversed() {
-            let colour = Self.palette[index % Self.palette.count]
-            svg.open("g", [("class", "footprint"), ("fill", colour), ("fill-opacity", "0.16"),
-                           ("stroke", colour), ("stroke-width", "1.6"), ("fill-rule", "evenodd")])
-            svg.element("title", text: "\(layer.name): \(layer.detail)")
-            for area in layer.areas {
-                for polygon in area.polygons {
-                    let path = try ([polygon.exterior] + polygon.holes).map { ring throws(ExportError) in
-                        viewport.path(try projection.project(ring), closed: true)
-                    }.joined(separator: " ")
-                    svg.empty("path", [("d", path)])
-                }
-            }
-            svg.close("g")
+        let domain = canvas.domainOutline()
+        if domain.count >= 3 {
+            svg.empty("path", [("class", "sea"), ("d", SVGPath.data([domain], closed: true)), ("fill", theme.sea)])
         }
-        try drawMarkers(content, into: &svg, viewport: viewport, projection: projection)
+        let metresPerPixel = metresPerPixel(canvas)
+        if let basemap { drawBasemap(basemap, canvas: canvas, metresPerPixel: metresPerPixel, into: &svg) }
+        let legend = legendLayout(content, frame: frame, canvas: canvas)
+        let scaleBox = LabelPlacer.Box(minX: frame.minX, minY: frame.maxY - 58, maxX: frame.minX + 320, maxY: frame.maxY)
+        let graticuleLabels = drawGraticule(canvas: canvas, metresPerPixel: metresPerPixel, avoiding: [legend.box, scaleBox],
+                                            into: &svg)
+        drawFootprints(content, canvas: canvas, into: &svg)
+
+        // Labels: markers first (sites, then targets in range, then the
+        // rest), country names last; the legend, scale bar and graticule
+        // labels are kept clear.
+        let sitePoints = content.sites.map { canvas.pixel($0.coordinate) }
+        let targetPoints = content.targets.map { canvas.pixel($0.coordinate) }
+        var obstacles = [legend.box, scaleBox] + graticuleLabels.map(\.box)
+        obstacles += sitePoints.compactMap { $0.map { LabelPlacer.marker(at: $0, radius: 7) } }
+        obstacles += targetPoints.compactMap { $0.map { LabelPlacer.marker(at: $0, radius: 5.5) } }
+        var placer = LabelPlacer(obstacles: obstacles, bounds: .init(minX: frame.minX + 3, minY: frame.minY + 3,
+                                                                       maxX: frame.maxX - 3, maxY: frame.maxY - 3))
+        var siteLabels = [LabelPlacer.Placement?](repeating: nil, count: content.sites.count)
+        var targetLabels = [LabelPlacer.Placement?](repeating: nil, count: content.targets.count)
+        for (index, marker) in content.sites.enumerated() {
+            guard let point = sitePoints[index] else { continue }
+            siteLabels[index] = placer.place(width: LabelPlacer.width(of: marker.label, fontSize: 13, bold: true),
+                                             fontSize: 13, beside: point, radius: 7, required: true)
+        }
+        let targetOrder = content.targets.indices.filter { content.targets[$0].highlighted }
+            + content.targets.indices.filter { !content.targets[$0].highlighted }
+        for index in targetOrder {
+            guard let point = targetPoints[index] else { continue }
+            targetLabels[index] = placer.place(width: LabelPlacer.width(of: content.targets[index].label, fontSize: 13),
+                                               fontSize: 13, beside: point, radius: 5.5, required: true)
+        }
+        if let basemap { drawCountryNames(basemap, canvas: canvas, placer: &placer, into: &svg) }
+        drawMarkers(content.targets, points: targetPoints, labels: targetLabels, site: false, into: &svg)
+        drawMarkers(content.sites, points: sitePoints, labels: siteLabels, site: true, into: &svg)
         svg.close("g")
 
-        drawTitles(content, into: &svg)
-        drawLegend(content, into: &svg, frame: frame)
+        svg.empty("rect", Self.rectAttributes(frame) + [("fill", "none"), ("stroke", theme.frame), ("stroke-width", "1")])
+        drawGraticuleLabels(graticuleLabels, into: &svg)
+        drawScale(canvas: canvas, metresPerPixel: metresPerPixel, frame: frame, into: &svg)
+        drawLegend(content, layout: legend, into: &svg)
+        drawTitles(content, width: width, height: height, into: &svg)
         svg.close("svg")
         return svg.text
     }
 
-    private func drawGraticule(into svg: inout SVGDocument, viewport: Viewport, projection: MapProjection, around coordinates: [Coordinate]) throws(ExportError) {
-        guard let box = BoundingBox(covering: coordinates) else { return }
-        let step = 5.0
-        let south = max(-85, (box.south / step).rounded(.down) * step - step)
-        let north = min(85, (box.north / step).rounded(.up) * step + step)
-        let west = (box.west / step).rounded(.down) * step - step
-        let east = (box.east / step).rounded(.up) * step + step
-        svg.open("g", [("class", "graticule"), ("fill", "none"), ("stroke", "#c3ced8"), ("stroke-width", "0.6")])
-        var longitude = west
-        while longitude <= east {
-            let line = stride(from: south, through: north, by: 0.5).map { Coordinate(latitude: $0, longitude: longitude) }
-            svg.empty("path", [("d", viewport.path(try projection.project(line), closed: false))])
+    static func rectAttributes(_ rect: PlaneRect) -> [(String, String)] {
+        [("x", SVGPath.number(rect.minX)), ("y", SVGPath.number(rect.minY)),
+         ("width", SVGPath.number(rect.maxX - rect.minX)), ("height", SVGPath.number(rect.maxY - rect.minY))]
+    }
+
+    /// Ground metres per pixel, east–west through the map's centre (or the
+    /// frame's centre when the map's centre lies outside the frame).
+    private func metresPerPixel(_ canvas: MapCanvas) -> Double {
+        let frame = canvas.frame
+        let anchor = canvas.pixel(canvas.center) ?? PlanePoint(x: (frame.minX + frame.maxX) / 2, y: (frame.minY + frame.maxY) / 2)
+        let a = PlanePoint(x: anchor.x - 10, y: anchor.y), b = PlanePoint(x: anchor.x + 10, y: anchor.y)
+        guard let start = canvas.coordinate(at: a), let end = canvas.coordinate(at: b) else { return 1 / canvas.scale }
+        let metres = Geodesics.distance(start, end)
+        return metres > 0 ? metres / 20 : 1 / canvas.scale
+    }
+
+    // MARK: Basemap
+
+    private func drawBasemap(_ basemap: Basemap, canvas: MapCanvas, metresPerPixel: Double, into svg: inout SVGDocument) {
+        let land = canvas.rings(of: basemap.land, tolerance: Self.basemapTolerance, minimumArea: 1).flatMap { $0 }
+        if !land.isEmpty {
+            svg.empty("path", [("class", "land"), ("d", SVGPath.data(land, closed: true)), ("fill", theme.land),
+                               ("fill-rule", "evenodd")])
+        }
+        // Province boundaries only where they can be told apart (under 4 km a pixel).
+        if metresPerPixel < 4000 {
+            let provinces = canvas.lines(of: basemap.provinces.map(\.coordinates), tolerance: Self.basemapTolerance, minimumSize: 2).flatMap { $0 }
+            if !provinces.isEmpty {
+                svg.empty("path", [("class", "provinces"), ("d", SVGPath.data(provinces, closed: false)), ("fill", "none"),
+                                   ("stroke", theme.province), ("stroke-width", "0.5"), ("stroke-dasharray", "3 2")])
+            }
+        }
+        let borders = canvas.lines(of: basemap.borders.map(\.coordinates), tolerance: Self.basemapTolerance, minimumSize: 1.5).flatMap { $0 }
+        if !borders.isEmpty {
+            svg.empty("path", [("class", "borders"), ("d", SVGPath.data(borders, closed: false)), ("fill", "none"),
+                               ("stroke", theme.border), ("stroke-width", "0.8"), ("stroke-linejoin", "round")])
+        }
+        let coast = canvas.lines(of: basemap.coastline.map(\.coordinates), tolerance: Self.basemapTolerance, minimumSize: 1.5).flatMap { $0 }
+        if !coast.isEmpty {
+            svg.empty("path", [("class", "coastline"), ("d", SVGPath.data(coast, closed: false)), ("fill", "none"),
+                               ("stroke", theme.coastline), ("stroke-width", "0.7"), ("stroke-linejoin", "round")])
+        }
+    }
+
+    private func drawCountryNames(_ basemap: Basemap, canvas: MapCanvas, placer: inout LabelPlacer, into svg: inout SVGDocument) {
+        var placed = [(String, LabelPlacer.Placement)]()
+        let pixelsPerMetre = canvas.scale
+        for label in basemap.labels {
+            guard placed.count < 40, let point = canvas.pixel(label.coordinate) else { continue }
+            let text = label.name.uppercased()
+            let textWidth = LabelPlacer.width(of: text, fontSize: 10, uppercase: true) + Double(text.count) * 0.8
+            // Only names that fit inside their country at this scale.
+            let side = (label.squareKilometers * 1e6).squareRoot() * pixelsPerMetre
+            guard side >= textWidth * 0.9, side >= 28 else { continue }
+            if let placement = placer.placeCentered(width: textWidth, fontSize: 10, at: point) {
+                placed.append((text, placement))
+            }
+        }
+        guard !placed.isEmpty else { return }
+        svg.open("g", [("class", "country-names"), ("font-size", "10"), ("letter-spacing", "0.8"),
+                       ("fill", theme.countryText), ("text-anchor", "middle")])
+        for (text, placement) in placed {
+            svg.element("text", [("x", SVGPath.number(placement.x)), ("y", SVGPath.number(placement.y))], text: text)
+        }
+        svg.close("g")
+    }
+
+    // MARK: Graticule
+
+    struct GraticuleLabel {
+        var text: String
+        var x, y: Double
+        var anchor: String
+        var box: LabelPlacer.Box
+    }
+
+    /// Draws meridians and parallels every 1–30°, and returns their labels
+    /// where they meet the frame's edges.
+    private func drawGraticule(canvas: MapCanvas, metresPerPixel: Double, avoiding reserved: [LabelPlacer.Box],
+                               into svg: inout SVGDocument) -> [GraticuleLabel] {
+        let frame = canvas.frame
+        // The degrees the frame spans, from coordinates under a grid of pixels.
+        var seen = [Shape]()
+        for row in 0...8 {
+            for column in 0...8 {
+                let pixel = PlanePoint(x: frame.minX + (frame.maxX - frame.minX) * Double(column) / 8,
+                                       y: frame.minY + (frame.maxY - frame.minY) * Double(row) / 8)
+                if let coordinate = canvas.coordinate(at: pixel) { seen.append(.point(coordinate)) }
+            }
+        }
+        var spanDegrees = metresPerPixel * (frame.maxX - frame.minX) / 111_320
+        if let bounds = GeoBounds(seen) {
+            let longitudes = bounds.crossesAntimeridian ? bounds.east + 360 - bounds.west : bounds.east - bounds.west
+            spanDegrees = max(longitudes * 0.6, bounds.north - bounds.south)
+        }
+        let step = [1.0, 2, 5, 10, 15, 20, 30].first { spanDegrees / $0 <= 8 } ?? 30
+        var meridians = [[Coordinate]](), meridianValues = [Double]()
+        var longitude = -180.0
+        while longitude < 180 {
+            meridians.append(stride(from: -90.0, through: 90, by: 1).map { Coordinate(latitude: $0, longitude: longitude) })
+            meridianValues.append(longitude)
             longitude += step
         }
-        var latitude = south
-        while latitude <= north {
-            let line = stride(from: west, through: east, by: 0.5).map { Coordinate(latitude: latitude, longitude: $0) }
-            svg.empty("path", [("d", viewport.path(try projection.project(line), closed: false))])
+        var parallels = [[Coordinate]](), parallelValues = [Double]()
+        var latitude = -90 + step
+        while latitude < 90 {
+            parallels.append(stride(from: -180.0, through: 180, by: 1).map { Coordinate(latitude: latitude, longitude: $0) })
+            parallelValues.append(latitude)
             latitude += step
         }
+        let meridianLines = canvas.lines(of: meridians, tolerance: Self.tolerance)
+        let parallelLines = canvas.lines(of: parallels, tolerance: Self.tolerance)
+        let all = (meridianLines + parallelLines).flatMap { $0 }
+        if !all.isEmpty {
+            svg.empty("path", [("class", "graticule"), ("d", SVGPath.data(all, closed: false)), ("fill", "none"),
+                               ("stroke", theme.graticule), ("stroke-width", "0.5"), ("stroke-opacity", "0.7")])
+        }
+
+        // Labels: meridians on the bottom (else top) edge, parallels on the
+        // left (else right) edge; a parallel touching no edge is labelled at
+        // its lowest visible point.
+        var labels = [GraticuleLabel]()
+        func accept(_ label: GraticuleLabel) {
+            guard reserved.allSatisfy({ $0.inflated(2).overlap(label.box) == 0 }) else { return }
+            if labels.allSatisfy({ $0.box.inflated(6).overlap(label.box) == 0 }) { labels.append(label) }
+        }
+        func onEdge(_ value: Double, _ edgeValue: Double) -> Bool {
+            abs(value - edgeValue) < 1.5 || abs(value - edgeValue - 3) < 1.5 || abs(value - edgeValue + 3) < 1.5
+        }
+        let inner = frame.insetBy(14)
+        for (index, pieces) in meridianLines.enumerated() {
+            let ends: [PlanePoint] = pieces.flatMap { [$0[0], $0[$0.count - 1]] }
+            let text = Self.degrees(meridianValues[index], positive: "E", negative: "W")
+            let half = LabelPlacer.width(of: text, fontSize: 10) / 2
+            let fits: (PlanePoint) -> Bool = { $0.x - half > frame.minX + 2 && $0.x + half < frame.maxX - 2 }
+            let bottom = ends.filter { onEdge($0.y, frame.maxY) && fits($0) }.min { $0.x < $1.x }
+            let top = ends.filter { onEdge($0.y, frame.minY) && fits($0) }.min { $0.x < $1.x }
+            if let bottom {
+                let box = LabelPlacer.Box(minX: bottom.x - half, minY: frame.maxY - 13, maxX: bottom.x + half, maxY: frame.maxY)
+                accept(GraticuleLabel(text: text, x: bottom.x, y: frame.maxY - 4, anchor: "middle", box: box))
+            } else if let top {
+                let box = LabelPlacer.Box(minX: top.x - half, minY: frame.minY, maxX: top.x + half, maxY: frame.minY + 13)
+                accept(GraticuleLabel(text: text, x: top.x, y: frame.minY + 11, anchor: "middle", box: box))
+            }
+        }
+        for (index, pieces) in parallelLines.enumerated() {
+            let ends: [PlanePoint] = pieces.flatMap { [$0[0], $0[$0.count - 1]] }
+            let text = Self.degrees(parallelValues[index], positive: "N", negative: "S")
+            let width = LabelPlacer.width(of: text, fontSize: 10)
+            let fits: (PlanePoint) -> Bool = { $0.y - 12 > frame.minY && $0.y + 4 < frame.maxY }
+            let left = ends.filter { onEdge($0.x, frame.minX) && fits($0) }.max { $0.y < $1.y }
+            let right = ends.filter { onEdge($0.x, frame.maxX) && fits($0) }.max { $0.y < $1.y }
+            if let left {
+                let box = LabelPlacer.Box(minX: frame.minX, minY: left.y - 12, maxX: frame.minX + 3 + width, maxY: left.y)
+                accept(GraticuleLabel(text: text, x: frame.minX + 3, y: left.y - 2, anchor: "start", box: box))
+            } else if let right {
+                let box = LabelPlacer.Box(minX: frame.maxX - 3 - width, minY: right.y - 12, maxX: frame.maxX, maxY: right.y)
+                accept(GraticuleLabel(text: text, x: frame.maxX - 3, y: right.y - 2, anchor: "end", box: box))
+            } else {
+                let visible: [PlanePoint] = pieces.flatMap { $0 }.filter { inner.contains($0) }
+                if let lowest = visible.max(by: { $0.y < $1.y || ($0.y == $1.y && $0.x > $1.x) }) {
+                    let box = LabelPlacer.Box(minX: lowest.x - width / 2, minY: lowest.y - 13, maxX: lowest.x + width / 2, maxY: lowest.y)
+                    accept(GraticuleLabel(text: text, x: lowest.x, y: lowest.y - 3, anchor: "middle", box: box))
+                }
+            }
+        }
+        return labels
+    }
+
+    private func drawGraticuleLabels(_ labels: [GraticuleLabel], into svg: inout SVGDocument) {
+        guard !labels.isEmpty else { return }
+        svg.open("g", [("class", "graticule-labels"), ("font-size", "10"), ("fill", theme.graticuleText),
+                       ("stroke", theme.halo), ("stroke-width", "2.5"), ("paint-order", "stroke"), ("stroke-linejoin", "round")])
+        for label in labels {
+            svg.element("text", [("x", SVGPath.number(label.x)), ("y", SVGPath.number(label.y)), ("text-anchor", label.anchor)],
+                        text: label.text)
+        }
         svg.close("g")
     }
 
-    private func drawMarkers(_ content: MapContent, into svg: inout SVGDocument, viewport: Viewport, projection: MapProjection) throws(ExportError) {
-        let targetPoints = try projection.project(content.targets.map(\.coordinate)).map(viewport.pixel)
-        let sitePoints = try projection.project(content.sites.map(\.coordinate)).map(viewport.pixel)
-        let frame = viewport.frame
-        var labels = LabelPlacer(
-            markers: sitePoints + targetPoints,
-            bounds: .init(minX: frame.left + 4, minY: frame.top + 4, maxX: frame.right - 4, maxY: frame.bottom - 4)
-        )
-        // Launch sites claim label room first.
-        let siteLabels = zip(content.sites, sitePoints).map { marker, point in
-            labels.place(characters: marker.label.count, fontSize: 13, beside: point)
-        }
-        let targetLabels = zip(content.targets, targetPoints).map { marker, point in
-            labels.place(characters: marker.label.count, fontSize: 13, beside: point)
-        }
-
-        svg.open("g", [("class", "targets")])
-        for (index, marker) in content.targets.enumerated() {
-            let point = targetPoints[index], label = targetLabels[index]
-            svg.open("g")
-            svg.element("title", text: marker.tooltip)
-            svg.empty("circle", [("cx", Viewport.format(point.x)), ("cy", Viewport.format(point.y)), ("r", "4.5"),
-                                 ("fill", marker.highlighted ? "#99000d" : "#ffffff"),
-                                 ("stroke", marker.highlighted ? "#ffffff" : "#37474f"), ("stroke-width", "1.5")])
-            svg.element("text", [("x", Viewport.format(label.x)), ("y", Viewport.format(label.y)),
-                                 ("text-anchor", label.anchor), ("font-size", "13"), ("fill", "#1b1b1b"),
-                                 ("stroke", "#ffffff"), ("stroke-width", "3"), ("paint-order", "stroke")],
-                        text: marker.label)
-            svg.close("g")
-        }
-        svg.close("g")
-
-        svg.open("g", [("class", "sites")])
-        for (index, marker) in content.sites.enumerated() {
-            let (x, y) = (sitePoints[index].x, sitePoints[index].y), label = siteLabels[index]
-            svg.open("g")
-            svg.element("title", text: marker.tooltip)
-            let triangle = "M\(Viewport.format(x)),\(Viewport.format(y - 7)) L\(Viewport.format(x + 6.5)),\(Viewport.format(y + 5)) L\(Viewport.format(x - 6.5)),\(Viewport.format(y + 5)) Z"
-            svg.empty("path", [("d", triangle), ("fill", "#000000"), ("stroke", "#ffffff"), ("stroke-width", "1.2")])
-            svg.element("text", [("x", Viewport.format(label.x)), ("y", Viewport.format(label.y)),
-                                 ("text-anchor", label.anchor), ("font-size", "13"), ("font-weight", "bold"),
-                                 ("fill", "#000000"), ("stroke", "#ffffff"), ("stroke-width", "3"),
-                                 ("paint-order", "stroke")], text: marker.label)
-            svg.close("g")
-        }
-        svg.close("g")
+    /// "30°E", "15°S", "0°", "180°".
+    static func degrees(_ value: Double, positive: String, negative: String) -> String {
+        let rounded = (value * 100).rounded() / 100
+        let magnitude = NumberText.format(abs(rounded), decimals: 2)
+        if rounded == 0 || abs(rounded) == 180 { return magnitude + "°" }
+        return magnitude + "°" + (rounded > 0 ? positive : negative)
     }
 
-    private func drawTitles(_ content: MapContent, into svg: inout SVGDocument) {
-        svg.element("text", [("x", "20"), ("y", "40"), ("font-size", "24"), ("font-weight", "bold"), ("fill", "#111111")],
-                    text: content.title)
-        svg.element("text", [("x", "20"), ("y", "68"), ("font-size", "15"), ("fill", "#444444")], text: content.subtitle)
-        // The credit line wraps into lines of about 190 characters (11 px type).
-        let creditLines = Self.wrap(content.credit, width: 190)
-        for (index, line) in creditLines.enumerated() {
-            let y = height - 34 + 14 * index - 14 * max(0, creditLines.count - 2)
-            svg.element("text", [("x", "20"), ("y", "\(y)"), ("font-size", "11"), ("fill", "#555555")], text: line)
-        }
-    }
+    // MARK: Footprints
 
-    private func drawLegend(_ content: MapContent, into svg: inout SVGDocument, frame: PlotFrame) {
-        let rowHeight = 22.0
-        let boxHeight = rowHeight * Double(content.layers.count + 2) + 12
-        let entries = content.layers.map { "\($0.name) (\($0.detail))" } + ["target in range (open: out of range)"]
-        // Approximate advance of a 13 px sans-serif character.
-        let boxWidth = max(150, Double(entries.map(\.count).max() ?? 0) * 7.4 + 48)
-        let left = frame.right - boxWidth - 12, top = frame.top + 12
-        svg.open("g", [("class", "legend"), ("font-size", "13")])
-        svg.empty("rect", [("x", Viewport.format(left)), ("y", Viewport.format(top)), ("width", Viewport.format(boxWidth)),
-                           ("height", Viewport.format(boxHeight)), ("fill", "#ffffff"), ("fill-opacity", "0.9"),
-                           ("stroke", "#8a9aa8")])
+    private func drawFootprints(_ content: MapContent, canvas: MapCanvas, into svg: inout SVGDocument) {
+        // Larger footprints first, so smaller ones stay visible on top.
+        struct Drawn {
+            var index: Int
+            var layer: MapContent.Layer
+            var polygons: [Polygon]
+            var rings: [[[PlanePoint]]]
+            var area: Double
+        }
+        var drawn = [Drawn]()
         for (index, layer) in content.layers.enumerated() {
-            let y = top + 10 + rowHeight * Double(index)
-            let colour = Self.palette[index % Self.palette.count]
-            svg.empty("rect", [("x", Viewport.format(left + 10)), ("y", Viewport.format(y)), ("width", "18"), ("height", "14"),
-                               ("fill", colour), ("fill-opacity", "0.35"), ("stroke", colour)])
-            svg.element("text", [("x", Viewport.format(left + 36)), ("y", Viewport.format(y + 12))],
-                        text: "\(layer.name) (\(layer.detail))")
+            let polygons = layer.areas.flatMap(\.polygons)
+            let rings = canvas.rings(of: polygons, tolerance: Self.tolerance)
+            var area = 0.0
+            for ring in rings.flatMap({ $0 }) { area += PlaneClipping.signedDoubleArea(ring) }
+            drawn.append(Drawn(index: index, layer: layer, polygons: polygons, rings: rings, area: abs(area)))
         }
-        let siteY = top + 10 + rowHeight * Double(content.layers.count)
-        svg.empty("path", [("d", "M\(Viewport.format(left + 19)),\(Viewport.format(siteY)) l6.5,12 h-13 Z"), ("fill", "#000000")])
-        svg.element("text", [("x", Viewport.format(left + 36)), ("y", Viewport.format(siteY + 12))], text: "launch site")
-        let targetY = siteY + rowHeight
-        svg.empty("circle", [("cx", Viewport.format(left + 19)), ("cy", Viewport.format(targetY + 7)), ("r", "4.5"),
-                             ("fill", "#99000d"), ("stroke", "#ffffff")])
-        svg.element("text", [("x", Viewport.format(left + 36)), ("y", Viewport.format(targetY + 12))],
-                    text: "target in range (open: out of range)")
+        drawn.sort { $0.area != $1.area ? $0.area > $1.area : $0.index < $1.index }
+        for entry in drawn {
+            let colour = theme.palette[entry.index % theme.palette.count]
+            svg.open("g", [("class", "footprint"), ("fill", colour), ("fill-opacity", NumberText.format(theme.footprintOpacity, decimals: 2)),
+                           ("stroke", colour), ("stroke-width", "1.6"), ("stroke-linejoin", "round")])
+            svg.element("title", text: "\(entry.layer.name): \(entry.layer.detail)")
+            for rings in entry.rings where !rings.isEmpty {
+                svg.empty("path", [("d", SVGPath.data(rings, closed: true)), ("fill-rule", "evenodd"), ("stroke", "none")])
+            }
+            // Outlines without the cuts along the antimeridian and the poles.
+            let exteriors = canvas.lines(of: entry.polygons.flatMap { Self.drawnEdges(of: $0.exterior) }, tolerance: Self.tolerance)
+                .flatMap { $0 }
+            if !exteriors.isEmpty {
+                svg.empty("path", [("class", "edge"), ("d", SVGPath.data(exteriors, closed: false)), ("fill", "none")])
+            }
+            let holes = canvas.lines(of: entry.polygons.flatMap { $0.holes.flatMap(Self.drawnEdges) }, tolerance: Self.tolerance)
+                .flatMap { $0 }
+            if !holes.isEmpty {
+                svg.empty("path", [("class", "min-range"), ("d", SVGPath.data(holes, closed: false)), ("fill", "none"),
+                                   ("stroke-dasharray", "6 4")])
+            }
+            svg.close("g")
+        }
+    }
+
+    /// A ring split into the polylines worth stroking: edges along ±180°
+    /// (where shapes are cut) and along the poles are left out.
+    static func drawnEdges(of ring: Ring) -> [[Coordinate]] {
+        var lines = [[Coordinate]]()
+        var current = [Coordinate]()
+        for index in ring.indices.dropLast() {
+            let a = ring[index], b = ring[index + 1]
+            let cut = (abs(a.longitude) == 180 && a.longitude == b.longitude)
+                || (abs(a.latitude) >= 89.999999 && abs(b.latitude) >= 89.999999)
+            if cut {
+                if current.count >= 2 { lines.append(current) }
+                current = []
+            } else {
+                if current.isEmpty { current = [a] }
+                current.append(b)
+            }
+        }
+        if current.count >= 2 { lines.append(current) }
+        // A ring split once: join its last piece to its first.
+        if lines.count >= 2, let first = lines.first, let last = lines.last, last.last == first.first, ring.first == ring.last {
+            lines[0] = last + first.dropFirst()
+            lines.removeLast()
+        }
+        return lines
+    }
+
+    // MARK: Markers
+
+    private func drawMarkers(_ markers: [MapContent.Marker], points: [PlanePoint?], labels: [LabelPlacer.Placement?],
+                             site: Bool, into svg: inout SVGDocument) {
+        svg.open("g", [("class", site ? "sites" : "targets"), ("font-size", "13")])
+        for (index, marker) in markers.enumerated() {
+            guard let point = points[index] else { continue }
+            svg.open("g")
+            svg.element("title", text: marker.tooltip)
+            let x = point.x, y = point.y
+            if site {
+                let triangle = "M\(SVGPath.number(x)),\(SVGPath.number(y - 7.5))l6.5,12h-13z"
+                svg.empty("path", [("d", triangle), ("fill", theme.siteFill), ("stroke", theme.markerStroke), ("stroke-width", "1.2")])
+            } else {
+                svg.empty("circle", [("cx", SVGPath.number(x)), ("cy", SVGPath.number(y)), ("r", "4.5"),
+                                     ("fill", marker.highlighted ? theme.inRangeFill : theme.outOfRangeFill),
+                                     ("stroke", marker.highlighted ? theme.markerStroke : theme.text), ("stroke-width", "1.5")])
+            }
+            if let label = labels[index] {
+                if let leader = label.leader {
+                    svg.empty("path", [("d", "M\(SVGPath.number(leader.from.x)),\(SVGPath.number(leader.from.y))L\(SVGPath.number(leader.to.x)),\(SVGPath.number(leader.to.y))"),
+                                       ("stroke", theme.mutedText), ("stroke-width", "0.8"), ("fill", "none")])
+                }
+                var attributes = [("x", SVGPath.number(label.x)), ("y", SVGPath.number(label.y)), ("text-anchor", label.anchor)]
+                if site { attributes.append(("font-weight", "bold")) }
+                attributes += [("fill", theme.text), ("stroke", theme.halo), ("stroke-width", "3"), ("paint-order", "stroke"),
+                               ("stroke-linejoin", "round")]
+                svg.element("text", attributes, text: marker.label)
+            }
+            svg.close("g")
+        }
         svg.close("g")
+    }
+
+    // MARK: Scale bar and north arrow
+
+    private func drawScale(canvas: MapCanvas, metresPerPixel: Double, frame: PlaneRect, into svg: inout SVGDocument) {
+        // A bar of a round length (1, 2 or 5 × 10^n), as near 160 px as can be.
+        let target = metresPerPixel * 160
+        let magnitude = pow(10, log10(target).rounded(.down))
+        let lengthMetres = [1.0, 2, 5, 10].map { $0 * magnitude }.min { abs(log($0 / target)) < abs(log($1 / target)) } ?? magnitude
+        let barPixels = lengthMetres / metresPerPixel
+        let left = frame.minX + 14, baseline = frame.maxY - 20
+        let unit = lengthMetres >= 1000 ? "km" : "m"
+        let divisor = lengthMetres >= 1000 ? 1000.0 : 1
+        let endText = NumberText.format(lengthMetres / divisor, decimals: 1) + " " + unit
+        let endWidth = LabelPlacer.width(of: endText, fontSize: 11)
+        let arrowX = left + max(barPixels + endWidth / 2 + 22, 150)
+        svg.open("g", [("class", "scale"), ("font-size", "11"), ("fill", theme.text)])
+        svg.empty("rect", [("x", SVGPath.number(left - 8)), ("y", SVGPath.number(baseline - 26)),
+                           ("width", SVGPath.number(arrowX - left + 24)), ("height", "42"),
+                           ("fill", theme.panel), ("fill-opacity", "0.85"), ("stroke", theme.panelStroke), ("stroke-width", "0.6")])
+        for segment in 0..<4 {
+            svg.empty("rect", [("x", SVGPath.number(left + barPixels * Double(segment) / 4)), ("y", SVGPath.number(baseline - 4)),
+                               ("width", SVGPath.number(barPixels / 4)), ("height", "5"),
+                               ("fill", segment % 2 == 0 ? theme.text : theme.panel), ("stroke", theme.text), ("stroke-width", "0.6")])
+        }
+        svg.element("text", [("x", SVGPath.number(left)), ("y", SVGPath.number(baseline - 9)), ("text-anchor", "middle")], text: "0")
+        if barPixels >= 110 {
+            svg.element("text", [("x", SVGPath.number(left + barPixels / 2)), ("y", SVGPath.number(baseline - 9)), ("text-anchor", "middle")],
+                        text: NumberText.format(lengthMetres / 2 / divisor, decimals: 1))
+        }
+        svg.element("text", [("x", SVGPath.number(left + barPixels)), ("y", SVGPath.number(baseline - 9)), ("text-anchor", "middle")],
+                    text: endText)
+        svg.element("text", [("x", SVGPath.number(left)), ("y", SVGPath.number(baseline + 12)), ("font-size", "9"),
+                             ("fill", theme.mutedText)], text: "scale true at the map centre")
+
+        // North arrow, turned to true north where it stands.
+        let arrow = PlanePoint(x: arrowX, y: baseline - 4)
+        var angle = 0.0
+        if let here = canvas.coordinate(at: arrow), here.latitude < 89.5 {
+            let north = Coordinate(latitude: here.latitude + 0.25, longitude: here.longitude)
+            var probe = north
+            if case let .cylindrical(centralMeridian, _) = canvas.family {
+                probe.longitude = centralMeridian + remainder(north.longitude - centralMeridian, 360)
+            }
+            if let plane = canvas.projector.forward([probe])[0] {
+                let pixel = canvas.pixel(plane)
+                angle = atan2(pixel.x - arrow.x, arrow.y - pixel.y) * 180 / .pi
+            }
+        }
+        svg.open("g", [("class", "north"), ("transform", "rotate(\(NumberText.format(angle, decimals: 1)) \(SVGPath.number(arrow.x)) \(SVGPath.number(arrow.y)))")])
+        svg.element("title", text: "North")
+        svg.empty("path", [("d", "M\(SVGPath.number(arrow.x)),\(SVGPath.number(arrow.y - 14))l6,17l-6,-4l-6,4z"),
+                           ("fill", theme.text), ("stroke", theme.text), ("stroke-width", "0.8"), ("stroke-linejoin", "round")])
+        svg.element("text", [("x", SVGPath.number(arrow.x)), ("y", SVGPath.number(arrow.y + 14)), ("text-anchor", "middle"),
+                             ("font-weight", "bold")], text: "N")
+        svg.close("g")
+        svg.close("g")
+    }
+
+    // MARK: Legend
+
+    struct LegendLayout {
+        enum Row {
+            case layer(index: Int, text: String)
+            case minimumRange
+            case site, inRange, outOfRange
+        }
+        var rows: [(row: Row, text: String)]
+        var box: LabelPlacer.Box
+    }
+
+    private func legendLayout(_ content: MapContent, frame: PlaneRect, canvas: MapCanvas) -> LegendLayout {
+        var rows = [(row: LegendLayout.Row, text: String)]()
+        for (index, layer) in content.layers.enumerated() {
+            let text = "\(layer.name) (\(layer.detail))"
+            rows.append((.layer(index: index, text: text), text))
+        }
+        if content.layers.contains(where: { $0.areas.contains { $0.polygons.contains { !$0.holes.isEmpty } } }) {
+            rows.append((.minimumRange, "inside minimum range"))
+        }
+        if !content.sites.isEmpty { rows.append((.site, "launch site")) }
+        if content.targets.contains(where: \.highlighted) { rows.append((.inRange, "target in range")) }
+        if content.targets.contains(where: { !$0.highlighted }) { rows.append((.outOfRange, "target out of range")) }
+        let rowHeight = 21.0
+        let textWidth = rows.map { LabelPlacer.width(of: $0.text, fontSize: 12.5) }.max() ?? 0
+        let boxWidth = max(140, textWidth + 50), boxHeight = rowHeight * Double(rows.count) + 12
+        // The top corner with fewer markers under it; top right on a tie.
+        let markers = (content.sites + content.targets).compactMap { canvas.pixel($0.coordinate) }
+        let corners = [
+            LabelPlacer.Box(minX: frame.maxX - boxWidth - 10, minY: frame.minY + 10, maxX: frame.maxX - 10, maxY: frame.minY + 10 + boxHeight),
+            LabelPlacer.Box(minX: frame.minX + 10, minY: frame.minY + 10, maxX: frame.minX + 10 + boxWidth, maxY: frame.minY + 10 + boxHeight),
+            LabelPlacer.Box(minX: frame.maxX - boxWidth - 10, minY: frame.maxY - boxHeight - 10, maxX: frame.maxX - 10, maxY: frame.maxY - 10),
+        ]
+        let box = corners.min { a, b in
+            let countA = markers.filter { a.inflated(40).overlap(LabelPlacer.marker(at: $0, radius: 1)) > 0 }.count
+            let countB = markers.filter { b.inflated(40).overlap(LabelPlacer.marker(at: $0, radius: 1)) > 0 }.count
+            return countA < countB
+        } ?? corners[0]
+        return LegendLayout(rows: rows, box: box)
+    }
+
+    private func drawLegend(_ content: MapContent, layout: LegendLayout, into svg: inout SVGDocument) {
+        guard !layout.rows.isEmpty else { return }
+        let box = layout.box, rowHeight = 21.0
+        svg.open("g", [("class", "legend"), ("font-size", "12.5"), ("fill", theme.text)])
+        svg.empty("rect", [("x", SVGPath.number(box.minX)), ("y", SVGPath.number(box.minY)),
+                           ("width", SVGPath.number(box.maxX - box.minX)), ("height", SVGPath.number(box.maxY - box.minY)),
+                           ("fill", theme.panel), ("fill-opacity", "0.92"), ("stroke", theme.panelStroke), ("stroke-width", "0.8")])
+        for (index, entry) in layout.rows.enumerated() {
+            let top = box.minY + 8 + rowHeight * Double(index)
+            let symbolX = box.minX + 21, textX = box.minX + 38
+            switch entry.row {
+            case let .layer(layerIndex, _):
+                let colour = theme.palette[layerIndex % theme.palette.count]
+                svg.empty("rect", [("x", SVGPath.number(box.minX + 11)), ("y", SVGPath.number(top + 2)), ("width", "20"), ("height", "13"),
+                                   ("fill", colour), ("fill-opacity", NumberText.format(theme.footprintOpacity * 2, decimals: 2)),
+                                   ("stroke", colour), ("stroke-width", "1.6")])
+            case .minimumRange:
+                svg.empty("rect", [("x", SVGPath.number(box.minX + 11)), ("y", SVGPath.number(top + 2)), ("width", "20"), ("height", "13"),
+                                   ("fill", "none"), ("stroke", theme.mutedText), ("stroke-width", "1.4"), ("stroke-dasharray", "4 2.5")])
+            case .site:
+                svg.empty("path", [("d", "M\(SVGPath.number(symbolX)),\(SVGPath.number(top + 1.5))l6.5,12h-13z"),
+                                   ("fill", theme.siteFill), ("stroke", theme.markerStroke), ("stroke-width", "1.2")])
+            case .inRange, .outOfRange:
+                let inRange = if case .inRange = entry.row { true } else { false }
+                svg.empty("circle", [("cx", SVGPath.number(symbolX)), ("cy", SVGPath.number(top + 8.5)), ("r", "4.5"),
+                                     ("fill", inRange ? theme.inRangeFill : theme.outOfRangeFill),
+                                     ("stroke", inRange ? theme.markerStroke : theme.text), ("stroke-width", "1.5")])
+            }
+            svg.element("text", [("x", SVGPath.number(textX)), ("y", SVGPath.number(top + 13))], text: entry.text)
+        }
+        svg.close("g")
+    }
+
+    // MARK: Titles
+
+    private func drawTitles(_ content: MapContent, width: Int, height: Int, into svg: inout SVGDocument) {
+        svg.element("text", [("x", "20"), ("y", "38"), ("font-size", "23"), ("font-weight", "bold"), ("fill", theme.text)],
+                    text: content.title)
+        svg.element("text", [("x", "20"), ("y", "64"), ("font-size", "14.5"), ("fill", theme.mutedText)], text: content.subtitle)
+        if let date = content.date, !date.isEmpty {
+            svg.element("text", [("x", "\(width - 20)"), ("y", "64"), ("font-size", "14.5"), ("text-anchor", "end"),
+                                 ("fill", theme.mutedText)], text: date)
+        }
+        var credit = content.credit
+        if basemap != nil { credit += (credit.isEmpty ? "" : " · ") + "Basemap: Natural Earth (public domain)" }
+        // The credit line wraps to the canvas (about 6 px a character at 11 px).
+        let lines = Self.wrap(credit, width: max(40, (width - 40) / 6))
+        for (index, line) in lines.enumerated() {
+            let y = height - 30 + 14 * index - 14 * max(0, lines.count - 2)
+            svg.element("text", [("x", "20"), ("y", "\(y)"), ("font-size", "11"), ("fill", theme.mutedText)], text: line)
+        }
     }
 }
 
@@ -244,114 +629,5 @@ extension SVGMapRenderer {
         }
         if !current.isEmpty { lines.append(current) }
         return lines
-    }
-}
-
-/// The drawing area on the canvas, pixels.
-struct PlotFrame {
-    var left, top, right, bottom: Double
-    var width: Double { right - left }
-    var height: Double { bottom - top }
-    var attributes: [(String, String)] {
-        [("x", Viewport.format(left)), ("y", Viewport.format(top)),
-         ("width", Viewport.format(width)), ("height", Viewport.format(height))]
-    }
-}
-
-/// Maps projected metres to canvas pixels, preserving aspect ratio.
-struct Viewport {
-    let scale: Double
-    let originX: Double, originY: Double
-    let frame: PlotFrame
-
-    /// Fits `points` into `frame` with a 6 % margin on every side.
-    init(fitting points: [PlanePoint], into frame: PlotFrame) {
-        let xs = points.map(\.x), ys = points.map(\.y)
-        var minX = xs.min() ?? -1, maxX = xs.max() ?? 1
-        var minY = ys.min() ?? -1, maxY = ys.max() ?? 1
-        if maxX - minX < 1 { minX -= 50_000; maxX += 50_000 }
-        if maxY - minY < 1 { minY -= 50_000; maxY += 50_000 }
-        let padX = (maxX - minX) * 0.06, padY = (maxY - minY) * 0.06
-        minX -= padX; maxX += padX; minY -= padY; maxY += padY
-        scale = min(frame.width / (maxX - minX), frame.height / (maxY - minY))
-        // Centre the content in the frame.
-        originX = frame.left + (frame.width - (maxX - minX) * scale) / 2 - minX * scale
-        originY = frame.top + (frame.height - (maxY - minY) * scale) / 2 + maxY * scale
-        self.frame = frame
-    }
-
-    func pixel(_ point: PlanePoint) -> PlanePoint {
-        PlanePoint(x: originX + point.x * scale, y: originY - point.y * scale)
-    }
-
-    /// SVG path data; consecutive points closer than 0.3 px are merged.
-    func path(_ points: [PlanePoint], closed: Bool) -> String {
-        var parts = [String]()
-        parts.reserveCapacity(points.count)
-        var last: PlanePoint?
-        for point in points.map(pixel) {
-            if let previous = last, abs(previous.x - point.x) < 0.3, abs(previous.y - point.y) < 0.3 { continue }
-            parts.append((last == nil ? "M" : "L") + Viewport.format(point.x) + "," + Viewport.format(point.y))
-            last = point
-        }
-        return parts.joined(separator: " ") + (closed ? " Z" : "")
-    }
-
-    static func format(_ value: Double) -> String { NumberText.format(value, decimals: 1) }
-}
-
-/// Minimal SVG/XML writer with escaping of all text and attribute values.
-struct SVGDocument {
-    private(set) var text: String
-    private var depth = 0
-
-    init(width: Int, height: Int) {
-        text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-    }
-
-    mutating func open(_ name: String, _ attributes: [(String, String)] = []) {
-        line("<\(name)\(Self.attributes(attributes))>")
-        depth += 1
-    }
-
-    mutating func close(_ name: String) {
-        depth -= 1
-        line("</\(name)>")
-    }
-
-    mutating func empty(_ name: String, _ attributes: [(String, String)]) {
-        line("<\(name)\(Self.attributes(attributes))/>")
-    }
-
-    mutating func element(_ name: String, _ attributes: [(String, String)] = [], text content: String) {
-        line("<\(name)\(Self.attributes(attributes))>\(Self.escape(content))</\(name)>")
-    }
-
-    private mutating func line(_ content: String) {
-        text += String(repeating: " ", count: depth) + content + "\n"
-    }
-
-    private static func attributes(_ pairs: [(String, String)]) -> String {
-        pairs.map { " \($0.0)=\"\(escape($0.1))\"" }.joined()
-    }
-
-    /// XML escaping for text and attribute values; control characters dropped.
-    static func escape(_ text: String) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&apos;"
-            case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
-            default:
-                if scalar.value >= 0x20, !(0xFFFE...0xFFFF).contains(scalar.value) {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result
     }
 }

@@ -22,11 +22,13 @@ extension ThreatMap {
               threatmap rings --from 32.87,44.15 --range 700km --azimuth 250..310
               threatmap rings --from basra.geojson --range 700km --format table
               threatmap rings --from "Jurf al-Sakhar" --from al-Zafaraniya --missile Fateh-110 --union
+              threatmap rings --from Baghdad --missile Zolfaghar --format kml --output zolfaghar.kml
+              threatmap rings --from 64.8,-179.7 --range 300km --format geojsonl --precision 4
             """
         )
 
         enum Format: String, ExpressibleByArgument, CaseIterable {
-            case geojson, table
+            case geojson, geojsonl, kml, table
         }
 
         @OptionGroup var data: DataOptions
@@ -45,8 +47,10 @@ extension ThreatMap {
         @Flag(help: "One footprint per system: the union over all launch sites.")
         var union = false
 
-        @Option(help: "geojson: the footprints; table: their geodesic areas and perimeters.")
+        @Option(help: "geojson: the footprints; geojsonl: one feature per line; kml: for Google Earth; table: their geodesic areas and perimeters.")
         var format: Format = .geojson
+
+        @OptionGroup var precision: PrecisionOption
 
         @Option(help: ArgumentHelp("Write the output here instead of stdout ('-' for stdout).", valueName: "file"))
         var output: String?
@@ -54,6 +58,7 @@ extension ThreatMap {
         func validate() throws {
             try launch.validateLaunch()
             guard tolerance >= .meters(0.1) else { throw ValidationError("--tolerance must be at least 0.1m") }
+            try precision.validatePrecision()
         }
 
         func run() throws {
@@ -71,7 +76,11 @@ extension ThreatMap {
                 let entries = union ? try Self.united(footprints, systems: systems) : footprints.map(FootprintEntry.init)
                 switch format {
                 case .geojson:
-                    try emit(GeoJSONWriter().document(entries.map(\.feature)), to: output)
+                    try emit(GeoJSONWriter(decimals: precision.precision).document(entries.map(\.feature)), to: output)
+                case .geojsonl:
+                    try emit(GeoJSONWriter(decimals: precision.precision).lines(entries.map(\.feature)), to: output)
+                case .kml:
+                    try emit(Self.kml(entries, systems: systems, decimals: precision.precision), to: output)
                 case .table:
                     try emit(Self.areaTable(entries).text(), to: output)
                 }
@@ -88,6 +97,16 @@ extension ThreatMap {
                     azimuths: own.first?.azimuths, area: area
                 )
             }
+        }
+
+        /// A KML document with a folder and a style per system.
+        static func kml(_ entries: [FootprintEntry], systems: [MissileSystem], decimals: Int) -> String {
+            let layers = systems.map { system in
+                KMLWriter.Layer(name: system.name, detail: system.range.description,
+                                features: entries.filter { $0.system == system }.map(\.feature))
+            }
+            let title = "Range footprints: " + systems.map { "\($0.name) \($0.range)" }.joined(separator: ", ")
+            return KMLWriter(decimals: decimals).document(name: title, layers: layers)
         }
 
         static func areaTable(_ entries: [FootprintEntry]) -> ResultTable {

@@ -64,8 +64,8 @@ private final class SVGInspector: NSObject, XMLParserDelegate {
     private(set) var titles: [String] = []
     /// Text of every `<text>` element, in document order.
     private(set) var texts: [String] = []
-    /// For every `<g class="footprint">`: its title and the `d` of its paths.
-    private(set) var footprints: [(title: String, paths: [String])] = []
+    /// For every `<g class="footprint">`: its title, its filled paths and its outlines.
+    private(set) var footprints: [(title: String, fills: [String], edges: String, holes: String)] = []
     private(set) var elementNames: [String] = []
 
     private var stack: [Element] = []
@@ -77,9 +77,14 @@ private final class SVGInspector: NSObject, XMLParserDelegate {
             rootAttributes = attributes
         }
         elementNames.append(name)
-        if name == "g", attributes["class"] == "footprint" { footprints.append(("", [])) }
+        if name == "g", attributes["class"] == "footprint" { footprints.append(("", [], "", "")) }
         if name == "path", stack.last?.attributes["class"] == "footprint" {
-            footprints[footprints.count - 1].paths.append(attributes["d"] ?? "")
+            let d = attributes["d"] ?? ""
+            switch attributes["class"] {
+            case "edge": footprints[footprints.count - 1].edges += d
+            case "min-range": footprints[footprints.count - 1].holes += d
+            default: footprints[footprints.count - 1].fills.append(d)
+            }
         }
         stack.append(Element(name: name, attributes: attributes))
     }
@@ -158,24 +163,86 @@ struct SVGMapRendererTests {
         #expect(Data(first.utf8) == Data(second.utf8))
     }
 
-    @Test("one <path> per polygon, one closed subpath per ring")
+    @Test("one filled <path> per polygon with a subpath per ring; outlines apart, holes dashed")
     func onePathPerPolygon() throws {
         let svg = try SVGMapRenderer().render(sampleContent, projection: projection)
         let inspector = try inspect(svg)
-        // Layers are drawn last-first so the first layer ends on top.
-        #expect(inspector.footprints.map(\.title) == ["Beta & <Gamma>: 300 km", "Alpha: 700 km"])
+        // Larger footprints are drawn first, so smaller ones stay on top.
+        #expect(inspector.footprints.map(\.title) == ["Alpha: 700 km", "Beta & <Gamma>: 300 km"])
         try #require(inspector.footprints.count == 2)
-        let beta = inspector.footprints[0].paths
-        let alpha = inspector.footprints[1].paths
-        #expect(beta.count == 1)
-        #expect(alpha.count == 2)
+        let alpha = inspector.footprints[0], beta = inspector.footprints[1]
         func subpaths(_ d: String) -> (moves: Int, closes: Int) {
-            (d.filter { $0 == "M" }.count, d.filter { $0 == "Z" }.count)
+            (d.filter { $0 == "M" }.count, d.filter { $0 == "z" }.count)
         }
-        try #require(beta.count == 1 && alpha.count == 2)
-        #expect(subpaths(beta[0]) == (1, 1))
-        #expect(subpaths(alpha[0]) == (3, 3))  // exterior and two holes
-        #expect(subpaths(alpha[1]) == (1, 1))
+        #expect(alpha.fills.count == 2)
+        #expect(beta.fills.count == 1)
+        try #require(alpha.fills.count == 2 && beta.fills.count == 1)
+        #expect(subpaths(alpha.fills[0]) == (3, 3))  // exterior and two holes
+        #expect(subpaths(alpha.fills[1]) == (1, 1))
+        #expect(subpaths(beta.fills[0]) == (1, 1))
+        // Outlines are open polylines: two exteriors, two dashed holes.
+        #expect(subpaths(alpha.edges).moves == 2)
+        #expect(subpaths(alpha.holes).moves == 2)
+        #expect(beta.holes.isEmpty)
+        #expect(svg.contains("stroke-dasharray=\"6 4\""))
+    }
+
+    @Test("light and dark themes colour the sea, land and text differently")
+    func themes() throws {
+        let land = Basemap(land: [Polygon(exterior: square(south: 28, west: 38, size: 10))],
+                           coastline: [LineString(square(south: 28, west: 38, size: 10))])
+        let light = try SVGMapRenderer(theme: .light, basemap: land).render(sampleContent, projection: projection)
+        let dark = try SVGMapRenderer(theme: .dark, basemap: land).render(sampleContent, projection: projection)
+        #expect(light.contains("fill=\"\(MapTheme.light.sea)\""))
+        #expect(light.contains("fill=\"\(MapTheme.light.land)\""))
+        #expect(dark.contains("fill=\"\(MapTheme.dark.sea)\""))
+        #expect(dark.contains("fill=\"\(MapTheme.dark.land)\""))
+        #expect(dark.contains("fill=\"\(MapTheme.dark.background)\""))
+        #expect(!dark.contains(MapTheme.light.sea))
+        #expect(light != dark)
+        _ = try inspect(dark)
+        #expect(MapTheme.named("dark") == .dark)
+        #expect(MapTheme.named("LIGHT") == .light)
+        #expect(MapTheme.named("sepia") == nil)
+    }
+
+    @Test("every projection renders finite, well-formed SVG", arguments: [
+        MapProjection.azimuthalEquidistant(center: Coordinate(latitude: 33, longitude: 44)),
+        .lambertAzimuthalEqualArea(center: Coordinate(latitude: 33, longitude: 44)),
+        .equirectangular(center: Coordinate(latitude: 33, longitude: 44)),
+        .webMercator(center: Coordinate(latitude: 33, longitude: 44)),
+    ])
+    func projections(projection: MapProjection) throws {
+        for extent in [MapExtent.auto, .world, .radius(.kilometers(2500)), .box(west: 30, south: 20, east: 60, north: 45)] {
+            let svg = try SVGMapRenderer(extent: extent).render(sampleContent, projection: projection)
+            #expect(!svg.contains("nan") && !svg.contains("inf"))
+            let inspector = try inspect(svg)
+            #expect(inspector.footprints.count == 2)
+            #expect(inspector.texts.contains(hostileLabel) || extent == .world, "\(extent)")
+        }
+    }
+
+    @Test("a graticule with degree labels, a scale bar and a north arrow")
+    func furniture() throws {
+        let svg = try SVGMapRenderer().render(sampleContent, projection: projection)
+        let inspector = try inspect(svg)
+        #expect(svg.contains("class=\"graticule\""))
+        #expect(inspector.texts.contains { $0.hasSuffix("°N") })
+        #expect(inspector.texts.contains { $0.hasSuffix("°E") })
+        #expect(inspector.texts.contains { $0.hasSuffix(" km") })
+        #expect(inspector.titles.contains("North"))
+        #expect(inspector.texts.contains("N"))
+    }
+
+    @Test("markers beyond the map are left out, not drawn at infinity")
+    func invisibleMarkers() throws {
+        var content = sampleContent
+        content.targets.append(MapContent.Marker(label: "Antipode", coordinate: Coordinate(latitude: -33, longitude: -136),
+                                                 tooltip: "Antipode"))
+        let svg = try SVGMapRenderer().render(content, projection: projection)
+        let inspector = try inspect(svg)
+        #expect(!inspector.titles.contains("Antipode"))
+        #expect(!svg.contains("nan") && !svg.contains("inf"))
     }
 
     @Test("the title, subtitle, credit, legend and tooltips are present")

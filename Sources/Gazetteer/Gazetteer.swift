@@ -13,7 +13,9 @@ public struct Gazetteer: Sendable {
     let segments: [Segment]
     let rowCount: Int
     let exact: KeyTable
-    let loose: KeyTable
+    /// Built on the first lookup that needs it (a name with no exact match):
+    /// most lookups never do, and it costs as much as the exact table.
+    let looseIndex: LazyKeyTable
     /// Built on the first `suggestions` call: most runs never need it.
     let fuzzy: LazyFuzzyIndex
     /// Rows standing for the same place as a higher-tier row (an override
@@ -121,30 +123,28 @@ public struct Gazetteer: Sendable {
         self.warnings = warnings
         let rowCount = segments.reduce(0) { $0 + $1.count }
         self.rowCount = rowCount
-        // Fold and hash every name on both cores (each worker takes half of
-        // the rows), then build the exact table (and its fuzzy index) and the
-        // loose table side by side.
+        exact = Self.buildTable(.exact, segments: segments, rowCount: rowCount)
+        looseIndex = LazyKeyTable()
+        fuzzy = LazyFuzzyIndex()
+    }
+
+    /// The loose key table, built on first use.
+    var loose: KeyTable {
+        looseIndex.table { Self.buildTable(.loose, segments: segments, rowCount: rowCount) }
+    }
+
+    /// Folds and hashes every name on both cores (each worker takes half of
+    /// the rows), then builds one key table from the workers' entries.
+    static func buildTable(_ keys: NameIndexer.Keys, segments: [Segment], rowCount: Int) -> KeyTable {
         let workers = rowCount > 20_000 ? 2 : 1
         let results = WorkerResults(count: workers)
-        let segments = self.segments
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             let rows = (rowCount * worker / workers)..<(rowCount * (worker + 1) / workers)
-            var indexer = NameIndexer(expectedEntries: rows.count * 4)
+            var indexer = NameIndexer(keys: keys, expectedEntries: rows.count * 4)
             indexer.index(segments, rows: rows)
             results.store(indexer, at: worker)
         }
-        let indexers = results.indexers
-        let tables = TableResults()
-        DispatchQueue.concurrentPerform(iterations: 2) { table in
-            if table == 0 {
-                tables.store(exact: KeyTable(building: indexers.map(\.exact)))
-            } else {
-                tables.store(loose: KeyTable(building: indexers.map(\.loose)))
-            }
-        }
-        self.exact = tables.exact!
-        self.loose = tables.loose!
-        self.fuzzy = LazyFuzzyIndex()
+        return KeyTable(building: results.indexers.map(\.builder))
     }
 
     // MARK: public API
@@ -456,31 +456,34 @@ public struct LoadWarning: Sendable, Hashable, CustomStringConvertible {
 
 /// Folds and hashes the names of a range of rows into key-table builders.
 struct NameIndexer {
+    /// Which key of each name to index.
+    enum Keys: Sendable { case exact, loose }
+
     private unowned(unsafe) let table = ScalarTable.shared
-    var exact: KeyTable.Builder
-    var loose: KeyTable.Builder
+    let keys: Keys
+    var builder: KeyTable.Builder
     /// Scratch memory for the two keys of one name, grown as names need.
     private var scratch = [UInt8](repeating: 0, count: 2048)
 
-    init(expectedEntries: Int) {
-        exact = KeyTable.Builder(expectedEntries: expectedEntries)
-        loose = KeyTable.Builder(expectedEntries: expectedEntries)
+    init(keys: Keys, expectedEntries: Int) {
+        self.keys = keys
+        builder = KeyTable.Builder(expectedEntries: expectedEntries)
     }
 
     mutating func add(_ name: UnsafeBufferPointer<UInt8>, row: Int32) {
         let exactCapacity = ByteWriter.exactCapacity(name.count)
         if scratch.count < 2 * exactCapacity { scratch = [UInt8](repeating: 0, count: 2 * exactCapacity) }
-        let isCode = Self.isCode(name)
+        if keys == .loose, Self.isCode(name) { return }
         let table = self.table
+        let keys = self.keys
         scratch.withUnsafeMutableBufferPointer { memory in
             var exactKey = ByteWriter(base: memory.baseAddress!, capacity: exactCapacity)
             Folding.appendExactKey(of: name, to: &exactKey, table: table)
             let key = UnsafeBufferPointer(start: exactKey.base, count: exactKey.count)
-            exact.insert(key, row: row)
-            guard !isCode else { return }
+            guard keys == .loose else { return builder.insert(key, row: row) }
             var looseKey = ByteWriter(base: memory.baseAddress! + exactCapacity, capacity: exactCapacity)
             Folding.appendLooseKey(ofExactKey: key, to: &looseKey)
-            loose.insert(UnsafeBufferPointer(start: looseKey.base, count: looseKey.count), row: row)
+            builder.insert(UnsafeBufferPointer(start: looseKey.base, count: looseKey.count), row: row)
         }
     }
 
@@ -544,25 +547,6 @@ private final class WorkerResults: @unchecked Sendable {
     }
 }
 
-/// Where the table-building workers leave the tables.
-private final class TableResults: @unchecked Sendable {
-    private let lock = NSLock()
-    private(set) var exact: KeyTable?
-    private(set) var loose: KeyTable?
-
-    func store(exact: KeyTable) {
-        lock.lock()
-        self.exact = exact
-        lock.unlock()
-    }
-
-    func store(loose: KeyTable) {
-        lock.lock()
-        self.loose = loose
-        lock.unlock()
-    }
-}
-
 /// The fuzzy index, built once on first use; safe to share between tasks.
 final class LazyFuzzyIndex: @unchecked Sendable {
     private let lock = NSLock()
@@ -575,5 +559,20 @@ final class LazyFuzzyIndex: @unchecked Sendable {
         let built = FuzzyIndex(keys: keys)
         index = built
         return built
+    }
+}
+
+/// A key table built once on first use; safe to share between tasks.
+final class LazyKeyTable: @unchecked Sendable {
+    private let lock = NSLock()
+    private var built: KeyTable?
+
+    func table(_ build: () -> KeyTable) -> KeyTable {
+        lock.lock()
+        defer { lock.unlock() }
+        if let built { return built }
+        let table = build()
+        built = table
+        return table
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Keys grouped by length with a letter-presence signature each, so that
 /// "did you mean" scans only keys that could be within the allowed edit
 /// distance: keys whose length differs by more, or whose signatures differ in
@@ -78,40 +80,80 @@ struct FuzzyIndex: Sendable {
         let lowest = max(0, query.count - limit)
         let highest = min(lengthStarts.count - 2, query.count + limit)
         guard lowest <= highest else { return [] }
-        var matches = [(id: Int, distance: Int)]()
         let matcher = EditDistance.Matcher(pattern: query)
-        for position in lengthStarts[lowest]..<lengthStarts[highest + 1] {
-            guard (signatures[position] ^ querySignature).nonzeroBitCount <= 2 * limit,
-                  (queryBigrams & ~bigrams[position]).nonzeroBitCount <= 2 * limit,
-                  (bigrams[position] & ~queryBigrams).nonzeroBitCount <= 2 * limit
-            else { continue }
-            let id = Int(idsByLength[position])
-            let distance = keys.withStorage { entries, bytes in
-                matcher.distance(to: UnsafeBufferPointer(start: bytes.baseAddress! + entries[id].keyStart, count: entries[id].keyLength), limit: limit)
+        let bound = 2 * limit
+        let range = lengthStarts[lowest]..<lengthStarts[highest + 1]
+        // Long scans use both cores, each on half of the keys.
+        let parts = range.count > 50_000 ? 2 : 1
+        let found = FuzzyMatches(parts: parts)
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            let slice = (range.lowerBound + range.count * part / parts)..<(range.lowerBound + range.count * (part + 1) / parts)
+            var local = [(id: Int, distance: Int)]()
+            keys.withStorage { entries, bytes in
+                idsByLength.withUnsafeBufferPointer { ids in
+                    signatures.withUnsafeBufferPointer { signatures in
+                        bigrams.withUnsafeBufferPointer { bigrams in
+                            for position in slice {
+                                guard (signatures[position] ^ querySignature).nonzeroBitCount <= bound,
+                                      (queryBigrams & ~bigrams[position]).nonzeroBitCount <= bound,
+                                      (bigrams[position] & ~queryBigrams).nonzeroBitCount <= bound
+                                else { continue }
+                                let id = Int(ids[position])
+                                let entry = entries[id]
+                                let key = UnsafeBufferPointer(start: bytes.baseAddress! + entry.keyStart, count: entry.keyLength)
+                                let distance = matcher.distance(to: key, limit: limit)
+                                if distance <= limit { local.append((id, distance)) }
+                            }
+                        }
+                    }
+                }
             }
-            if distance <= limit { matches.append((id, distance)) }
+            found.store(local, part: part)
         }
+        let matches = found.all
         return matches
+    }
+}
+
+/// Where the scanning parts of `FuzzyIndex.near` leave their matches.
+private final class FuzzyMatches: @unchecked Sendable {
+    private let lock = NSLock()
+    private var parts: [[(id: Int, distance: Int)]]
+
+    init(parts: Int) { self.parts = Array(repeating: [], count: parts) }
+
+    func store(_ matches: [(id: Int, distance: Int)], part: Int) {
+        lock.lock()
+        parts[part] = matches
+        lock.unlock()
+    }
+
+    var all: [(id: Int, distance: Int)] {
+        lock.lock()
+        defer { lock.unlock() }
+        return parts.flatMap { $0 }
     }
 }
 
 extension Gazetteer {
     /// Up to `limit` known names closest to `query` by edit distance on the
-    /// folded key (at most 2 edits, or a third of the query's length up to
-    /// 4); on equal distance, names sharing a word with the query come
-    /// first, then more prominent places.
+    /// folded key (at most 1 edit up to 4 letters, 2 up to 10, 3 beyond); on
+    /// equal distance, names sharing a word with the query come first, then
+    /// more prominent places.
     /// - Complexity: scans only keys of a near length whose letters could
     ///   match; about a millisecond on the bundled data.
     public func suggestions(for query: String, limit: Int = 3) -> [String] {
         let key = Folding.exactKey(query)
         guard !key.isEmpty, limit > 0 else { return [] }
         let characters = String(decoding: key, as: UTF8.self).count
-        let allowed = min(4, max(2, characters / 3))
+        let allowed = characters <= 4 ? 1 : characters <= 10 ? 2 : 3
         // Arabic and Hebrew letters are two bytes: allow twice the byte edits,
         // then check the distance in characters.
         let byteLimit = key.count > characters ? allowed * 2 : allowed
         let queryWords = Set(key.split(separator: 0x20).map(Array.init))
-        var best = [String: (distance: Int, sharesNoWord: Bool, score: Double)]()
+        // Rank the matching keys on what the index holds; build places (for
+        // their names) only for the few that make the list.
+        var matches = [(key: [UInt8], row: Int32, distance: Int, sharesNoWord: Bool, score: Double)]()
         for match in fuzzy.index(for: exact).near(key, limit: byteLimit, keys: exact) {
             let keyBytes = Array(exact.key(atEntry: match.id))
             var distance = match.distance
@@ -119,19 +161,22 @@ extension Gazetteer {
                 distance = EditDistance.between(String(decoding: key, as: UTF8.self), String(decoding: keyBytes, as: UTF8.self), limit: allowed)
                 guard distance <= allowed else { continue }
             }
-            let rows = ranked(exact.rows(for: keyBytes))
-            guard let row = rows.first, let name = try? place(ofRow: row).name else { continue }
+            guard let row = ranked(exact.rows(for: keyBytes)).first else { continue }
             let words = Set(keyBytes.split(separator: 0x20).map(Array.init))
-            let entry = (distance, queryWords.isDisjoint(with: words), score(summary(ofRow: row)))
-            if let existing = best[name], (existing.distance, existing.sharesNoWord ? 1 : 0) <= (entry.0, entry.1 ? 1 : 0) { continue }
-            best[name] = entry
+            matches.append((keyBytes, row, distance, queryWords.isDisjoint(with: words), score(summary(ofRow: row))))
         }
-        return best.sorted { a, b in
-            if a.value.distance != b.value.distance { return a.value.distance < b.value.distance }
-            if a.value.sharesNoWord != b.value.sharesNoWord { return !a.value.sharesNoWord }
-            if a.value.score != b.value.score { return a.value.score > b.value.score }
-            return a.key < b.key
-        }.prefix(limit).map(\.key)
+        matches.sort { a, b in
+            if a.distance != b.distance { return a.distance < b.distance }
+            if a.sharesNoWord != b.sharesNoWord { return !a.sharesNoWord }
+            if a.score != b.score { return a.score > b.score }
+            return a.key.lexicographicallyPrecedes(b.key)
+        }
+        var names = [String]()
+        for match in matches where names.count < limit {
+            guard let name = try? place(ofRow: match.row).name, !names.contains(name) else { continue }
+            names.append(name)
+        }
+        return names
     }
 }
 
@@ -185,6 +230,7 @@ enum EditDistance {
             var mv: UInt64 = 0
             var score = m
             let n = text.count
+            return peq.withUnsafeBufferPointer { peq in
             for (index, byte) in text.enumerated() {
                 let eq = peq[Int(byte)]
                 let xv = eq | mv
@@ -199,6 +245,7 @@ enum EditDistance {
                 if score - (n - index - 1) > limit { return limit + 1 }
             }
             return score
+            }
         }
     }
 

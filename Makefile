@@ -8,7 +8,7 @@ FUZZ_TARGETS := Literals GeoJSON Scenario CSV
 FUZZ_SECONDS ?= 600
 LSAN := LSAN_OPTIONS=suppressions=$(CURDIR)/Scripts/lsan-suppressions.txt
 
-.PHONY: fuzz fuzz-smoke all deps build map test unit-tests asan-tests check-warnings reference venv readme-map clean bench bench-range
+.PHONY: fuzz fuzz-smoke all deps build map test unit-tests asan-tests check-warnings reference venv readme-map clean bench bench-range bench-reach
 
 all: build
 
@@ -48,12 +48,18 @@ $(PYTHON): Scripts/requirements.txt
 	@touch $(PYTHON)
 
 # Benchmarks against the Python peers (timings are printed, never asserted).
-bench: bench-range bench-gazetteer
+bench: bench-range bench-gazetteer bench-reach
 
 # 1,000 launch sites, 300 km discs, union: ThreatMap at 10 m vs shapely + pyproj
 # at 360 vertices, same sites, one run (Benchmarks/README.md).
 bench-range: deps venv
 	SWIFT=$(SWIFT) Benchmarks/run_range.sh
+
+# 100 launch sites x 3 systems x 1,000,000 targets: ThreatMap's exact reach
+# decisions vs pyproj Geod.inv on every pair (exact) and shapely contains_xy
+# on 360-vertex rings (approximate), same pairs, one run (Benchmarks/README.md).
+bench-reach: deps venv
+	SWIFT=$(SWIFT) Benchmarks/run_reach.sh
 
 # Gazetteer: bundled load, exact and fuzzy lookups, a 200,000-row GeoNames
 # dump made from the bundled data; figures against the targets (release build).

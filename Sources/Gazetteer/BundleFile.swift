@@ -63,27 +63,49 @@ enum BundleFile {
         return nil
     }
 
+    /// Parses the whole file; large files in two halves on both cores.
     static func parse(_ text: [UInt8], source: String, areas: AreaFile?) throws(GazetteerError) -> TextSegment {
+        // Split at the line break nearest the middle.
+        var middle = text.count / 2
+        while middle < text.count, text[middle] != 0x0A { middle += 1 }
+        let halves = text.count > 1 << 20 ? [0..<min(text.count, middle + 1), min(text.count, middle + 1)..<text.count] : [0..<text.count]
+        let results = ParseResults(count: halves.count)
+        DispatchQueue.concurrentPerform(iterations: halves.count) { half in
+            results.store(parseLines(text, halves[half], areas: areas), at: half)
+        }
         var rows = [TextRow]()
-        rows.reserveCapacity(text.count / 80)
-        var failure: GazetteerError?
+        rows.reserveCapacity(results.parts.reduce(0) { $0 + $1.rows.count })
+        for part in results.parts {
+            if let (offset, reason) = part.failure {
+                // Line numbers count from the start of the file.
+                let line = text[0..<offset].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } + 1
+                throw .badData(source: source, line: line, reason: reason)
+            }
+            rows.append(contentsOf: part.rows)
+        }
+        return TextSegment(text: text, rows: rows, separator: UInt8(ascii: "|"), style: .bundleCodes, areas: areas)
+    }
+
+    /// Rows of the lines in `range`, or the byte offset of the first bad line and why.
+    static func parseLines(_ text: [UInt8], _ range: Range<Int>, areas: AreaFile?) -> (rows: [TextRow], failure: (Int, String)?) {
+        var rows = [TextRow]()
+        rows.reserveCapacity(range.count / 80)
+        var failure: (Int, String)?
         text.withUnsafeBufferPointer { bytes in
             guard let base = bytes.baseAddress else { return }
             var fields = [Range<Int>]()
             fields.reserveCapacity(12)
-            var lineStart = 0
-            var line = 0
-            while lineStart < bytes.count {
-                line += 1
-                var lineEnd = bytes.count
-                if let newline = memchr(base + lineStart, 0x0A, bytes.count - lineStart) {
+            var lineStart = range.lowerBound
+            while lineStart < range.upperBound {
+                var lineEnd = range.upperBound
+                if let newline = memchr(base + lineStart, 0x0A, range.upperBound - lineStart) {
                     lineEnd = base.distance(to: newline.assumingMemoryBound(to: UInt8.self))
                 }
                 defer { lineStart = lineEnd + 1 }
                 guard lineEnd > lineStart, bytes[lineStart] != UInt8(ascii: "#") else { continue }
                 ByteParsing.fields(bytes, lineStart..<lineEnd, separator: 0x09, into: &fields)
                 func fail(_ reason: String) {
-                    failure = .badData(source: source, line: line, reason: reason)
+                    failure = (lineStart, reason)
                 }
                 guard fields.count == 9 else { return fail("expected 9 tab-separated fields, found \(fields.count)") }
                 guard let kind = Self.kind(bytes, fields[0]) else { return fail("unknown kind") }
@@ -106,7 +128,26 @@ enum BundleFile {
                 ))
             }
         }
-        if let failure { throw failure }
-        return TextSegment(text: text, rows: rows, separator: UInt8(ascii: "|"), style: .bundleCodes, areas: areas)
+        return (rows, failure)
+    }
+}
+
+/// Where the parsing halves leave their rows.
+private final class ParseResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [(rows: [TextRow], failure: (Int, String)?)]
+
+    init(count: Int) { slots = Array(repeating: ([], nil), count: count) }
+
+    func store(_ part: (rows: [TextRow], failure: (Int, String)?), at index: Int) {
+        lock.lock()
+        slots[index] = part
+        lock.unlock()
+    }
+
+    var parts: [(rows: [TextRow], failure: (Int, String)?)] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots
     }
 }

@@ -392,11 +392,20 @@ public struct Gazetteer: Sendable {
 
     private static func bundledRows(withSourceCodes codes: Set<String>, in segment: TextSegment) -> [String: Int] {
         guard !codes.isEmpty else { return [:] }
-        let lengths = Set(codes.map(\.utf8.count))
+        let wanted = codes.map { (code: $0, bytes: Array($0.utf8)) }
         var found = [String: Int]()
-        for (index, row) in segment.rows.enumerated() where lengths.contains(row.source.count) {
-            let code = segment.string(row.source)
-            if codes.contains(code) { found[code] = index }
+        segment.text.withUnsafeBufferPointer { text in
+            segment.rows.withUnsafeBufferPointer { rows in
+                for (index, row) in rows.enumerated() {
+                    let source = row.source
+                    for candidate in wanted where candidate.bytes.count == source.count && candidate.bytes[0] == text[source.lowerBound] {
+                        let same = candidate.bytes.withUnsafeBufferPointer {
+                            memcmp($0.baseAddress!, text.baseAddress! + source.lowerBound, source.count) == 0
+                        }
+                        if same { found[candidate.code] = index }
+                    }
+                }
+            }
         }
         return found
     }

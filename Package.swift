@@ -7,7 +7,7 @@ let package = Package(
     products: [
         .library(
             name: "ThreatMapKit",
-            targets: ["GeoModel", "Geodesy", "Geometry", "Gazetteer", "ThreatModel", "Export"]
+            targets: ["GeoModel", "Geodesy", "Geometry", "Gazetteer", "ThreatModel", "Export", "Extraction"]
         ),
         .executable(name: "threatmap", targets: ["threatmap"]),
     ],
@@ -35,10 +35,11 @@ let package = Package(
             dependencies: ["GeoModel", "Geodesy", "Geometry", "Gazetteer", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "Export", dependencies: ["GeoModel", "Geometry", "CPROJ"]),
+        .target(name: "Extraction", dependencies: ["GeoModel", "Gazetteer", "ThreatModel", "Geodesy"]),
         .executableTarget(
             name: "threatmap",
             dependencies: [
-                "GeoModel", "Geodesy", "Geometry", "Gazetteer", "ThreatModel", "Export",
+                "GeoModel", "Geodesy", "Geometry", "Gazetteer", "ThreatModel", "Export", "Extraction",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -57,6 +58,7 @@ let package = Package(
         .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer"]),
         .testTarget(name: "ThreatModelTests", dependencies: ["ThreatModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ExportTests", dependencies: ["Export", "Geodesy"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ExtractionTests", dependencies: ["Extraction"], resources: [.copy("Fixtures")]),
         .testTarget(name: "threatmapTests", dependencies: ["GeoModel", "threatmap"], resources: [.copy("Fixtures")]),
     ]
 )

@@ -1,0 +1,238 @@
+/// Gives each place mention of a sentence its role from the cue words
+/// around it, with a confidence.
+///
+/// Left of a mention: skip filler words ("the", "Iraqi city of"), note the
+/// preposition, then look back for the nearest cue word within the clause
+/// (`Cues.role` combines the two). Right of it: the passive ("Erbil was
+/// hit", "came under fire"), a `where` clause ("Ain al-Asad, where US troops
+/// are based"), or a verb whose subject it is ("Iran has moved", "Tehran
+/// said"). A place in a list ("in X, Y and Z") takes the role of the one
+/// before it.
+enum RoleFinder {
+    /// How far back (in tokens) a cue may stand from its preposition.
+    static let window = 16
+
+    static func assign(_ tokens: [Token], _ mentions: inout [PlaceMention]) {
+        for index in mentions.indices {
+            assign(tokens, &mentions, index)
+        }
+    }
+
+    private static func assign(_ tokens: [Token], _ mentions: inout [PlaceMention], _ index: Int) {
+        let mention = mentions[index]
+        if mention.isAnchor || mention.isModifier { return }
+        // Subject or speaker: "Iran has moved", "Tehran said", "Israel's military".
+        if isActor(tokens, mention) {
+            mentions[index].isActor = true
+            return
+        }
+        let start = mention.phraseStart
+        var cursor = start - 1
+        var preposition: String?
+        var fillers = 0
+        while cursor >= 0 {
+            let word = tokens[cursor].folded
+            if Cues.fillers.contains(word) || (tokens[cursor].isCapitalized && Lexicon.demonyms[word] != nil) || tokens[cursor].isPossessive || word == "-" {
+                fillers += 1
+                cursor -= 1
+                continue
+            }
+            // "Baghdad's heavily fortified Green Zone": a possessive anchor and
+            // the words describing the place after it.
+            if tokens[cursor].kind == .word, !tokens[cursor].isCapitalized, fillers < 6, Cues.words[word] == nil, !Cues.prepositions.contains(word),
+               !Cues.coordinators.contains(word), let possessive = (max(0, cursor - 3)..<cursor).last(where: { tokens[$0].isPossessive }),
+               (possessive + 1..<cursor).allSatisfy({ tokens[$0].kind == .word && Cues.words[tokens[$0].folded] == nil && !Cues.prepositions.contains(tokens[$0].folded) }) {
+                fillers += 1
+                cursor -= 1
+                continue
+            }
+            if tokens[cursor].isPossessive, mentions.contains(where: { $0.isAnchor && $0.start <= cursor && cursor < $0.end }) {
+                // Skip the whole anchor name ("Saudi Arabia's").
+                let anchor = mentions.first { $0.isAnchor && $0.start <= cursor && cursor < $0.end }!
+                fillers += 1
+                cursor = anchor.start - 1
+                continue
+            }
+            if word == "of", cursor >= 1, Cues.fillers.contains(tokens[cursor - 1].folded) || tokens[cursor - 1].isPossessive {
+                // "the city of", "the outskirts of": part of the filler.
+                fillers += 1
+                cursor -= 1
+                continue
+            }
+            break
+        }
+        if cursor >= 0, Cues.prepositions.contains(tokens[cursor].folded) {
+            preposition = tokens[cursor].folded
+            cursor -= 1
+            // "from near X", "from outside X": the outer preposition counts.
+            if cursor >= 0, tokens[cursor].folded == "from" {
+                preposition = "from"
+                cursor -= 1
+            }
+        }
+        // "not from Yemen": denied.
+        if cursor >= 0, ["not", "never", "nor"].contains(tokens[cursor].folded) { return }
+        // A list: "X, Y and Z" takes X's role.
+        if preposition == nil, cursor >= 0, Cues.coordinators.contains(tokens[cursor].folded),
+           let previous = previousListItem(tokens, mentions, before: index), let role = mentions[previous].role {
+            mentions[index].role = role
+            mentions[index].confidence = max(0.5, mentions[previous].confidence - 0.05)
+            return
+        }
+        // The nearest cue to the left within the clause.
+        var distance = 0
+        var probe = cursor
+        while probe >= 0, distance < window {
+            let word = tokens[probe].folded
+            if Cues.clauseBreaks.contains(word) || Lexicon.speechVerbs.contains(word) && distance > 0 { break }
+            if let kind = Cues.words[word] {
+                // "range" and "reach" take a place only through "of" / "within".
+                if word == "range" && preposition != "of" || word == "reach" && preposition != "of" && preposition != nil { probe -= 1; distance += 1; continue }
+                if preposition == nil && distance > 1 && kind != .harm { break }
+                // "X and Y were within reach of Iran": the subject is in reach, Iran is where from.
+                if word == "range" || word == "reach" || word == "distance", probe >= 2, tokens[probe - 1].folded == "within" || tokens[probe - 1].folded == "striking",
+                   subjectIsPlace(tokens, mentions, verbBefore: tokens[probe - 1].folded == "within" ? probe - 2 : probe - 3) {
+                    mentions[index].role = .launchSite
+                    mentions[index].confidence = 0.7
+                    return
+                }
+                // "hit the depot in Jeddah": a harm verb before a presence noun governs.
+                if kind == .presence, Cues.presenceNouns.contains(word), harmVerb(tokens, before: probe, limit: 10) {
+                    mentions[index].role = .target
+                    mentions[index].confidence = 0.75
+                    return
+                }
+                if let role = Cues.role(kind, preposition: preposition) {
+                    mentions[index].role = role
+                    let strength = distance == 0 ? 0.9 : distance <= 3 ? 0.85 : distance <= 7 ? 0.75 : 0.65
+                    mentions[index].confidence = strength - (fillers > 3 ? 0.05 : 0)
+                    return
+                }
+                if preposition != nil { break }
+            }
+            probe -= 1
+            distance += 1
+        }
+        // Passive or relative clause after the place.
+        if let role = roleAfter(tokens, mention) {
+            mentions[index].role = role
+            mentions[index].confidence = 0.75
+            return
+        }
+        // A list whose first item had a role.
+        if cursor >= 0, Cues.coordinators.contains(tokens[cursor].folded) || preposition != nil,
+           let previous = previousListItem(tokens, mentions, before: index), let role = mentions[previous].role {
+            mentions[index].role = role
+            mentions[index].confidence = max(0.5, mentions[previous].confidence - 0.1)
+        }
+    }
+
+    /// Whether a fire or harm verb stands within `limit` tokens before `index` in the clause.
+    private static func harmVerb(_ tokens: [Token], before index: Int, limit: Int) -> Bool {
+        var probe = index - 1
+        while probe >= 0, probe >= index - limit {
+            let word = tokens[probe].folded
+            if Cues.clauseBreaks.contains(word) { return false }
+            if let kind = Cues.words[word], kind == .harm || kind == .fire, !Cues.presenceNouns.contains(word) { return true }
+            probe -= 1
+        }
+        return false
+    }
+
+    /// Whether a place mention (or a list of them) is the subject of the
+    /// verb at `verb` ("Ras Tanura and Dhahran were").
+    private static func subjectIsPlace(_ tokens: [Token], _ mentions: [PlaceMention], verbBefore verb: Int) -> Bool {
+        guard verb >= 1, verb < tokens.count, ["was", "were", "is", "are", "be", "lie", "lies", "remain", "remains", "fall", "falls", "fell"].contains(tokens[verb].folded) else { return false }
+        return mentions.contains { $0.end == verb }
+    }
+
+    /// The mention this one follows in a list, skipping an appositive
+    /// ("X, east of Baghdad, and Y").
+    private static func previousListItem(_ tokens: [Token], _ mentions: [PlaceMention], before index: Int) -> Int? {
+        var candidate = index - 1
+        while candidate >= 0 {
+            let mention = mentions[candidate]
+            if mention.isAnchor || mention.isModifier || mention.isActor {
+                candidate -= 1
+                continue
+            }
+            let from = mention.end, to = mentions[index].phraseStart
+            guard from <= to, to - from <= 12 else { return nil }
+            // Only joiners, fillers and appositive words between the two.
+            for position in from..<to {
+                let token = tokens[position]
+                let insideAnchor = mentions.contains { $0.isAnchor && $0.start <= position && position < $0.end }
+                let allowed = insideAnchor || Cues.coordinators.contains(token.folded) || Cues.fillers.contains(token.folded)
+                    || token.folded == "of" || Lexicon.bearings[token.folded] != nil || token.kind == .number
+                    || RangeMentions.units[token.folded] != nil || Cues.prepositions.contains(token.folded)
+                    || token.isPunctuation("(") || token.isPunctuation(")")
+                    || ["some", "about", "around", "just", "roughly", "nearly"].contains(token.folded)
+                if !allowed { return nil }
+            }
+            return candidate
+        }
+        return nil
+    }
+
+    private static func isActor(_ tokens: [Token], _ mention: PlaceMention) -> Bool {
+        var cursor = mention.end
+        if cursor < tokens.count, tokens[mention.end - 1].isPossessive {
+            // "Israel's military said": the possessor acts.
+            return cursor < tokens.count && ["military", "government", "army", "forces", "foreign", "defence", "defense", "president", "leader", "prime", "officials", "navy", "air", "missile", "ministry"].contains(tokens[cursor].folded)
+                && !precededByCue(tokens, mention)
+        }
+        var steps = 0
+        while cursor < tokens.count, steps < 3, Cues.auxiliaries.contains(tokens[cursor].folded) {
+            cursor += 1
+            steps += 1
+        }
+        guard cursor < tokens.count else { return false }
+        let word = tokens[cursor].folded
+        if Lexicon.speechVerbs.contains(word) { return true }
+        if let kind = Cues.words[word], kind == .fire || kind == .presence || kind == .harm, ![ "range", "reach", "target", "targets", "threat", "strike", "strikes", "attack", "attacks", "explosions", "explosion", "blasts", "batteries", "battery", "sites", "factories", "factory", "launchers", "depots", "tunnels", "warehouses", "silos", "plants", "workshops", "caches", "cache", "depot", "warehouse", "workshop", "production", "deployment", "deployments", "shipment", "shipments", "delivery", "deliveries", "barrage", "barrages", "salvo", "salvos", "assault", "assaults", "raid", "raids", "bombardment", "bombing", "bombings", "retaliation", "defence", "defense", "protection", "assembly"].contains(word) {
+            // "Iran has moved", "Hezbollah fired" (not "Erbil was hit": passive).
+            let passive = mention.end < tokens.count && ["was", "were", "is", "are", "has been", "had been", "been"].contains(tokens[mention.end].folded)
+            return !passive && !precededByCue(tokens, mention)
+        }
+        return false
+    }
+
+    /// Whether a cue preposition stands right before the mention ("from Iran fired" is rare, "in Iraq has").
+    private static func precededByCue(_ tokens: [Token], _ mention: PlaceMention) -> Bool {
+        let before = mention.phraseStart - 1
+        return before >= 0 && Cues.prepositions.contains(tokens[before].folded)
+    }
+
+    private static func roleAfter(_ tokens: [Token], _ mention: PlaceMention) -> PlaceRole? {
+        var cursor = mention.end
+        if cursor < tokens.count, tokens[cursor].isPunctuation(",") { cursor += 1 }
+        guard cursor < tokens.count else { return nil }
+        let words = tokens[cursor..<min(tokens.count, cursor + 8)].map(\.folded)
+        // "putting Riyadh or the Israeli city of Tel Aviv within striking distance".
+        var probe = mention.end
+        while probe + 1 < tokens.count, probe < mention.end + 12 {
+            let word = tokens[probe].folded
+            if word == "within" || (word == "in" && tokens[probe + 1].folded == "range") {
+                let next = tokens[probe + 1].folded
+                if ["range", "reach", "striking", "strike"].contains(next) { return .target }
+            }
+            if Cues.clauseBreaks.contains(word) || word == "." || Lexicon.speechVerbs.contains(word) || Cues.words[word] != nil { break }
+            probe += 1
+        }
+        if let first = words.first, ["was", "were", "is", "are", "has", "had", "have"].contains(first) {
+            for word in words.dropFirst().prefix(3) where Cues.passiveHarm.contains(word) { return .target }
+        }
+        if words.starts(with: ["came", "under"]) || words.starts(with: ["come", "under"]) || words.starts(with: ["comes", "under"]) {
+            return .target
+        }
+        if words.first == "where" || words.first == "which" && words.dropFirst().first == "hosts" {
+            for word in words.dropFirst() {
+                if let kind = Cues.words[word] {
+                    return kind == .presence || kind == .protect ? .launchSite : nil
+                }
+                if word == "hosts" || word == "host" { return .launchSite }
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,245 @@
+/// One word, number or punctuation mark of a sentence.
+struct Token: Sendable {
+    enum Kind: Sendable { case word, number, punctuation }
+
+    /// As written, without a possessive `'s` or a trailing apostrophe.
+    var text: String
+    /// `Lexicon.fold` of `text`.
+    var folded: String
+    var kind: Kind
+    /// The first letter is upper case ("Baghdad", "U.S.", "BAGHDAD").
+    var isCapitalized: Bool
+    /// Every letter is upper case and there are at least two.
+    var isAllCaps: Bool
+    /// Written with a possessive: "Baghdad's", "Emirates'".
+    var isPossessive: Bool
+    /// Offsets in the sentence's `text`, in Unicode scalars.
+    var start: Int
+    var end: Int
+
+    var isWord: Bool { kind == .word }
+    func isPunctuation(_ mark: String) -> Bool { kind == .punctuation && text == mark }
+}
+
+/// A sentence of the article with its tokens.
+struct Sentence: Sendable {
+    /// The sentence as written, spaces collapsed.
+    var text: String
+    var tokens: [Token]
+    /// Paragraph number (0-based) and position in the article.
+    var paragraph: Int
+    var index: Int
+    /// A headline: no closing punctuation and most words capitalised.
+    var isHeadline: Bool
+}
+
+/// Splits plain text into paragraphs, sentences and tokens.
+enum SentenceSplitter {
+    /// Abbreviations whose period does not end a sentence.
+    static let abbreviations: Set<String> = [
+        "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "sgt", "capt", "cmdr", "adm", "rep", "sen", "gov",
+        "st", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs",
+        "etc", "inc", "corp", "ltd", "co", "jr", "sr", "prof", "brig", "approx", "est", "fig", "mt", "ft",
+    ]
+
+    /// Paragraphs: blocks separated by blank lines; when the text has no
+    /// blank line at all, each line is a paragraph.
+    static func paragraphs(_ text: String) -> [Substring] {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let isBlank: (Substring) -> Bool = { $0.utf8.allSatisfy { $0 == 0x20 } }
+        guard lines.contains(where: isBlank) else { return lines.filter { !isBlank($0) } }
+        var result = [Substring]()
+        var start: Substring.Index?
+        var end: Substring.Index?
+        for line in lines {
+            if isBlank(line) {
+                if let first = start, let last = end { result.append(text[first..<last]) }
+                start = nil
+                end = nil
+            } else {
+                if start == nil { start = line.startIndex }
+                end = line.endIndex
+            }
+        }
+        if let first = start, let last = end { result.append(text[first..<last]) }
+        return result
+    }
+
+    /// Every sentence of `text`, in order.
+    static func sentences(_ text: String) -> [Sentence] {
+        var sentences = [Sentence]()
+        for (paragraphIndex, paragraph) in paragraphs(text).enumerated() {
+            let scalars = collapseSpaces(paragraph)
+            let tokens = tokenize(scalars)
+            var sentenceStart = 0
+            var index = 0
+            while index < tokens.count {
+                if endsSentence(tokens, at: index) {
+                    var end = index + 1
+                    // Closing quotes and brackets stay with the sentence.
+                    while end < tokens.count, tokens[end].kind == .punctuation, ["\"", ")", "'"].contains(tokens[end].text) { end += 1 }
+                    sentences.append(make(tokens[sentenceStart..<end], scalars, paragraph: paragraphIndex, index: sentences.count))
+                    sentenceStart = end
+                    index = end
+                    continue
+                }
+                index += 1
+            }
+            if sentenceStart < tokens.count {
+                sentences.append(make(tokens[sentenceStart...], scalars, paragraph: paragraphIndex, index: sentences.count))
+            }
+        }
+        return sentences
+    }
+
+    private static func make(_ tokens: ArraySlice<Token>, _ scalars: [Unicode.Scalar], paragraph: Int, index: Int) -> Sentence {
+        let start = tokens.first!.start, end = tokens.last!.end
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[start..<end])
+        let shifted = tokens.map { token -> Token in
+            var token = token
+            token.start -= start
+            token.end -= start
+            return token
+        }
+        let words = shifted.filter(\.isWord)
+        let last = shifted.last!
+        let closed = last.kind == .punctuation && [".", "!", "?", "\"", ")", ":"].contains(last.text)
+        let capitalised = words.filter(\.isCapitalized).count
+        // Headlines and captions: no closing punctuation and short, or Title Case.
+        let isHeadline = !closed && words.count >= 2 && (words.count <= 20 || Double(capitalised) >= 0.6 * Double(words.count))
+        return Sentence(text: String(view), tokens: shifted, paragraph: paragraph, index: index, isHeadline: isHeadline)
+    }
+
+    private static func endsSentence(_ tokens: [Token], at index: Int) -> Bool {
+        let token = tokens[index]
+        guard token.kind == .punctuation, [".", "!", "?"].contains(token.text) else { return false }
+        guard index + 1 < tokens.count else { return true }
+        // "U.S." and "a.m." keep their periods inside the word token; a
+        // period after an abbreviation or an initial does not end a sentence.
+        if token.text == ".", index > 0 {
+            let previous = tokens[index - 1]
+            if previous.isWord, abbreviations.contains(previous.folded) { return false }
+            // "the U.S. Pacific territory": U.S., U.N., U.K. end sentences rarely.
+            if previous.isWord, ["u.s", "u.n", "u.k", "u.a.e"].contains(previous.text.lowercased()) { return false }
+            if previous.isWord, previous.text.count == 1, previous.isCapitalized { return false }
+            if previous.end != token.start { return false }
+        }
+        var next = index + 1
+        while next < tokens.count, tokens[next].kind == .punctuation, ["\"", ")", "'"].contains(tokens[next].text) { next += 1 }
+        guard next < tokens.count else { return true }
+        let following = tokens[next]
+        return following.isCapitalized || following.kind == .number || ["\"", "(", "'"].contains(following.text)
+    }
+
+    /// The paragraph's scalars with every run of whitespace as one space.
+    static func collapseSpaces(_ text: Substring) -> [Unicode.Scalar] {
+        var out = [Unicode.Scalar]()
+        out.reserveCapacity(text.unicodeScalars.count)
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace { out.append(" ") }
+            pendingSpace = false
+            out.append(scalar)
+        }
+        return out
+    }
+
+    /// Tokens of a paragraph: words keep inner hyphens, apostrophes and
+    /// periods ("al-Zafaraniya", "Sana'a", "U.S."); numbers keep inner
+    /// commas and periods ("1,000", "2.5"); a number glued to letters is two
+    /// tokens ("300km"); everything else is one punctuation token per scalar.
+    static func tokenize(_ scalars: [Unicode.Scalar]) -> [Token] {
+        var tokens = [Token]()
+        var index = 0
+        let count = scalars.count
+        func isLetter(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isAlphabetic }
+        func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
+        while index < count {
+            let scalar = scalars[index]
+            if scalar == " " {
+                index += 1
+                continue
+            }
+            let start = index
+            if isDigit(scalar) {
+                index += 1
+                while index < count {
+                    let current = scalars[index]
+                    if isDigit(current) {
+                        index += 1
+                    } else if (current == "," || current == "."), index + 1 < count, isDigit(scalars[index + 1]) {
+                        index += 1
+                    } else {
+                        break
+                    }
+                }
+                // "Fateh-110" is glued earlier; a number glued to letters after
+                // a hyphen ("2H" in "Burkan-2H") stays one word token.
+                if index < count, isLetter(scalars[index]), start > 0, scalars[start - 1] == "-" {
+                    while index < count, isLetter(scalars[index]) || isDigit(scalars[index]) { index += 1 }
+                    tokens.append(word(scalars, start, index))
+                } else {
+                    tokens.append(number(scalars, start, index))
+                }
+                continue
+            }
+            if isLetter(scalar) {
+                index += 1
+                while index < count {
+                    let current = scalars[index]
+                    if isLetter(current) || isDigit(current) || current.properties.generalCategory == .nonspacingMark {
+                        index += 1
+                    } else if current == "-" || current == "'" || current == "." || current == "\u{02BF}" || current == "\u{02BE}" || current == "\u{02BB}" {
+                        // Inner joiners only between letters or digits.
+                        guard index + 1 < count, isLetter(scalars[index + 1]) || isDigit(scalars[index + 1]) else { break }
+                        if current == "." {
+                            // "U.S." and "a.m.": single letters joined by periods.
+                            guard index - start == 1 || scalars[index - 2] == "." else { break }
+                        }
+                        index += 1
+                    } else {
+                        break
+                    }
+                }
+                tokens.append(word(scalars, start, index))
+                continue
+            }
+            index += 1
+            tokens.append(Token(text: String(scalar), folded: String(scalar), kind: .punctuation, isCapitalized: false,
+                                isAllCaps: false, isPossessive: false, start: start, end: index))
+        }
+        return tokens
+    }
+
+    private static func number(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> Token {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[start..<end])
+        let text = String(view)
+        return Token(text: text, folded: text, kind: .number, isCapitalized: false, isAllCaps: false,
+                     isPossessive: false, start: start, end: end)
+    }
+
+    private static func word(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> Token {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[start..<end])
+        var text = String(view)
+        var possessive = false
+        if text.hasSuffix("'s") || text.hasSuffix("'S") {
+            text.removeLast(2)
+            possessive = true
+        } else if end < scalars.count, scalars[end] == "'", end + 1 == scalars.count || scalars[end + 1] == " ", text.hasSuffix("s") {
+            possessive = true  // "Emirates'"
+        }
+        let first = text.unicodeScalars.first!
+        let letters = text.unicodeScalars.filter { $0.properties.isAlphabetic }
+        let isCapitalized = first.properties.isUppercase
+        let isAllCaps = letters.count >= 2 && letters.allSatisfy { $0.properties.isUppercase }
+        return Token(text: text, folded: Lexicon.fold(text), kind: .word, isCapitalized: isCapitalized,
+                     isAllCaps: isAllCaps, isPossessive: possessive, start: start, end: end)
+    }
+}

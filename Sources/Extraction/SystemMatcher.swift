@@ -1,0 +1,175 @@
+import Gazetteer
+import ThreatModel
+
+/// Finds weapon systems in tokens through the catalog's names and aliases
+/// ("Zolfaqar", "Fateh 110", "Fateh-110"), family names ("Patriot") and the
+/// shape of names the catalog lacks ("Hwasong-15", "KN-23").
+struct SystemMatcher {
+    struct Match {
+        var start: Int
+        var end: Int
+        /// Index into the catalog's systems; nil for a name the catalog lacks.
+        var system: Int?
+        var text: String
+        /// A family name standing for its first catalog member.
+        var isFamily: Bool
+    }
+
+    let catalog: MissileCatalog
+    let gazetteer: Gazetteer
+    /// Folded alias -> system index.
+    private let aliases: [String: Int]
+    /// Folded aliases that are also place names, people or short acronyms:
+    /// these need a weapon word right after them.
+    private let guarded: Set<String>
+    /// First word of several systems' names ("patriot") -> first such system.
+    private let families: [String: Int]
+    private let longestAlias: Int
+
+    /// Nouns naming weapons, which confirm a name before them.
+    static let weaponNouns: Set<String> = [
+        "missile", "missiles", "rocket", "rockets", "system", "systems", "battery", "batteries", "launcher",
+        "launchers", "ballistic", "cruise", "drone", "drones", "interceptor", "interceptors", "icbm", "icbms",
+        "srbm", "srbms", "mrbm", "mrbms", "irbm", "irbms", "class", "type", "variant", "variants", "artillery",
+        "intercontinental", "precision", "guided", "unguided",
+    ]
+
+    init(catalog: MissileCatalog, gazetteer: Gazetteer) {
+        self.catalog = catalog
+        self.gazetteer = gazetteer
+        var aliases = [String: Int]()
+        var guarded = Set<String>()
+        var firstWords = [String: [Int]]()
+        var longest = 1
+        for (index, system) in catalog.systems.enumerated() {
+            for name in [system.name] + system.aliases {
+                let key = NameKey(name).folded
+                guard !key.isEmpty else { continue }
+                if aliases[key] == nil { aliases[key] = index }
+                longest = max(longest, key.split(separator: " ").count)
+                let letters = name.filter(\.isLetter)
+                if !gazetteer.places(named: name).isEmpty || Lexicon.organisationsAndPeople.contains(key)
+                    || Lexicon.commonWords.contains(key) || (letters.count <= 3 && !name.contains(where: \.isNumber))
+                    || key.hasPrefix("haj ") || key.hasPrefix("hajj ") || key.hasPrefix("martyr ") || key.hasPrefix("shahid ") {
+                    guarded.insert(key)
+                }
+            }
+            if let first = NameKey(system.name).folded.split(separator: " ").first, first.count >= 4 {
+                firstWords[String(first), default: []].append(index)
+            }
+        }
+        self.aliases = aliases
+        self.guarded = guarded
+        self.families = firstWords.filter { $0.value.count >= 2 && aliases[$0.key] == nil }.mapValues { $0[0] }
+        self.longestAlias = min(longest + 1, 6)
+    }
+
+    /// Systems in `tokens`, longest names first, left to right.
+    /// - Parameter known: folded names of systems the catalog lacks that the
+    ///   article has already named with a weapon word; they need none again.
+    func matches(in tokens: [Token], consumed: [Bool], known: Set<String> = []) -> [Match] {
+        var result = [Match]()
+        var index = 0
+        outer: while index < tokens.count {
+            guard !consumed[index], tokens[index].kind != .punctuation else {
+                index += 1
+                continue
+            }
+            let first = tokens[index]
+            // Names start with a capital or a digit: skip the other words at once.
+            let maxLength = first.isCapitalized || first.kind == .number ? min(longestAlias, tokens.count - index) : 0
+            var length = maxLength
+            while length >= 1 {
+                let span = tokens[index..<(index + length)]
+                if span.contains(where: { $0.kind == .punctuation }) || span.indices.contains(where: { consumed[$0] }) {
+                    length -= 1
+                    continue
+                }
+                let text = span.map(\.text).joined(separator: " ")
+                let key = NameKey(text).folded
+                if let system = aliases[key], span.first!.isCapitalized || span.first!.kind == .number || span.first!.isAllCaps {
+                    if guarded.contains(key), !Self.confirmed(tokens, after: index + length), !hasNumber(span) {
+                        length -= 1
+                        continue
+                    }
+                    result.append(Match(start: index, end: index + length, system: system, text: text, isFamily: false))
+                    index += length
+                    continue outer
+                }
+                length -= 1
+            }
+            let token = tokens[index]
+            if token.isCapitalized, let system = families[token.folded], Self.confirmed(tokens, after: index + 1) {
+                result.append(Match(start: index, end: index + 1, system: system, text: token.text, isFamily: true))
+                index += 1
+                continue
+            }
+            if Self.looksLikeSystemName(token), Self.confirmed(tokens, after: index + 1) || known.contains(NameKey(token.text).folded) {
+                result.append(Match(start: index, end: index + 1, system: nil, text: token.text, isFamily: false))
+                index += 1
+                continue
+            }
+            // "Storm Shadow cruise missiles", "Katyusha rockets": a capitalised
+            // name right before a weapon noun, which is no place, people or group.
+            if let length = unknownName(tokens, consumed: consumed, at: index, known: known) {
+                let text = tokens[index..<(index + length)].map(\.text).joined(separator: " ")
+                result.append(Match(start: index, end: index + length, system: nil, text: text, isFamily: false))
+                index += length
+                continue
+            }
+            index += 1
+        }
+        return result
+    }
+
+    static let namingNouns: Set<String> = ["missile", "missiles", "rocket", "rockets", "cruise", "ballistic", "drone", "drones"]
+
+    private func unknownName(_ tokens: [Token], consumed: [Bool], at index: Int, known: Set<String>) -> Int? {
+        guard tokens[index].isWord, tokens[index].isCapitalized, !tokens[index].isAllCaps || tokens[index].text.count > 4 else { return nil }
+        // "Eight Katyusha rockets": the name starts after the ordinary words.
+        let leading: Set<String> = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "the", "a", "its", "their", "several", "some", "new", "older", "more", "dozens", "many"]
+        if leading.contains(tokens[index].folded), index + 1 < tokens.count, tokens[index + 1].isCapitalized { return nil }
+        var end = index
+        while end < tokens.count, end < index + 3, !consumed[end], tokens[end].isWord, tokens[end].isCapitalized, !tokens[end].isPossessive { end += 1 }
+        guard end > index else { return nil }
+        for length in stride(from: end - index, through: 1, by: -1) {
+            let span = tokens[index..<(index + length)]
+            let folded = span.map(\.folded).joined(separator: " ")
+            if known.contains(NameKey(span.map(\.text).joined(separator: " ")).folded) { return length }
+            guard index + length < tokens.count, Self.namingNouns.contains(tokens[index + length].folded) else { continue }
+            if span.contains(where: { Lexicon.demonyms[$0.folded] != nil || Lexicon.organisationsAndPeople.contains($0.folded) }) { return nil }
+            if Lexicon.organisationsAndPeople.contains(folded) || span.allSatisfy({ Lexicon.commonWords.contains($0.folded) || Lexicon.calendarWords.contains($0.folded) }) { return nil }
+            if span.contains(where: { Lexicon.countryNames[$0.folded] != nil }) { return nil }
+            if !gazetteer.places(named: span.map(\.text).joined(separator: " ")).isEmpty { return nil }
+            // Sentence-initial ordinary words ("Rockets", "Several") are not names.
+            if index == 0, length == 1, span.first!.folded.hasSuffix("s") { return nil }
+            return length
+        }
+        return nil
+    }
+
+    private func hasNumber(_ tokens: ArraySlice<Token>) -> Bool {
+        tokens.contains { $0.kind == .number || $0.text.contains(where: \.isNumber) }
+    }
+
+    /// A weapon noun within the four words after `index` ("Hwasong-15, an
+    /// intercontinental ballistic missile"), before the clause ends.
+    static func confirmed(_ tokens: [Token], after index: Int) -> Bool {
+        for offset in 0..<5 where index + offset < tokens.count {
+            let token = tokens[index + offset]
+            if token.isWord, weaponNouns.contains(token.folded) { return true }
+            if token.kind == .punctuation, token.text != "-", token.text != "," { return false }
+        }
+        return false
+    }
+
+    /// "Hwasong-15", "KN-23", "S-300", "Burkan-3", "Iskander-M": a capitalised
+    /// word joined by a hyphen to a number or a short code.
+    static func looksLikeSystemName(_ token: Token) -> Bool {
+        guard token.isWord, token.isCapitalized, let hyphen = token.text.firstIndex(of: "-") else { return false }
+        let head = token.text[..<hyphen], tail = token.text[token.text.index(after: hyphen)...]
+        guard !head.isEmpty, !tail.isEmpty, head.first!.isUppercase else { return false }
+        if tail.first!.isNumber { return true }
+        return tail.count <= 2 && tail.allSatisfy(\.isUppercase)
+    }
+}

@@ -62,6 +62,10 @@ public struct RegionArea: Sendable {
     public var country: String
     /// A point inside the area (the centre of its largest piece's box, or a vertex).
     public var representativePoint: Coordinate
+    /// Named parts that share borders ("Iraqi Kurdistan": its governorates),
+    /// written as one feature each (shared edges would make one multipolygon
+    /// invalid); empty: the area is one feature.
+    public var parts: [(name: String, area: MultiPolygon)] = []
 }
 
 /// A weapon system found in the text.

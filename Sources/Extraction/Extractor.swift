@@ -244,7 +244,10 @@ struct Assembly {
         var settled = Set<Int>()
         for (index, mention) in scan.places.enumerated() where !mention.options.isEmpty {
             let first = mention.options[0]
-            let certain = [.country, .capital].contains(first.place.kind) && !first.loose
+            // A capital is certain unless a namesake lies in a country the
+            // article names more ("Tripoli" in a story about Lebanon).
+            let rival = mention.options.dropFirst().contains { (weights[$0.place.country] ?? 0) > (weights[first.place.country] ?? 0) }
+            let certain = [.country, .capital].contains(first.place.kind) && !first.loose && !rival
                 || (mention.options.count == 1 && !first.loose && (weights[first.place.country] ?? 0) > 0)
             if certain, accept(mention, first, weights: weights, anchors: []) {
                 chosen[index] = first

@@ -98,7 +98,8 @@ enum Regions {
         let region = RegionArea(
             name: definition.name, fileName: slug(definition.name) + ".geojson", area: all,
             source: "governorates \(sources.joined(separator: ", ")) (gazetteer outlines)",
-            country: definition.country, representativePoint: representativePoint(parts[0].1)
+            country: definition.country, representativePoint: representativePoint(parts[0].1),
+            parts: parts.map { ("\(definition.name) (\($0.0))", $0.1) }
         )
         return (region, parts)
     }

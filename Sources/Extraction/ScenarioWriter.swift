@@ -99,7 +99,10 @@ public struct ScenarioWriter: Sendable {
 
     /// The region files to write beside the scenario: file name and GeoJSON text.
     public func regionFiles(_ extraction: Extraction) -> [(fileName: String, geojson: String)] {
-        extraction.regions.map { ($0.fileName, GeoJSONText.featureCollection(name: $0.name, source: $0.source, area: $0.area)) }
+        extraction.regions.map { region in
+            let features = region.parts.isEmpty ? [(region.name, region.area)] : region.parts
+            return (region.fileName, GeoJSONText.featureCollection(features.map { ($0.0, region.source, $0.1) }))
+        }
     }
 
     /// A file stem from a title: "Iran moves missiles to Iraq" -> "iran-moves-missiles-to-iraq".
@@ -148,17 +151,25 @@ public struct ScenarioWriter: Sendable {
 /// 6 decimals, exterior rings counter-clockwise, holes clockwise).
 enum GeoJSONText {
     static func featureCollection(name: String, source: String, area: MultiPolygon) -> String {
+        featureCollection([(name, source, area)])
+    }
+
+    /// One feature per (name, source, area).
+    static func featureCollection(_ features: [(name: String, source: String, area: MultiPolygon)]) -> String {
+        let writer = ScenarioWriter()
+        let texts = features.map { feature in
+            "{\"type\":\"Feature\",\"properties\":{\"name\":\(writer.quoted(feature.name)),\"source\":\(writer.quoted(feature.source))},"
+                + "\"geometry\":{\"type\":\"MultiPolygon\",\"coordinates\":[\(polygonsText(feature.area))]}}"
+        }
+        return "{\"type\":\"FeatureCollection\",\"features\":[" + texts.joined(separator: ",\n") + "]}\n"
+    }
+
+    private static func polygonsText(_ area: MultiPolygon) -> String {
         func ring(_ ring: Ring) -> String {
             "[" + ring.map { String(format: "[%.6f,%.6f]", $0.longitude, $0.latitude) }.joined(separator: ",") + "]"
         }
-        let polygons = area.polygons.map(\.rfc7946Oriented).map { polygon in
+        return area.polygons.map(\.rfc7946Oriented).map { polygon in
             "[" + ([polygon.exterior] + polygon.holes).map(ring).joined(separator: ",") + "]"
-        }
-        let writer = ScenarioWriter()
-        return """
-        {"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":\(writer.quoted(name)),"source":\(writer.quoted(source))},\
-        "geometry":{"type":"MultiPolygon","coordinates":[\(polygons.joined(separator: ","))]}}]}
-
-        """
+        }.joined(separator: ",")
     }
 }

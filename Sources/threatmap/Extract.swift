@@ -10,7 +10,8 @@ extension ThreatMap {
             abstract: "Turn a news article into a scenario: sites, targets, systems and ranges.",
             discussion: """
             Reads English text (plain or simple HTML; UTF-8, UTF-16 with a BOM or \
-            Windows-1252) and writes scenario YAML for 'threatmap map': launch \
+            Windows-1252) and writes scenario YAML for 'threatmap map' (with --map \
+            and no --output, to <output-dir>/<stem>.yaml): launch \
             sites and targets found through the gazetteer and cue words, weapon \
             systems through the catalog's aliases, stated ranges as overrides. \
             Every item carries the sentence it came from (evidence) and a \
@@ -66,8 +67,17 @@ extension ThreatMap {
                 let chosenStem = stem ?? ScenarioWriter.stem(from: extraction.title)
                 let yaml = writer.yaml(extraction, stem: chosenStem, input: inputName)
 
-                // Regions first, then the scenario that names them.
-                let folder = output.flatMap { $0 == "-" ? nil : URL(fileURLWithPath: $0).deletingLastPathComponent() }
+                // Where the scenario goes: --output; with --map and no --output,
+                // beside the map outputs (the map needs a file); else stdout.
+                var scenarioPath = output.flatMap { $0 == "-" ? nil : $0 }
+                if map, scenarioPath == nil {
+                    let directory = URL(fileURLWithPath: outputDirectory)
+                    try AtomicFile.prepareDirectory(directory)
+                    scenarioPath = directory.appendingPathComponent(chosenStem + ".yaml").path
+                }
+                // Regions first, beside the scenario that names them (the
+                // current directory when the scenario goes to stdout).
+                let folder = scenarioPath.map { URL(fileURLWithPath: $0).deletingLastPathComponent() }
                     ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
                 var written = [String]()
                 for file in writer.regionFiles(extraction) {
@@ -75,23 +85,10 @@ extension ThreatMap {
                     try AtomicFile.write(file.geojson, to: url)
                     written.append(url.path)
                 }
-                var scenarioPath = output.flatMap { $0 == "-" ? nil : $0 }
-                if map, scenarioPath == nil {
-                    // The map needs the scenario as a file: beside the map outputs.
-                    let directory = URL(fileURLWithPath: outputDirectory)
-                    try AtomicFile.prepareDirectory(directory)
-                    scenarioPath = directory.appendingPathComponent(chosenStem + ".yaml").path
-                    if !extraction.regions.isEmpty {
-                        for file in writer.regionFiles(extraction) {
-                            try AtomicFile.write(file.geojson, to: directory.appendingPathComponent(file.fileName))
-                        }
-                    }
-                    FileHandle.standardOutput.write(Data(yaml.utf8))
-                }
                 if let scenarioPath {
                     try AtomicFile.write(yaml, to: URL(fileURLWithPath: scenarioPath))
                     written.append(scenarioPath)
-                } else if !map {
+                } else {
                     FileHandle.standardOutput.write(Data(yaml.utf8))
                 }
                 if !quiet {

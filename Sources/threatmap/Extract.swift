@@ -83,7 +83,7 @@ extension ThreatMap {
                 for file in writer.regionFiles(extraction) {
                     let url = folder.appendingPathComponent(file.fileName)
                     try AtomicFile.write(file.geojson, to: url)
-                    written.append(url.path)
+                    written.append(scenarioPath == nil ? url.path : url.relativePath)
                 }
                 if let scenarioPath {
                     try AtomicFile.write(yaml, to: URL(fileURLWithPath: scenarioPath))

@@ -22,23 +22,12 @@ struct LabelPlacer {
     }
 
     /// Where a label's text starts, how it is anchored, and its leader line.
-    struct Placement: Hashable {
+    struct Placement {
         var x, y: Double
         var anchor: String
         var box: Box
         /// From the marker's edge to the label, when the label sits away from it.
         var leader: (from: PlanePoint, to: PlanePoint)?
-
-        static func == (lhs: Placement, rhs: Placement) -> Bool {
-            lhs.x == rhs.x && lhs.y == rhs.y && lhs.anchor == rhs.anchor && lhs.box == rhs.box
-                && lhs.leader?.from == rhs.leader?.from && lhs.leader?.to == rhs.leader?.to
-        }
-
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(x)
-            hasher.combine(y)
-            hasher.combine(anchor)
-        }
     }
 
     private var obstacles: [Box]

@@ -101,9 +101,6 @@ public struct SVGMapRenderer: Sendable {
             contentCoordinates: footprintCoordinates + content.sites.map(\.coordinate) + content.targets.map(\.coordinate),
             frame: frame
         )
-        if footprintCoordinates.isEmpty, content.sites.isEmpty, content.targets.isEmpty, extent == .auto {
-            // Nothing to fit: the canvas shows 500 km around the centre.
-        }
 
         var svg = SVGDocument()
         svg.open("svg", [

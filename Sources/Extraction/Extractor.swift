@@ -247,7 +247,8 @@ struct Assembly {
             // A capital is certain unless a namesake lies in a country the
             // article names more ("Tripoli" in a story about Lebanon).
             let rival = mention.options.dropFirst().contains { (weights[$0.place.country] ?? 0) > (weights[first.place.country] ?? 0) }
-            let certain = [.country, .capital].contains(first.place.kind) && !first.loose && !rival
+            let hinted = mention.countryHint.map { $0 != first.place.country } ?? false
+            let certain = [.country, .capital].contains(first.place.kind) && !first.loose && !rival && !hinted
                 || (mention.options.count == 1 && !first.loose && (weights[first.place.country] ?? 0) > 0)
             if certain, accept(mention, first, weights: weights, anchors: []) {
                 chosen[index] = first
@@ -337,7 +338,8 @@ struct Assembly {
         var merged = [ExtractedPlace]()
         var positions = [String: Int]()
         for item in items {
-            let key = "\(item.role.rawValue)|\(item.name)"
+            let point = item.coordinate
+            let key = String(format: "%@|%@|%.3f|%.3f", item.role.rawValue, item.name, point.latitude, point.longitude)
             guard let position = positions[key] else {
                 positions[key] = merged.count
                 merged.append(item)

@@ -537,6 +537,14 @@ struct MentionScanner {
                 }
             }
             let start = mention.phraseStart
+            // "Tripoli, Libya", "Erbil, Iraq": the country names where the place is.
+            if kind == .country, index > 0, start >= 1, tokens[start - 1].isPunctuation(","), mentions[index - 1].end == start - 1,
+               let code = mention.options.first?.place.country,
+               mentions[index - 1].options.first?.place.kind != .country,
+               mentions[index - 1].options.contains(where: { $0.place.country == code }) {
+                mentions[index].isAnchor = true
+                continue
+            }
             guard start >= 2, tokens[start - 1].folded == "in", index > 0 else { continue }
             let previous = mentions[index - 1]
             guard previous.end <= start - 1, start - 1 - previous.end <= 4 else { continue }
@@ -566,8 +574,11 @@ struct MentionScanner {
             cursor -= 1
             steps += 1
         }
-        let after = mention.end
-        if after + 1 < tokens.count, tokens[after].isPunctuation(",") || tokens[after].folded == "in" {
+        var after = mention.end
+        if after + 2 < tokens.count, tokens[after].folded == "in", Lexicon.regionAdjectives[tokens[after + 1].folded] != nil {
+            after += 1  // "Tripoli in northern Lebanon"
+        }
+        if after + 1 < tokens.count, tokens[after].isPunctuation(",") || tokens[after].folded == "in" || Lexicon.regionAdjectives[tokens[after].folded] != nil {
             if let code = Lexicon.countryNames[tokens[after + 1].folded] { return code }
             if after + 2 < tokens.count, let code = Lexicon.countryNames[tokens[after + 1].folded + " " + tokens[after + 2].folded] { return code }
         }

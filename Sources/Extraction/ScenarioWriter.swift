@@ -1,4 +1,5 @@
 import Foundation
+import Gazetteer
 import GeoModel
 
 /// Writes an extraction as scenario YAML (the format `ScenarioDocument`
@@ -47,8 +48,21 @@ public struct ScenarioWriter: Sendable {
 
         let sites = extraction.sites
         lines.append(sites.isEmpty ? "sites: []" : "sites:")
+        var usedNames = Set<String>()
         for site in sites {
-            lines.append("  - name: \(quoted(site.name))")
+            // Site names must differ: namesakes get their country ("Tripoli, LB").
+            var name = site.name
+            if case let .place(place, _) = site.location, usedNames.contains(NameKey(name).folded), !place.country.isEmpty {
+                name += ", \(place.country)"
+            }
+            var suffix = 2
+            let base = name
+            while usedNames.contains(NameKey(name).folded) {
+                name = "\(base) (\(suffix))"
+                suffix += 1
+            }
+            usedNames.insert(NameKey(name).folded)
+            lines.append("  - name: \(quoted(name))")
             lines += location(site, indent: "    ")
             if let systems = site.systems, !systems.isEmpty, Set(systems) != Set(extraction.systems.map(\.name)) {
                 let known = systems.filter { name in extraction.systems.contains { $0.name == name } }

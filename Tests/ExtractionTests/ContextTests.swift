@@ -1,4 +1,4 @@
-import Extraction
+@testable import Extraction
 import Foundation
 import Gazetteer
 import Testing
@@ -63,5 +63,27 @@ import Testing
         let (_, resolved) = try roundTrip(extraction)
         let areas = resolved?.sites.filter { if case .area = $0.extent { return true } else { return false } }
         #expect((areas?.count ?? 0) >= 2)
+    }
+}
+
+@Suite struct ScenarioWriterTests {
+    @Test func namesakeSitesGetDistinctNames() throws {
+        let extraction = TestData.extractor.extract(text: """
+            Hezbollah moved Fateh-110 missiles to Tripoli in northern Lebanon, and Libyan forces deployed rockets in \
+            Tripoli, Libya. Both could hit Haifa.
+            """, source: "t")
+        let yaml = ScenarioWriter().yaml(extraction, stem: "t", input: "t")
+        // "Tripoli in northern Lebanon" and "Tripoli, Libya" are two places.
+        #expect(Set(extraction.sites.compactMap { site -> String? in
+            if case let .place(place, _) = site.location { return place.country } else { return nil }
+        }) == ["LB", "LY"], "\(yaml)")
+        #expect(yaml.contains("name: \"Tripoli\"") && yaml.contains("name: \"Tripoli, LY\""), "\(yaml)")
+        try roundTrip(extraction)
+    }
+
+    @Test func quotingSurvivesQuotesBackslashesAndControls() throws {
+        let writer = ScenarioWriter()
+        #expect(writer.quoted("a \"b\" \\ c\u{7}\nd") == "\"a \\\"b\\\" \\\\ c\\u0007 d\"")
+        #expect(ScenarioWriter.stem(from: "Iran moves missiles to Iraq: a warning!") == "iran-moves-missiles-to-iraq-a-warning")
     }
 }

@@ -33,6 +33,21 @@ public struct MapContent: Hashable, Sendable {
         }
     }
 
+    /// A launch area or line: "anywhere inside Anbar", "anywhere along the border".
+    public struct LaunchArea: Hashable, Sendable {
+        public var name: String
+        public var tooltip: String
+        public var polygons: [Polygon]
+        /// Paths in longitude/latitude (for launch lines).
+        public var lines: [[Coordinate]]
+        public init(name: String, tooltip: String, polygons: [Polygon] = [], lines: [[Coordinate]] = []) {
+            self.name = name
+            self.tooltip = tooltip
+            self.polygons = polygons
+            self.lines = lines
+        }
+    }
+
     public var title: String
     public var subtitle: String
     /// Shown at the top right, e.g. the date of the reporting.
@@ -42,9 +57,11 @@ public struct MapContent: Hashable, Sendable {
     public var layers: [Layer]
     public var sites: [Marker]
     public var targets: [Marker]
+    /// Launch areas and lines, outlined under the markers.
+    public var launchAreas: [LaunchArea]
 
     public init(title: String, subtitle: String, date: String? = nil, credit: String, layers: [Layer],
-                sites: [Marker], targets: [Marker]) {
+                sites: [Marker], targets: [Marker], launchAreas: [LaunchArea] = []) {
         self.title = title
         self.subtitle = subtitle
         self.date = date
@@ -52,6 +69,7 @@ public struct MapContent: Hashable, Sendable {
         self.layers = layers
         self.sites = sites
         self.targets = targets
+        self.launchAreas = launchAreas
     }
 }
 
@@ -92,10 +110,13 @@ public struct SVGMapRenderer: Sendable {
     /// - Throws: `ExportError.projection` when PROJ rejects the projection.
     public func render(_ content: MapContent, projection: MapProjection) throws(ExportError) -> String {
         let width = max(width, Self.minimumSize.width), height = max(height, Self.minimumSize.height)
-        let frame = PlaneRect(minX: 20, minY: 84, maxX: Double(width) - 20, maxY: Double(height) - 50)
+        // The credit wraps under the frame (about 6 px a character at 11 px); room for two lines or more.
+        let creditLines = Self.wrap(credit(of: content), width: max(40, (width - 40) / 6))
+        let frame = PlaneRect(minX: 20, minY: 84, maxX: Double(width) - 20,
+                              maxY: Double(height) - 22 - 14 * Double(max(2, creditLines.count)))
         let footprintCoordinates = content.layers.flatMap { layer in
             layer.areas.flatMap { area in area.polygons.flatMap(\.exterior) }
-        }
+        } + content.launchAreas.flatMap { $0.polygons.flatMap(\.exterior) + $0.lines.flatMap { $0 } }
         let canvas = try MapCanvas(
             projection: projection, extent: extent,
             contentCoordinates: footprintCoordinates + content.sites.map(\.coordinate) + content.targets.map(\.coordinate),
@@ -128,6 +149,7 @@ public struct SVGMapRenderer: Sendable {
         let graticuleLabels = drawGraticule(canvas: canvas, metresPerPixel: metresPerPixel, avoiding: [legend.box, scaleBox],
                                             into: &svg)
         drawFootprints(content, canvas: canvas, into: &svg)
+        drawLaunchAreas(content.launchAreas, canvas: canvas, into: &svg)
 
         // Labels: markers first (sites, then targets in range, then the
         // rest), country names last; the legend, scale bar and graticule
@@ -162,7 +184,7 @@ public struct SVGMapRenderer: Sendable {
         drawGraticuleLabels(graticuleLabels, into: &svg)
         drawScale(canvas: canvas, metresPerPixel: metresPerPixel, frame: frame, into: &svg)
         drawLegend(content, layout: legend, into: &svg)
-        drawTitles(content, width: width, height: height, into: &svg)
+        drawTitles(content, creditLines: creditLines, width: width, frame: frame, into: &svg)
         svg.close("svg")
         return svg.text
     }
@@ -399,6 +421,28 @@ public struct SVGMapRenderer: Sendable {
         }
     }
 
+    /// Launch areas: a faint fill and a dashed outline in the site colour.
+    private func drawLaunchAreas(_ areas: [MapContent.LaunchArea], canvas: MapCanvas, into svg: inout SVGDocument) {
+        guard !areas.isEmpty else { return }
+        svg.open("g", [("class", "launch-areas"), ("fill", theme.siteFill), ("fill-opacity", "0.07"), ("stroke", theme.siteFill),
+                       ("stroke-width", "1.4"), ("stroke-dasharray", "5 3"), ("stroke-linejoin", "round")])
+        for area in areas {
+            svg.open("g")
+            svg.element("title", text: area.tooltip)
+            let rings = canvas.rings(of: area.polygons, tolerance: Self.tolerance).flatMap { $0 }
+            if !rings.isEmpty {
+                svg.empty("path", [("d", SVGPath.data(rings, closed: true)), ("fill-rule", "evenodd"), ("stroke", "none")])
+            }
+            let edges = area.polygons.flatMap { polygon in ([polygon.exterior] + polygon.holes).flatMap(Self.drawnEdges) } + area.lines
+            let paths = canvas.lines(of: edges, tolerance: Self.tolerance).flatMap { $0 }
+            if !paths.isEmpty {
+                svg.empty("path", [("d", SVGPath.data(paths, closed: false)), ("fill", "none")])
+            }
+            svg.close("g")
+        }
+        svg.close("g")
+    }
+
     /// A ring split into the polylines worth stroking: edges along ±180°
     /// (where shapes are cut) and along the poles are left out.
     static func drawnEdges(of ring: Ring) -> [[Coordinate]] {
@@ -522,7 +566,7 @@ public struct SVGMapRenderer: Sendable {
         enum Row {
             case layer(index: Int, text: String)
             case minimumRange
-            case site, inRange, outOfRange
+            case site, launchArea, inRange, outOfRange
         }
         var rows: [(row: Row, text: String)]
         var box: LabelPlacer.Box
@@ -538,6 +582,7 @@ public struct SVGMapRenderer: Sendable {
             rows.append((.minimumRange, "inside minimum range"))
         }
         if !content.sites.isEmpty { rows.append((.site, "launch site")) }
+        if !content.launchAreas.isEmpty { rows.append((.launchArea, "launch area")) }
         if content.targets.contains(where: \.highlighted) { rows.append((.inRange, "target in range")) }
         if content.targets.contains(where: { !$0.highlighted }) { rows.append((.outOfRange, "target out of range")) }
         let rowHeight = 21.0
@@ -580,6 +625,10 @@ public struct SVGMapRenderer: Sendable {
             case .site:
                 svg.empty("path", [("d", "M\(SVGPath.number(symbolX)),\(SVGPath.number(top + 1.5))l6.5,12h-13z"),
                                    ("fill", theme.siteFill), ("stroke", theme.markerStroke), ("stroke-width", "1.2")])
+            case .launchArea:
+                svg.empty("rect", [("x", SVGPath.number(box.minX + 11)), ("y", SVGPath.number(top + 2)), ("width", "20"), ("height", "13"),
+                                   ("fill", theme.siteFill), ("fill-opacity", "0.07"), ("stroke", theme.siteFill), ("stroke-width", "1.4"),
+                                   ("stroke-dasharray", "5 3")])
             case .inRange, .outOfRange:
                 let inRange = if case .inRange = entry.row { true } else { false }
                 svg.empty("circle", [("cx", SVGPath.number(symbolX)), ("cy", SVGPath.number(top + 8.5)), ("r", "4.5"),
@@ -593,7 +642,13 @@ public struct SVGMapRenderer: Sendable {
 
     // MARK: Titles
 
-    private func drawTitles(_ content: MapContent, width: Int, height: Int, into svg: inout SVGDocument) {
+    private func credit(of content: MapContent) -> String {
+        var credit = content.credit
+        if basemap != nil { credit += (credit.isEmpty ? "" : " · ") + "Basemap: Natural Earth (public domain)" }
+        return credit
+    }
+
+    private func drawTitles(_ content: MapContent, creditLines: [String], width: Int, frame: PlaneRect, into svg: inout SVGDocument) {
         svg.element("text", [("x", "20"), ("y", "38"), ("font-size", "23"), ("font-weight", "bold"), ("fill", theme.text)],
                     text: content.title)
         svg.element("text", [("x", "20"), ("y", "64"), ("font-size", "14.5"), ("fill", theme.mutedText)], text: content.subtitle)
@@ -601,12 +656,8 @@ public struct SVGMapRenderer: Sendable {
             svg.element("text", [("x", "\(width - 20)"), ("y", "64"), ("font-size", "14.5"), ("text-anchor", "end"),
                                  ("fill", theme.mutedText)], text: date)
         }
-        var credit = content.credit
-        if basemap != nil { credit += (credit.isEmpty ? "" : " · ") + "Basemap: Natural Earth (public domain)" }
-        // The credit line wraps to the canvas (about 6 px a character at 11 px).
-        let lines = Self.wrap(credit, width: max(40, (width - 40) / 6))
-        for (index, line) in lines.enumerated() {
-            let y = height - 30 + 14 * index - 14 * max(0, lines.count - 2)
+        for (index, line) in creditLines.enumerated() {
+            let y = Int(frame.maxY) + 20 + 14 * index
             svg.element("text", [("x", "20"), ("y", "\(y)"), ("font-size", "11"), ("fill", theme.mutedText)], text: line)
         }
     }

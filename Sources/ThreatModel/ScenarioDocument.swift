@@ -100,6 +100,11 @@ public struct ScenarioDocument: Sendable {
         public var theme: String?
         public var width: Int?
         public var height: Int?
+
+        /// Projection names a scenario may give.
+        public static let projections = ["aeqd", "laea", "equirectangular", "web-mercator"]
+
+        public init() {}
     }
 
     /// Output formats a scenario can ask for.
@@ -365,6 +370,9 @@ struct ScenarioReader {
             return options
         }
         options.projection = text(fields["projection"], field: "projection")
+        if let projection = options.projection, !ScenarioDocument.MapOptions.projections.contains(projection) {
+            issues.append(ScenarioIssue(at(fields["projection"]), "projection '\(projection)' must be one of \(ScenarioDocument.MapOptions.projections.joined(separator: ", "))"))
+        }
         if let centerNode = fields["center"], let value = text(centerNode, field: "center") {
             options.center = coordinate(value, at: centerNode)
         }

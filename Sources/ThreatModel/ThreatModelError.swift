@@ -7,7 +7,6 @@ public enum ThreatModelError: Error, Equatable, Sendable, CustomStringConvertibl
     case unknownMissile(String, suggestions: [String])
     case badData(source: String, line: Int, reason: String)
     case file(String)
-    case invalidScenario(source: String, reason: String)
     case invalidRange(String)
     case geodesy(GeodesyError)
     case geometry(GeometryError)
@@ -19,7 +18,6 @@ public enum ThreatModelError: Error, Equatable, Sendable, CustomStringConvertibl
             return "unknown missile system '\(name)'\(hint)"
         case let .badData(source, line, reason): return "\(source):\(line): \(reason)"
         case let .file(message): return message
-        case let .invalidScenario(source, reason): return "\(source): \(reason)"
         case let .invalidRange(reason): return reason
         case let .geodesy(error): return error.description
         case let .geometry(error): return error.description

@@ -2,23 +2,28 @@ import ArgumentParser
 import Export
 import Foundation
 import Gazetteer
-import Geometry
 import GeoModel
+import Geometry
 import ThreatModel
 
 extension ThreatMap {
     struct MapCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "map",
-            abstract: "Render a scenario: GeoJSON, SVG map and reach table.",
+            abstract: "Render scenarios: GeoJSON, SVG map, reach table and a Markdown brief.",
             discussion: """
-            Writes <output-dir>/<stem>.geojson, .svg and .csv (stem from the \
-            scenario's 'output' field; .kml and .geojsonl on request) and prints \
-            the reach table. With no scenario, renders Scenarios/\(defaultScenario).
+            For each scenario, writes <output-dir>/<stem>.geojson, .svg, .csv and .md \
+            (the stem and formats come from the scenario's 'outputs'; --kml and \
+            --geojsonl add more) and prints the reach table. Every scenario is read \
+            and resolved before anything is drawn, so a bad one stops the run with \
+            nothing written. Options given here win over the scenario's 'map' \
+            settings. With no scenario, renders Scenarios/\(defaultScenario).
 
             Examples:
               threatmap map
-              threatmap map Scenarios/\(defaultScenario) --output-dir /tmp/maps
+              threatmap map Scenarios/*.yaml --output-dir /tmp/maps
+              threatmap map Scenarios/patriot-iraq-2020.yaml --open --quiet
+              threatmap extract article.txt | threatmap map -
               threatmap map --theme dark --projection laea --extent 3000km --kml
               threatmap map --projection equirectangular --extent world --width 1600 --height 900
             """
@@ -28,16 +33,16 @@ extension ThreatMap {
 
         @OptionGroup var data: DataOptions
 
-        @Argument(help: ArgumentHelp("Scenario YAML file.", valueName: "scenario"))
-        var scenarioPath: String?
+        @Argument(help: ArgumentHelp("Scenario YAML files ('-' for stdin).", valueName: "scenario"))
+        var scenarioPaths: [String] = []
 
         @Option(name: .customLong("output-dir"), help: ArgumentHelp("Directory for the outputs.", valueName: "dir"))
         var outputDirectory: String = "Output"
 
         @Option(parsing: .unconditional, help: ArgumentHelp(
-            "Greatest gap between ring edges and the true geodesic circle.", valueName: "distance"),
-            transform: parseDistance)
-        var tolerance: Distance = .meters(10)
+            "Greatest gap between ring edges and the true geodesic circle (default: the scenario's, else 10m).",
+            valueName: "distance"), transform: parseDistance)
+        var tolerance: Distance?
 
         @OptionGroup(title: "Map") var map: MapOptions
         @OptionGroup var precision: PrecisionOption
@@ -48,75 +53,134 @@ extension ThreatMap {
         @Flag(help: "Also write <stem>.geojsonl (one GeoJSON feature per line).")
         var geojsonl = false
 
+        @Flag(help: "Print the full path of each SVG map, last, to open it in a browser or viewer.")
+        var open = false
+
+        @OptionGroup var verbosity: VerbosityOptions
+
         func validate() throws {
-            guard tolerance >= .meters(0.1) else { throw ValidationError("--tolerance must be at least 0.1m") }
+            if let tolerance, tolerance < .meters(0.1) { throw ValidationError("--tolerance must be at least 0.1m") }
+            guard scenarioPaths.filter({ $0 == "-" }).count <= 1 else {
+                throw ValidationError("'-' (stdin) can be given only once")
+            }
             try map.validateMap()
             try precision.validatePrecision()
+            try verbosity.validateVerbosity()
         }
 
         func run() throws {
             try reportingFailures {
+                let clock = ContinuousClock(), started = clock.now
                 let dataDirectory = try data.dataDirectory()
-                let scenarioURL = scenarioPath.map { URL(fileURLWithPath: $0) }
-                    ?? dataDirectory.deletingLastPathComponent().appendingPathComponent("Scenarios/\(Self.defaultScenario)")
-                guard FileManager.default.fileExists(atPath: scenarioURL.path) else {
-                    throw CLIFailure(.noInput, "\(scenarioURL.path): no such scenario file")
-                }
+                let paths = scenarioPaths.isEmpty
+                    ? [dataDirectory.deletingLastPathComponent().appendingPathComponent("Scenarios/\(Self.defaultScenario)").path]
+                    : scenarioPaths
                 let directory = URL(fileURLWithPath: outputDirectory)
                 try AtomicFile.prepareDirectory(directory)
                 let basemap = try map.loadBasemap(dataDirectory: data.dataDirectory)
+                let scenarios = try resolveAll(paths)
+                verbosity.note("read and resolved \(scenarios.count) scenario(s) in \(VerbosityOptions.seconds(clock.now - started))")
 
-                let scenario = try Scenario.load(contentsOf: scenarioURL)
-                let rendering = try ScenarioRendering(
-                    scenario: scenario, gazetteer: try data.gazetteer(), catalog: try data.catalog(),
-                    tolerance: tolerance
-                )
-                let stem = directory.appendingPathComponent(scenario.output)
-                let writer = GeoJSONWriter(decimals: precision.precision)
-                var outputs = [
-                    ("geojson", writer.document(rendering.features)),
-                    ("svg", try rendering.svg(options: map, basemap: basemap)),
-                    ("csv", rendering.table.csv()),
-                ]
-                if geojsonl { outputs.append(("geojsonl", writer.lines(rendering.features))) }
-                if kml { outputs.append(("kml", rendering.kml(decimals: precision.precision, palette: map.theme.theme.palette))) }
-                for (suffix, text) in outputs {
-                    try AtomicFile.write(text, to: stem.appendingPathExtension(suffix))
+                // Draw everything, then write: a failure while drawing leaves no file behind.
+                var written = [(scenario: ResolvedScenario, rendering: ScenarioRendering, files: [URL])]()
+                var pending = [(URL, String)]()
+                for scenario in scenarios {
+                    let step = clock.now
+                    let document = scenario.document
+                    let rendering = try ScenarioRendering(scenario, tolerance: tolerance ?? document.tolerance ?? .meters(10))
+                    var outputs = [(String, String)]()
+                    for format in document.formats {
+                        switch format {
+                        case .geojson: outputs.append(("geojson", GeoJSONWriter(decimals: precision.precision).document(rendering.features)))
+                        case .svg: outputs.append(("svg", try rendering.svg(settings: try map.settings(for: document.map), basemap: basemap)))
+                        case .csv: outputs.append(("csv", rendering.table.csv()))
+                        case .md: outputs.append(("md", ScenarioBrief.markdown(scenario, results: rendering.results)))
+                        case .kml: break
+                        }
+                    }
+                    if kml || document.formats.contains(.kml) {
+                        let palette = (try map.settings(for: document.map)).theme.theme.palette
+                        outputs.append(("kml", rendering.kml(decimals: precision.precision, palette: palette)))
+                    }
+                    if geojsonl { outputs.append(("geojsonl", GeoJSONWriter(decimals: precision.precision).lines(rendering.features))) }
+                    let stem = directory.appendingPathComponent(document.stem)
+                    let files = outputs.map { stem.appendingPathExtension($0.0) }
+                    pending += zip(files, outputs.map(\.1)).map { ($0, $1) }
+                    written.append((scenario, rendering, files))
+                    verbosity.note("\(document.file): \(rendering.footprints.count) footprints, "
+                                   + "\(rendering.footprints.reduce(0) { $0 + Shape.multiPolygon($1.area).allCoordinates.count }) vertices, "
+                                   + "\(rendering.results.count) reach decisions in \(VerbosityOptions.seconds(clock.now - step))")
                 }
-                print(scenario.title)
-                print(rendering.table.text(), terminator: "")
-                for (suffix, _) in outputs {
-                    print("wrote \(stem.appendingPathExtension(suffix).relativePath)")
+                for (url, text) in pending { try AtomicFile.write(text, to: url) }
+
+                for (index, entry) in written.enumerated() where !verbosity.quiet {
+                    if index > 0 { print() }
+                    print(entry.scenario.document.title)
+                    print(entry.rendering.table.text(), terminator: "")
+                    print(entry.rendering.summary)
+                    for file in entry.files { print("wrote \(file.relativePath)") }
+                }
+                if open {
+                    for entry in written {
+                        guard let svg = entry.files.first(where: { $0.pathExtension == "svg" }) else { continue }
+                        print(svg.standardizedFileURL.path)
+                    }
+                }
+                verbosity.note("done in \(VerbosityOptions.seconds(clock.now - started))")
+            }
+        }
+
+        /// Reads and resolves every scenario; all their problems, or the scenarios.
+        private func resolveAll(_ paths: [String]) throws -> [ResolvedScenario] {
+            let gazetteer = try data.gazetteer()
+            let catalog = try data.catalog()
+            var scenarios = [ResolvedScenario]()
+            var issues = [ScenarioIssue]()
+            for path in paths {
+                let (text, file, base) = try ScenarioInput.read(path)
+                do {
+                    let document = try ScenarioDocument.parse(text, file: file, baseDirectory: base)
+                    scenarios.append(try document.resolve(gazetteer: gazetteer, catalog: catalog))
+                } catch {
+                    issues += error.issues
                 }
             }
+            guard issues.isEmpty else { throw ScenarioErrors(issues) }
+            var stems = [String: String]()
+            for scenario in scenarios {
+                let document = scenario.document
+                if let other = stems.updateValue(document.file, forKey: document.stem) {
+                    throw CLIFailure(.usage, "\(other) and \(document.file) both write '\(document.stem)'; give one of them another 'outputs: stem:'")
+                }
+            }
+            return scenarios
         }
     }
 }
 
-/// Everything `map` derives from one scenario.
+/// Everything `map` derives from one resolved scenario.
 struct ScenarioRendering {
-    let scenario: Scenario
-    let sites: [Place]
-    let systems: [MissileSystem]
-    let targets: [Place]
+    let scenario: ResolvedScenario
     let footprints: [RangeFootprint]
     let results: [ReachResult]
 
-    init(scenario: Scenario, gazetteer: Gazetteer, catalog: MissileCatalog, tolerance: Distance) throws {
+    init(_ scenario: ResolvedScenario, tolerance: Distance) throws {
         self.scenario = scenario
-        sites = try scenario.sites.map { try gazetteer.resolve($0) }
-        systems = try scenario.missiles.map { try catalog.system(named: $0) }
-        targets = try scenario.targets.map { try gazetteer.resolve($0) }
-        let builder = FootprintBuilder(tolerance: tolerance)
-        var footprints = [RangeFootprint]()
-        for system in systems {
-            for site in sites { footprints.append(try builder.footprint(of: system, from: site)) }
-        }
-        self.footprints = footprints
-        results = ReachAnalysis().evaluate(sites: sites, systems: systems, targets: targets)
+        footprints = try scenario.footprints(builder: FootprintBuilder(tolerance: tolerance))
+        results = try scenario.reach()
     }
 
     var table: ResultTable { ReachTable.make(results) }
+
+    /// One line: how many targets each system reaches.
+    var summary: String {
+        let parts = scenario.systems.map { system in
+            let reached = Set(results.filter { $0.system == system && $0.inRange }.map(\.target))
+            let verb = system.category == .airDefence ? "covers" : "reaches"
+            return "\(system.name) \(verb) \(reached.count) of \(scenario.targets.count) targets"
+        }
+        return "summary: " + parts.joined(separator: "; ")
+    }
 
     /// Names of the systems that reach `target` from any site.
     func systemsReaching(_ target: Place) -> [String] {
@@ -127,30 +191,36 @@ struct ScenarioRendering {
         return names
     }
 
-    /// Footprints, then launch sites, then targets, with the README's properties.
+    /// Footprints, then launch sites (points, areas, lines), then targets, with the README's properties.
     var features: [Feature] {
         var features = footprints.map(FootprintFeatures.footprint)
-        features += sites.map { FootprintFeatures.place($0, role: "launch_site") }
-        features += targets.map { FootprintFeatures.place($0, role: "target", inRangeOf: systemsReaching($0)) }
+        for site in scenario.sites {
+            let point = FootprintFeatures.place(site.place, role: "launch_site")
+            switch site.extent {
+            case .point:
+                features.append(point)
+            case let .area(area):
+                features.append(Feature(shape: .multiPolygon(area), properties: point.properties))
+            case let .lines(lines):
+                features += lines.map { Feature(shape: .lineString($0), properties: point.properties) }
+            }
+        }
+        features += scenario.targets.map { FootprintFeatures.place($0, role: "target", inRangeOf: systemsReaching($0)) }
         return features
-    }
-
-    func geoJSON(decimals: Int = 6) -> String {
-        GeoJSONWriter(decimals: decimals).document(features)
     }
 
     /// A KML document: a folder per system (one style each), then the places.
     func kml(decimals: Int, palette: [String]) -> String {
-        let layers = systems.map { system in
-            KMLWriter.Layer(name: system.name, detail: system.range.description,
+        let layers = scenario.systems.map { system in
+            KMLWriter.Layer(name: system.name, detail: Self.band(system),
                             features: footprints.filter { $0.system == system }.map(FootprintFeatures.footprint))
         }
-        var places = sites.map { site in
-            KMLWriter.Place(name: site.name, coordinate: site.coordinate, role: .launchSite,
-                            details: [("role", "launch site"), ("kind", site.kind.rawValue), ("country", site.country),
-                                      ("source", site.source)])
+        var places = scenario.sites.map { site in
+            KMLWriter.Place(name: site.name, coordinate: site.place.coordinate, role: .launchSite,
+                            details: [("role", Self.siteRole(site)), ("kind", site.place.kind.rawValue),
+                                      ("country", site.place.country), ("source", site.place.source)])
         }
-        places += targets.map { target in
+        places += scenario.targets.map { target in
             let reaching = systemsReaching(target)
             return KMLWriter.Place(name: target.name, coordinate: target.coordinate,
                                    role: reaching.isEmpty ? .targetOutOfRange : .targetInRange,
@@ -158,28 +228,47 @@ struct ScenarioRendering {
                                              ("nearest launch site", String(format: "%.0f km", nearestKilometres(target))),
                                              ("kind", target.kind.rawValue), ("country", target.country), ("source", target.source)])
         }
-        return KMLWriter(decimals: decimals, palette: palette).document(name: scenario.title, layers: layers, places: places)
+        return KMLWriter(decimals: decimals, palette: palette).document(name: scenario.document.title, layers: layers, places: places)
     }
 
     private func nearestKilometres(_ target: Place) -> Double {
         (results.filter { $0.target == target }.map(\.distance).min() ?? .zero).kilometers
     }
 
-    /// The map content: one layer per system, sites, targets.
+    private static func band(_ system: MissileSystem) -> String {
+        system.minimumRange > .zero ? "\(system.minimumRange)–\(system.range)" : system.range.description
+    }
+
+    private static func siteRole(_ site: LaunchSite) -> String {
+        switch site.extent {
+        case .point: "launch site"
+        case .area: "launch area (anywhere inside)"
+        case .lines: "launch line (anywhere along)"
+        }
+    }
+
+    /// The map content: one layer per system (its footprints united), sites, areas, targets.
     func content(projectionTitle: String) throws -> MapContent {
         var layers = [MapContent.Layer]()
-        for system in systems {
+        for system in scenario.systems {
             let areas = footprints.filter { $0.system == system }.map(\.area)
-            let united = try Topology.union(areas)
-            var detail = system.range.description
-            if system.minimumRange > .zero { detail = "\(system.minimumRange)–\(system.range)" }
-            layers.append(MapContent.Layer(name: system.name, detail: detail, areas: [united]))
+            layers.append(MapContent.Layer(name: system.name, detail: Self.band(system), areas: [try Topology.union(areas)]))
         }
-        let siteMarkers = sites.map { site in
-            MapContent.Marker(label: site.name, coordinate: site.coordinate,
-                              tooltip: "\(site.name): launch site (\(site.coordinate))")
+        let siteMarkers = zip(scenario.sites, scenario.siteSystems).map { site, systems in
+            MapContent.Marker(label: site.name, coordinate: site.place.coordinate,
+                              tooltip: "\(site.name): \(Self.siteRole(site)) (\(site.place.coordinate)); "
+                                  + systems.map(\.name).joined(separator: ", "))
         }
-        let targetMarkers = targets.map { target in
+        var launchAreas = [MapContent.LaunchArea]()
+        for site in scenario.sites {
+            let tooltip = "\(site.name): \(Self.siteRole(site))"
+            switch site.extent {
+            case .point: break
+            case let .area(area): launchAreas.append(.init(name: site.name, tooltip: tooltip, polygons: area.polygons))
+            case let .lines(lines): launchAreas.append(.init(name: site.name, tooltip: tooltip, lines: lines.map(\.coordinates)))
+            }
+        }
+        let targetMarkers = scenario.targets.map { target in
             let reaching = systemsReaching(target)
             let status = reaching.isEmpty ? "out of range" : "in range of " + reaching.joined(separator: ", ")
             return MapContent.Marker(
@@ -188,18 +277,19 @@ struct ScenarioRendering {
                 highlighted: !reaching.isEmpty
             )
         }
-        let subtitle = "Ranges: " + systems.map { "\($0.name) \($0.range)" }.joined(separator: ", ")
+        let document = scenario.document
+        let subtitle = "Ranges: " + scenario.systems.map { "\($0.name) \(Self.band($0))" }.joined(separator: ", ")
         let credit = "Geodesic ranges on WGS84 · \(projectionTitle) · Sources: "
-            + (scenario.sources.isEmpty ? "see scenario" : scenario.sources.joined(separator: "; "))
+            + (document.sources.isEmpty ? "see scenario" : document.sources.joined(separator: "; "))
             + " · Places: GeoNames (CC BY 4.0) and others, see Gazetteer/ATTRIBUTION.md"
-        return MapContent(title: scenario.title, subtitle: subtitle, date: scenario.date, credit: credit,
-                          layers: layers, sites: siteMarkers, targets: targetMarkers)
+        return MapContent(title: document.title, subtitle: subtitle, date: document.date, credit: credit,
+                          layers: layers, sites: siteMarkers, targets: targetMarkers, launchAreas: launchAreas)
     }
 
-    func svg(options: MapOptions, basemap: Basemap?) throws -> String {
-        let center = options.center ?? Self.center(of: sites.map(\.coordinate))
-        let content = try content(projectionTitle: options.projection.title)
-        return try options.renderer(basemap: basemap).render(content, projection: options.projection.projection(center: center))
+    func svg(settings: MapSettings, basemap: Basemap?) throws -> String {
+        let center = settings.center ?? Self.center(of: scenario.sites.map(\.place.coordinate))
+        let content = try content(projectionTitle: settings.projection.title)
+        return try settings.renderer(basemap: basemap).render(content, projection: settings.projection.projection(center: center))
     }
 
     /// Mean position of the launch sites (adequate for sites within one region).

@@ -2,6 +2,7 @@ import ArgumentParser
 import Export
 import Foundation
 import GeoModel
+import ThreatModel
 
 /// Map projections `--projection` offers.
 enum ProjectionChoice: String, ExpressibleByArgument, CaseIterable {
@@ -36,10 +37,12 @@ enum ThemeChoice: String, ExpressibleByArgument, CaseIterable {
     var theme: MapTheme { self == .dark ? .dark : .light }
 }
 
-/// How the SVG map is drawn: projection, centre, extent, size, theme, basemap.
+/// How the SVG map is drawn: projection, centre, extent, size, theme,
+/// basemap. Options left out fall back to a scenario's `map:` settings,
+/// then to the defaults.
 struct MapOptions: ParsableArguments {
     @Option(help: ArgumentHelp(ProjectionChoice.help, valueName: "name"))
-    var projection: ProjectionChoice = .aeqd
+    var projection: ProjectionChoice?
 
     @Option(parsing: .unconditional, help: ArgumentHelp(
         "Centre of the projection (default: the middle of the launch sites), e.g. 33.3,44.4.", valueName: "coordinate"),
@@ -47,18 +50,18 @@ struct MapOptions: ParsableArguments {
     var center: Coordinate?
 
     @Option(parsing: .unconditional, help: ArgumentHelp(
-        "What the map shows: auto (every footprint and target), world, a distance around the centre (2500km) or WEST,SOUTH,EAST,NORTH in degrees.",
+        "What the map shows: auto (every footprint and target; default), world, a distance around the centre (2500km) or WEST,SOUTH,EAST,NORTH in degrees.",
         valueName: "extent"), transform: { try MapExtent(parsing: $0) })
-    var extent: MapExtent = .auto
+    var extent: MapExtent?
 
-    @Option(help: ArgumentHelp("Canvas width in pixels.", valueName: "px"))
-    var width = 1200
+    @Option(help: ArgumentHelp("Canvas width in pixels (default 1200).", valueName: "px"))
+    var width: Int?
 
-    @Option(help: ArgumentHelp("Canvas height in pixels.", valueName: "px"))
-    var height = 900
+    @Option(help: ArgumentHelp("Canvas height in pixels (default 900).", valueName: "px"))
+    var height: Int?
 
-    @Option(help: "Colours: light (for print) or dark (for screens).")
-    var theme: ThemeChoice = .light
+    @Option(help: "Colours: light (for print; default) or dark (for screens).")
+    var theme: ThemeChoice?
 
     @Option(help: ArgumentHelp(
         "Basemap file (default: basemap/world.bin in the data directory).", valueName: "file"))
@@ -69,13 +72,35 @@ struct MapOptions: ParsableArguments {
 
     func validateMap() throws {
         let minimum = SVGMapRenderer.minimumSize
-        guard (minimum.width...20_000).contains(width) else {
+        if let width, !(minimum.width...20_000).contains(width) {
             throw ValidationError("--width must be from \(minimum.width) to 20000 pixels")
         }
-        guard (minimum.height...20_000).contains(height) else {
+        if let height, !(minimum.height...20_000).contains(height) {
             throw ValidationError("--height must be from \(minimum.height) to 20000 pixels")
         }
         if basemap != nil, noBasemap { throw ValidationError("--basemap and --no-basemap exclude each other") }
+    }
+
+    /// These options over a scenario's `map:` settings over the defaults.
+    /// - Throws: `CLIFailure` (65) for a scenario value this tool cannot draw.
+    func settings(for scenario: ScenarioDocument.MapOptions = .init()) throws -> MapSettings {
+        var scenarioProjection: ProjectionChoice?
+        if let name = scenario.projection {
+            guard let choice = ProjectionChoice(rawValue: name) else {
+                throw CLIFailure(.dataError, "map projection '\(name)' is not one of \(ProjectionChoice.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            scenarioProjection = choice
+        }
+        let scenarioExtent = scenario.extent.map { MapExtent.box(west: $0[0], south: $0[1], east: $0[2], north: $0[3]) }
+        let minimum = SVGMapRenderer.minimumSize
+        return MapSettings(
+            projection: projection ?? scenarioProjection ?? .aeqd,
+            center: center ?? scenario.center,
+            extent: extent ?? scenarioExtent ?? .auto,
+            width: max(minimum.width, width ?? scenario.width ?? 1200),
+            height: max(minimum.height, height ?? scenario.height ?? 900),
+            theme: theme ?? scenario.theme.flatMap(ThemeChoice.init(rawValue:)) ?? .light
+        )
     }
 
     /// The basemap to draw, or nil with --no-basemap.
@@ -92,9 +117,45 @@ struct MapOptions: ParsableArguments {
             throw CLIFailure(.noInput, error.description + (basemap == nil ? " (pass --no-basemap to draw without one)" : ""))
         }
     }
+}
+
+/// The settings one map is drawn with.
+struct MapSettings {
+    var projection: ProjectionChoice
+    /// Nil: the middle of the launch sites.
+    var center: Coordinate?
+    var extent: MapExtent
+    var width: Int
+    var height: Int
+    var theme: ThemeChoice
 
     func renderer(basemap: Basemap?) -> SVGMapRenderer {
         SVGMapRenderer(width: width, height: height, theme: theme.theme, extent: extent, basemap: basemap)
+    }
+}
+
+/// `--quiet` and `--verbose`.
+struct VerbosityOptions: ParsableArguments {
+    @Flag(name: .shortAndLong, help: "Print nothing but errors and what was asked for (such as --open's paths).")
+    var quiet = false
+
+    @Flag(name: .shortAndLong, help: "Report each step and its time on stderr.")
+    var verbose = false
+
+    func validateVerbosity() throws {
+        if quiet, verbose { throw ValidationError("--quiet and --verbose exclude each other") }
+    }
+
+    /// `duration` as seconds with two decimals, e.g. `1.25 s`.
+    static func seconds(_ duration: Duration) -> String {
+        let (seconds, attoseconds) = duration.components
+        return String(format: "%.2f s", Double(seconds) + Double(attoseconds) * 1e-18)
+    }
+
+    /// Writes `text` to stderr with --verbose.
+    func note(_ text: @autoclosure () -> String) {
+        guard verbose else { return }
+        FileHandle.standardError.write(Data("threatmap: \(text())\n".utf8))
     }
 }
 

@@ -74,19 +74,30 @@ import Testing
         defer { directory.remove() }
         let extracted = try threatmap("extract", [Self.passage("09-western-iraq-positions.txt"), "--output", "s.yaml", "--map", "--output-dir", "viaExtract", "--quiet"], in: directory.url)
         let mapped = try threatmap("map", ["s.yaml", "--output-dir", "viaMap"], in: directory.url)
-        #expect(extracted.exitedNormally)
-        #expect(extracted.status == mapped.status, "extract --map: \(extracted)\nmap: \(mapped)")
+        expectSuccess(extracted)
+        expectSuccess(mapped)
         let files = directory.regularFiles()
         let viaExtract = files.filter { $0.hasPrefix("viaExtract/") }.map { $0.dropFirst("viaExtract/".count) }
         let viaMap = files.filter { $0.hasPrefix("viaMap/") }.map { $0.dropFirst("viaMap/".count) }
         #expect(viaExtract == viaMap)
-        if mapped.status == 0 {
-            #expect(viaExtract.contains { $0.hasSuffix(".svg") })
-            #expect(extracted.stdout.contains(mapped.stdout.components(separatedBy: "\n").first ?? "-"))
-        } else {
-            // Both fail alike, with the same message, and write nothing.
-            #expect(extracted.stderr == mapped.stderr, "extract --map: \(extracted.stderr)\nmap: \(mapped.stderr)")
-            #expect(viaExtract.isEmpty)
+        #expect(viaExtract.contains { $0.hasSuffix(".svg") })
+        #expect(viaExtract.contains { $0.hasSuffix(".md") })
+        #expect(extracted.stdout.contains(mapped.stdout.components(separatedBy: "\n").first ?? "-"))
+        for file in viaMap where !file.hasSuffix(".svg") {
+            // The same scenario gives the same bytes either way.
+            let a = try Data(contentsOf: directory.url.appendingPathComponent("viaExtract/\(file)"))
+            let b = try Data(contentsOf: directory.url.appendingPathComponent("viaMap/\(file)"))
+            #expect(a == b, "\(file) differs")
         }
+    }
+
+    /// A text naming no weapon system cannot be mapped: a clear error, no map files.
+    @Test func mapWithoutSystemsIsBadData() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let result = try threatmap("extract", [Self.passage("02-rockets-baghdad-december-2020.txt"), "--output", "s.yaml", "--map", "--output-dir", "out", "--quiet"], in: directory.url)
+        #expect(result.status == 65, "\(result)")
+        #expect(result.stderr.contains("the text names no weapon system"))
+        #expect(!directory.regularFiles().contains { $0.hasPrefix("out/") })
     }
 }

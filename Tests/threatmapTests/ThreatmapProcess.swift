@@ -107,10 +107,14 @@ struct TemporaryDirectory {
 /// stdout and stderr go to files outside `directory`, so the directory only
 /// holds what the process itself wrote.
 func runProcess(
-    _ executable: URL, _ arguments: [String], in directory: URL, timeout: Double = 300
+    _ executable: URL, _ arguments: [String], in directory: URL, input: Data? = nil, timeout: Double = 300
 ) throws -> ProcessResult {
     let capture = try TemporaryDirectory()
     defer { capture.remove() }
+    let stdinURL = capture.url.appendingPathComponent("stdin")
+    try (input ?? Data()).write(to: stdinURL)
+    let stdinHandle = try FileHandle(forReadingFrom: stdinURL)
+    defer { try? stdinHandle.close() }
     let stdoutURL = capture.url.appendingPathComponent("stdout")
     let stderrURL = capture.url.appendingPathComponent("stderr")
     try Data().write(to: stdoutURL)
@@ -129,7 +133,7 @@ func runProcess(
     var environment = ProcessInfo.processInfo.environment
     environment["THREATMAP_DATA"] = nil
     process.environment = environment
-    process.standardInput = FileHandle.nullDevice
+    process.standardInput = input == nil ? FileHandle.nullDevice : stdinHandle
     process.standardOutput = stdoutHandle
     process.standardError = stderrHandle
     try process.run()
@@ -155,12 +159,12 @@ func runProcess(
 /// Runs `threatmap <subcommand> --data <repo>/Gazetteer <arguments>` in `directory`.
 /// - Parameter data: the `--data` directory; `nil` passes the repository's `Gazetteer/`.
 func threatmap(
-    _ subcommand: String, _ arguments: [String], in directory: URL, data: String? = nil
+    _ subcommand: String, _ arguments: [String], in directory: URL, data: String? = nil, input: Data? = nil
 ) throws -> ProcessResult {
     try runProcess(
         try Repository.executable(),
         [subcommand, "--data", data ?? Repository.gazetteer.path] + arguments,
-        in: directory
+        in: directory, input: input
     )
 }
 

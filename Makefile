@@ -77,7 +77,7 @@ readme-map: map
 	rsvg-convert -w 1200 Output/iran-missiles-iraq-2018.svg -o Docs/default-map.png
 
 clean:
-	rm -rf .build .build-asan .build-fuzz Output/*.geojson Output/*.svg Output/*.csv
+	rm -rf .build .build-asan .build-fuzz Output/*.geojson Output/*.geojsonl Output/*.svg Output/*.csv Output/*.md Output/*.kml
 
 # Every parser's fuzz target, replayed over its corpus plus seeded random
 # mutations, built with AddressSanitizer: a short smoke run for `make test`.

@@ -4,7 +4,7 @@ BIN := .build/debug/threatmap
 VENV := .venv
 PYTHON := $(VENV)/bin/python
 
-FUZZ_TARGETS := Literals GeoJSON Scenario CSV
+FUZZ_TARGETS := Literals GeoJSON Scenario CSV GazetteerFiles Extract
 FUZZ_SECONDS ?= 600
 LSAN := LSAN_OPTIONS=suppressions=$(CURDIR)/Scripts/lsan-suppressions.txt
 

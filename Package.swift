@@ -51,6 +51,8 @@ let package = Package(
         .executableTarget(name: "FuzzGeoJSON", dependencies: ["FuzzSupport", "GeoModel", "Geometry"], path: "Fuzz/GeoJSON"),
         .executableTarget(name: "FuzzScenario", dependencies: ["FuzzSupport", "Gazetteer", "GeoModel", "ThreatModel"], path: "Fuzz/Scenario"),
         .executableTarget(name: "FuzzCSV", dependencies: ["FuzzSupport", "Gazetteer", "ThreatModel"], path: "Fuzz/CSV"),
+        .executableTarget(name: "FuzzGazetteerFiles", dependencies: ["FuzzSupport", "Gazetteer"], path: "Fuzz/GazetteerFiles"),
+        .executableTarget(name: "FuzzExtract", dependencies: ["FuzzSupport", "Extraction", "Gazetteer", "GeoModel", "ThreatModel"], path: "Fuzz/Extract"),
         .executableTarget(name: "ReachBenchmark", dependencies: ["GeoModel", "Geodesy", "ThreatModel"], path: "Benchmarks/Reach", exclude: ["peer_pyproj.py", "peer_shapely.py", "report.py"]),
         .testTarget(name: "GeoModelTests", dependencies: ["GeoModel"]),
         .testTarget(name: "GeodesyTests", dependencies: ["Geodesy", "Geometry"], resources: [.copy("Fixtures")]),

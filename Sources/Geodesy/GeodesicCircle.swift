@@ -133,11 +133,16 @@ extension Geodesic {
 
     // MARK: building blocks
 
+    /// Half a WGS84 meridian, pole to pole (geographiclib: 20,003,931.4586 m):
+    /// no point is farther than this from any other along a geodesic.
+    public static let halfMeridian = Distance.meters(20_003_931.4586)
+
     private func validate(center: Coordinate, radius: Distance, tolerance: Distance) throws(GeodesyError) {
         guard center.latitude.isFinite, center.longitude.isFinite, abs(center.latitude) <= 90 else {
             throw .invalidCenter(center)
         }
         guard radius.meters.isFinite, radius.meters > 0 else { throw .invalidRadius(radius) }
+        guard radius < Self.halfMeridian else { throw .radiusBeyondAntipode(radius, limit: Self.halfMeridian) }
         guard tolerance.meters.isFinite, tolerance.meters > 0 else { throw .invalidTolerance(tolerance) }
     }
 

@@ -5,6 +5,8 @@ import GeoModel
 public enum GeodesyError: Error, Equatable, Sendable, CustomStringConvertible, LocalizedError {
     case invalidCenter(Coordinate)
     case invalidRadius(Distance)
+    /// A radius past the farthest point from any centre (half a meridian).
+    case radiusBeyondAntipode(Distance, limit: Distance)
     case invalidTolerance(Distance)
     case invalidMinimumRadius(Distance, radius: Distance)
     case tooManyVertices(limit: Int, radius: Distance, tolerance: Distance)
@@ -15,6 +17,8 @@ public enum GeodesyError: Error, Equatable, Sendable, CustomStringConvertible, L
             "centre \(center) is not a valid coordinate (latitude must lie in [-90, 90], values finite)"
         case let .invalidRadius(radius):
             "radius \(radius.meters) m must be finite and greater than zero"
+        case let .radiusBeyondAntipode(radius, limit):
+            "radius \(radius) is longer than any geodesic on WGS84 (\(String(format: "%.1f", limit.kilometers)) km, pole to pole): it would cover the whole Earth"
         case let .invalidTolerance(tolerance):
             "tolerance \(tolerance.meters) m must be finite and greater than zero"
         case let .invalidMinimumRadius(minimum, radius):

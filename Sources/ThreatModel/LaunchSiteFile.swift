@@ -14,7 +14,7 @@ public enum LaunchSiteFile {
         }
         let features: [Feature]
         do { features = try GeoJSONReader().read(contentsOf: url) } catch {
-            throw .badData(source: url.path, line: 0, reason: error.description)
+            throw .reading(error)
         }
         guard !features.isEmpty else { throw .badData(source: url.path, line: 0, reason: "the file holds no features") }
         var sites = [LaunchSite]()

@@ -23,13 +23,13 @@ public struct MissileCatalog: Sendable {
     /// - Throws: `ThreatModelError.badData` naming file and line.
     public init(contentsOf url: URL) throws(ThreatModelError) {
         let table: CSVTable
-        do { table = try CSVTable(contentsOf: url) } catch { throw .file(error.description) }
+        do { table = try CSVTable(contentsOf: url) } catch { throw .reading(error) }
         self.init(systems: try Self.systems(in: table, source: url.path))
     }
 
     static func systems(in table: CSVTable, source: String) throws(ThreatModelError) -> [MissileSystem] {
         func column(_ name: String) throws(ThreatModelError) -> Int {
-            do { return try table.column(name, source: source) } catch { throw .file(error.description) }
+            do { return try table.column(name, source: source) } catch { throw .reading(error) }
         }
         let name = try column("name"), aliases = try column("aliases"), category = try column("class")
         let minimum = try column("min_range_km"), nominal = try column("range_km")

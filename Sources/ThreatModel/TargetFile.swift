@@ -36,8 +36,9 @@ public enum TargetFile {
     static func readGeoJSON(_ url: URL) throws(ThreatModelError) -> TargetList {
         let features: [Feature]
         do { features = try GeoJSONReader().read(contentsOf: url) } catch {
-            throw .file(error.description)
+            throw .reading(error)
         }
+        guard !features.isEmpty else { throw .badData(source: url.path, line: 0, reason: "the file holds no features; expected Point features") }
         var list = TargetList()
         for (index, feature) in features.enumerated() {
             guard case let .point(point) = feature.shape else {
@@ -100,6 +101,7 @@ public enum TargetFile {
             list.append(name: fields[found.name].trimmingCharacters(in: .whitespaces), coordinate: coordinate)
         }
         guard columns != nil else { throw .badData(source: url.path, line: 1, reason: "the file is empty; expected a header line") }
+        guard list.count > 0 else { throw .badData(source: url.path, line: 2, reason: "no targets after the header") }
         return list
     }
 

@@ -1,4 +1,6 @@
 import Foundation
+import Gazetteer
+import GeoModel
 import Geodesy
 import Geometry
 
@@ -6,7 +8,10 @@ import Geometry
 public enum ThreatModelError: Error, Equatable, Sendable, CustomStringConvertible, LocalizedError {
     case unknownMissile(String, suggestions: [String])
     case badData(source: String, line: Int, reason: String)
+    /// A file that cannot be read (missing, unreadable).
     case file(String)
+    /// A file that was read but is malformed; the message names it and where.
+    case malformed(String)
     case invalidRange(String)
     case geodesy(GeodesyError)
     case geometry(GeometryError)
@@ -16,8 +21,8 @@ public enum ThreatModelError: Error, Equatable, Sendable, CustomStringConvertibl
         case let .unknownMissile(name, suggestions):
             let hint = suggestions.isEmpty ? "" : "; did you mean \(suggestions.map { "'\($0)'" }.joined(separator: ", "))?"
             return "unknown missile system '\(name)'\(hint)"
-        case let .badData(source, line, reason): return "\(source):\(line): \(reason)"
-        case let .file(message): return message
+        case let .badData(source, line, reason): return line > 0 ? "\(source):\(line): \(reason)" : "\(source): \(reason)"
+        case let .file(message), let .malformed(message): return message
         case let .invalidRange(reason): return reason
         case let .geodesy(error): return error.description
         case let .geometry(error): return error.description
@@ -25,4 +30,18 @@ public enum ThreatModelError: Error, Equatable, Sendable, CustomStringConvertibl
     }
 
     public var errorDescription: String? { description }
+}
+
+extension ThreatModelError {
+    /// A CSV error: unreadable files stay `.file`, the rest are `.malformed`.
+    static func reading(_ error: CSVError) -> ThreatModelError {
+        if case .unreadable = error { return .file(error.description) }
+        return .malformed(error.description)
+    }
+
+    /// A GeoJSON error: unreadable files stay `.file`, the rest are `.malformed`.
+    static func reading(_ error: GeoJSONError) -> ThreatModelError {
+        if case .unreadable = error { return .file(error.description) }
+        return .malformed(error.description)
+    }
 }

@@ -60,6 +60,10 @@ extension ThreatMap {
                 guard text.contains(where: { !$0.isWhitespace }) else {
                     throw CLIFailure(.dataError, "\(inputName): the input is empty; give the text of an article")
                 }
+                if let nul = text.unicodeScalars.firstIndex(of: "\u{0}") {
+                    let line = text.unicodeScalars[..<nul].filter { $0 == "\n" }.count + 1
+                    throw CLIFailure(.dataError, "\(inputName):\(line): binary data (a NUL byte), not the text of an article")
+                }
                 if let output, output != "-" { try checkWritable(output) }
                 let extractor = Extractor(gazetteer: try data.gazetteer(), catalog: try data.catalog())
                 let extraction = extractor.extract(text: text, source: inputName)

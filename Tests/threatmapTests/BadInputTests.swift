@@ -92,6 +92,139 @@ private let badInputs: [BadInput] = [
     BadInput(name: "output path is a directory", subcommand: "rings",
              arguments: ["--from", "Baghdad", "--range", "100km", "--output", "{tmp}/empty"],
              status: 73, mentions: ["{tmp}/empty"]),
+
+    // Target files.
+    BadInput(name: "target CSV with latitude 95", subcommand: "reach",
+             arguments: ["--from", "Baghdad", "--range", "700km", "--to", "{tmp}/t95.csv"],
+             status: 65, mentions: ["{tmp}/t95.csv:3", "latitude 95"]),
+    BadInput(name: "target CSV with NaN", subcommand: "reach",
+             arguments: ["--from", "Baghdad", "--range", "700km", "--to", "{tmp}/tnan.csv"],
+             status: 65, mentions: ["{tmp}/tnan.csv:2", "nan"]),
+    BadInput(name: "target CSV with a header only", subcommand: "reach",
+             arguments: ["--from", "Baghdad", "--range", "700km", "--to", "{tmp}/header-only.csv"],
+             status: 65, mentions: ["{tmp}/header-only.csv:2", "no targets"]),
+    BadInput(name: "target CSV with an unclosed quote", subcommand: "reach",
+             arguments: ["--from", "Baghdad", "--range", "700km", "--to", "{tmp}/quote.csv"],
+             status: 65, mentions: ["{tmp}/quote.csv:2", "quoted field"]),
+    BadInput(name: "target GeoJSON that is not JSON", subcommand: "reach",
+             arguments: ["--from", "Baghdad", "--range", "700km", "--to", "{tmp}/bad.geojson"],
+             status: 65, mentions: ["{tmp}/bad.geojson", "not valid JSON"]),
+    BadInput(name: "target GeoJSON without features", subcommand: "reach",
+             arguments: ["--from", "Baghdad", "--range", "700km", "--to", "{tmp}/empty.geojson"],
+             status: 65, mentions: ["{tmp}/empty.geojson", "no features"]),
+    BadInput(name: "target GeoJSON nested 100,000 deep", subcommand: "reach",
+             arguments: ["--from", "Baghdad", "--range", "700km", "--to", "{tmp}/deep.json"],
+             status: 65, mentions: ["{tmp}/deep.json", "nesting depth"]),
+    BadInput(name: "target GeoJSON with a polygon", subcommand: "reach",
+             arguments: ["--from", "Baghdad", "--range", "700km", "--to", "{tmp}/bowtie.geojson"],
+             status: 65, mentions: ["{tmp}/bowtie.geojson", "feature 1 is not a Point"]),
+    BadInput(name: "missing target file", subcommand: "reach",
+             arguments: ["--from", "Baghdad", "--range", "700km", "--to", "{tmp}/no-such-targets.csv"],
+             status: 66, mentions: ["{tmp}/no-such-targets.csv"]),
+
+    // Launch-area files.
+    BadInput(name: "launch area that is not JSON", subcommand: "rings",
+             arguments: ["--from", "{tmp}/bad.geojson", "--range", "100km", "--output", "{tmp}/out.geojson"],
+             status: 65, mentions: ["{tmp}/bad.geojson", "not valid JSON"]),
+    BadInput(name: "launch area with an unclosed ring", subcommand: "rings",
+             arguments: ["--from", "{tmp}/unclosed.geojson", "--range", "100km", "--output", "{tmp}/out.geojson"],
+             status: 65, mentions: ["{tmp}/unclosed.geojson", "not closed"]),
+    BadInput(name: "self-intersecting launch area", subcommand: "rings",
+             arguments: ["--from", "{tmp}/bowtie.geojson", "--range", "100km", "--output", "{tmp}/out.geojson"],
+             status: 65, mentions: ["bowtie.geojson feature 1", "'Bow'", "Self-intersection"]),
+    BadInput(name: "launch area file without features", subcommand: "rings",
+             arguments: ["--from", "{tmp}/empty.geojson", "--range", "100km", "--output", "{tmp}/out.geojson"],
+             status: 65, mentions: ["{tmp}/empty.geojson", "no features"]),
+    BadInput(name: "missing launch area file", subcommand: "reach",
+             arguments: ["--from", "{tmp}/no-such-area.geojson", "--range", "100km", "--to", "Riyadh"],
+             status: 66, mentions: ["{tmp}/no-such-area.geojson"]),
+
+    // Gazetteer and catalog files.
+    BadInput(name: "binary gazetteer file", subcommand: "resolve",
+             arguments: ["Baghdad", "--gazetteer", "{tmp}/binary.txt"],
+             status: 65, mentions: ["{tmp}/binary.txt", "NUL byte"]),
+    BadInput(name: "empty gazetteer file", subcommand: "resolve",
+             arguments: ["Baghdad", "--gazetteer", "{tmp}/empty.txt"],
+             status: 65, mentions: ["{tmp}/empty.txt", "empty"]),
+    BadInput(name: "zipped gazetteer file", subcommand: "resolve",
+             arguments: ["Baghdad", "--gazetteer", "{tmp}/cities500.zip"],
+             status: 65, mentions: ["{tmp}/cities500.zip", "ZIP archive"]),
+    BadInput(name: "missing gazetteer file", subcommand: "resolve",
+             arguments: ["Baghdad", "--gazetteer", "{tmp}/no-such-places.txt"],
+             status: 66, mentions: ["{tmp}/no-such-places.txt"]),
+    BadInput(name: "missile file without the catalog columns", subcommand: "reach",
+             arguments: ["--from", "Baghdad", "--missile-file", "{tmp}/bad-missiles.csv", "--missile", "X", "--to", "Riyadh"],
+             status: 65, mentions: ["{tmp}/bad-missiles.csv:1", "'name'"]),
+    BadInput(name: "missing missile file", subcommand: "reach",
+             arguments: ["--from", "Baghdad", "--missile-file", "{tmp}/no-such-missiles.csv", "--missile", "X", "--to", "Riyadh"],
+             status: 66, mentions: ["{tmp}/no-such-missiles.csv"]),
+
+    // Articles.
+    BadInput(name: "empty article", subcommand: "extract",
+             arguments: ["{tmp}/empty.txt"], status: 65, mentions: ["empty.txt", "empty"]),
+    BadInput(name: "binary article", subcommand: "extract",
+             arguments: ["{tmp}/binary.txt"], status: 65, mentions: ["binary.txt:1", "NUL byte"]),
+    BadInput(name: "missing article", subcommand: "extract",
+             arguments: ["{tmp}/no-such-article.txt"], status: 66, mentions: ["{tmp}/no-such-article.txt"]),
+
+    // Literals and options.
+    BadInput(name: "range beyond the antipode", subcommand: "rings",
+             arguments: ["--from", "Baghdad", "--range", "30000km", "--output", "{tmp}/out.geojson"],
+             status: 65, mentions: ["30000 km", "whole Earth"]),
+    BadInput(name: "latitude NaN", subcommand: "rings",
+             arguments: ["--from", "nan,44", "--range", "100km", "--output", "{tmp}/out.geojson"],
+             status: 64, mentions: ["nan", "not a finite number"]),
+    BadInput(name: "malformed azimuth range", subcommand: "rings",
+             arguments: ["--from", "Baghdad", "--range", "100km", "--azimuth", "abc", "--output", "{tmp}/out.geojson"],
+             status: 64, mentions: ["'abc'", "--azimuth"]),
+    BadInput(name: "precision 20", subcommand: "rings",
+             arguments: ["--from", "Baghdad", "--range", "100km", "--precision", "20", "--output", "{tmp}/out.geojson"],
+             status: 64, mentions: ["--precision"]),
+    BadInput(name: "hostile place name", subcommand: "rings",
+             arguments: ["--from", "<script>alert(1)</script>", "--range", "100km", "--output", "{tmp}/out.geojson"],
+             status: 65, mentions: ["unknown place '<script>alert(1)</script>'"]),
+    BadInput(name: "map 10 pixels wide", subcommand: "map",
+             arguments: ["--width", "10", "--output-dir", "{tmp}/maps"], status: 64, mentions: ["--width"]),
+    BadInput(name: "unknown projection", subcommand: "map",
+             arguments: ["--projection", "mercatorx", "--output-dir", "{tmp}/maps"], status: 64, mentions: ["mercatorx"]),
+    BadInput(name: "malformed extent", subcommand: "map",
+             arguments: ["--extent", "foo", "--output-dir", "{tmp}/maps"], status: 64, mentions: ["'foo'", "--extent"]),
+    BadInput(name: "map centre at latitude 95", subcommand: "map",
+             arguments: ["--center", "95,0", "--output-dir", "{tmp}/maps"], status: 64, mentions: ["latitude 95"]),
+    BadInput(name: "stdin twice", subcommand: "map",
+             arguments: ["-", "-", "--output-dir", "{tmp}/maps"], status: 64, mentions: ["'-' (stdin)"]),
+    BadInput(name: "quiet and verbose", subcommand: "map",
+             arguments: ["--quiet", "--verbose", "--output-dir", "{tmp}/maps"], status: 64, mentions: ["--quiet and --verbose"]),
+    BadInput(name: "unknown range estimate", subcommand: "reach",
+             arguments: ["--from", "Baghdad", "--missile", "Zolfaghar", "--range-estimate", "huge", "--to", "Riyadh"],
+             status: 64, mentions: ["'huge'"]),
+    BadInput(name: "unknown output format", subcommand: "reach",
+             arguments: ["--from", "Baghdad", "--range", "700km", "--to", "Riyadh", "--format", "xml"],
+             status: 64, mentions: ["'xml'"]),
+    BadInput(name: "unknown place kind", subcommand: "reach",
+             arguments: ["--from", "Baghdad", "--range", "700km", "--to-kind", "spaceport"],
+             status: 64, mentions: ["'spaceport'"]),
+    BadInput(name: "country without a kind", subcommand: "reach",
+             arguments: ["--from", "Baghdad", "--range", "700km", "--to", "Riyadh", "--to-country", "IQ"],
+             status: 64, mentions: ["--to-country"]),
+    BadInput(name: "unknown place to search near", subcommand: "resolve",
+             arguments: ["--near", "Narnia", "--within", "10km"], status: 65, mentions: ["Narnia"]),
+    BadInput(name: "negative search radius", subcommand: "resolve",
+             arguments: ["--near", "Baghdad", "--within", "-10km"], status: 64, mentions: ["'-10km'", "negative"]),
+    BadInput(name: "unknown missile class", subcommand: "missiles",
+             arguments: ["--class", "foo"], status: 64, mentions: ["'foo'"]),
+
+    // Scenarios.
+    BadInput(name: "validate a missing scenario", subcommand: "validate",
+             arguments: ["{tmp}/no-such-scenario.yaml"], status: 66, mentions: ["{tmp}/no-such-scenario.yaml"]),
+    BadInput(name: "validate a scenario with an unknown place", subcommand: "validate",
+             arguments: ["{fixture:unknown-place.yaml}"], status: 65, mentions: ["unknown-place.yaml:8:5", "Narnia"]),
+    BadInput(name: "scenario whose launch area file is missing", subcommand: "map",
+             arguments: ["{tmp}/missing-area.yaml", "--output-dir", "{tmp}/maps"],
+             status: 65, mentions: ["{tmp}/missing-area.yaml:7:14", "no-such-area.geojson"]),
+    BadInput(name: "scenario with a negative range", subcommand: "map",
+             arguments: ["{tmp}/negative-range.yaml", "--output-dir", "{tmp}/maps"],
+             status: 65, mentions: ["{tmp}/negative-range.yaml:4:12", "-5km"]),
 ]
 
 @Suite("threatmap refuses bad input")
@@ -113,6 +246,44 @@ struct BadInputTests {
         let badPlaces = scratch.url.appendingPathComponent("bad-places")
         try fileManager.createDirectory(at: badPlaces, withIntermediateDirectories: false)
         try Data("name,latitude\nBaghdad,not a number\n".utf8).write(to: badPlaces.appendingPathComponent("places.csv"))
+        let props: [String: String] = [
+            "t95.csv": "name,lat,lon\nA,33,44\nB,95,44\n",
+            "tnan.csv": "name,lat,lon\nA,nan,44\n",
+            "header-only.csv": "name,lat,lon\n",
+            "quote.csv": "name,lat,lon\n\"A,33,44\n",
+            "bad.geojson": "{not json\n",
+            "empty.geojson": #"{"type":"FeatureCollection","features":[]}"#,
+            "unclosed.geojson": #"{"type":"Feature","properties":{"name":"U"},"geometry":{"type":"Polygon","coordinates":[[[44,33],[45,33],[45,34],[44,34]]]}}"#,
+            "bowtie.geojson": #"{"type":"Feature","properties":{"name":"Bow"},"geometry":{"type":"Polygon","coordinates":[[[44,33],[45,34],[45,33],[44,34],[44,33]]]}}"#,
+            "deep.json": String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000),
+            "binary.txt": "abc\u{0}def",
+            "empty.txt": "",
+            "cities500.zip": "PK\u{3}\u{4}not really a zip",
+            "bad-missiles.csv": "a,b\n1,2\n",
+            "missing-area.yaml": """
+            title: T
+            systems: [Zolfaghar]
+            sites:
+              - Jurf al-Sakhar
+              - name: Area
+                systems: [Zolfaghar]
+                geojson: no-such-area.geojson
+            targets: [Riyadh]
+            outputs: {stem: t}
+            """,
+            "negative-range.yaml": """
+            title: T
+            systems:
+              - name: Zolfaghar
+                range: -5km
+            sites: [Jurf al-Sakhar]
+            targets: [Riyadh]
+            outputs: {stem: t}
+            """,
+        ]
+        for (name, text) in props {
+            try Data(text.utf8).write(to: scratch.url.appendingPathComponent(name))
+        }
         let before = scratch.regularFiles()
 
         func substitute(_ text: String) throws -> String {

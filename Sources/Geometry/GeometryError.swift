@@ -8,12 +8,16 @@ public enum GeometryError: Error, Equatable, Sendable, CustomStringConvertible, 
     case invalidRing(reason: String)
     /// WKT or a geometry type that this module does not handle.
     case unsupported(String)
+    /// Input over the vertex budget of one operation (which bounds its time and memory).
+    case tooLarge(operation: String, vertices: Int, limit: Int)
 
     public var description: String {
         switch self {
         case let .geos(function, message): "geometry operation \(function) failed: \(message)"
         case let .invalidRing(reason): "invalid ring: \(reason)"
         case let .unsupported(what): "unsupported geometry: \(what)"
+        case let .tooLarge(operation, vertices, limit):
+            "\(operation) of \(vertices) vertices is over the limit of \(limit) for one geometry operation; raise --tolerance or split the job"
         }
     }
 

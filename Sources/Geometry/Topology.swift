@@ -26,6 +26,7 @@ public enum Topology {
     /// tree anyway), and as valid.
     public static func union(_ shapes: [MultiPolygon]) throws(GeometryError) -> MultiPolygon {
         let polygons = shapes.flatMap(\.polygons)
+        try checkBudget(polygons, operation: "union")
         let groups = min(ProcessInfo.processInfo.activeProcessorCount, polygons.count / minimumPolygonsPerGroup)
         guard groups > 1 else { return try unaryUnion(polygons) }
         let ordered = polygons
@@ -45,6 +46,21 @@ public enum Topology {
             }
         }
         return try unaryUnion(united)
+    }
+
+    /// Most vertices one union, difference or intersection takes: about
+    /// a minute of GEOS work and a few GB of memory at worst.
+    public static let maximumVertices = 20_000_000
+
+    static func checkBudget(_ polygons: [Polygon], operation: String, limit: Int = maximumVertices) throws(GeometryError) {
+        var vertices = 0
+        for polygon in polygons {
+            vertices += polygon.exterior.count
+            for hole in polygon.holes { vertices += hole.count }
+        }
+        guard vertices <= limit else {
+            throw .tooLarge(operation: operation, vertices: vertices, limit: limit)
+        }
     }
 
     /// Below this many polygons per core, one union on one core is faster.
@@ -89,6 +105,7 @@ public enum Topology {
         _ first: MultiPolygon, _ second: MultiPolygon, name: String,
         _ operation: (GEOSContextHandle_t?, OpaquePointer?, OpaquePointer?) -> OpaquePointer?
     ) throws(GeometryError) -> MultiPolygon {
+        try checkBudget(first.polygons + second.polygons, operation: name)
         let context = try GEOSContext()
         let a = try context.makeMultiPolygon(first)
         let b = try context.makeMultiPolygon(second)

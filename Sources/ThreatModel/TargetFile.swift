@@ -22,6 +22,8 @@ public struct TargetList: Sendable {
 public enum TargetFile {
     /// Largest CSV line accepted, bytes.
     public static let maximumLineLength = 64 * 1024
+    /// Most targets one file may hold (about 1 GB of names and points in memory).
+    public static let maximumTargets = 20_000_000
 
     /// Reads `url` by its extension (`.csv`, `.geojson`/`.json`).
     /// - Throws: `ThreatModelError.badData` naming `file:line` and the problem
@@ -97,6 +99,9 @@ public enum TargetFile {
             let coordinate: Coordinate
             do { coordinate = try Coordinate(validatingLatitude: latitude, longitude: longitude) } catch {
                 throw .badData(source: url.path, line: lineNumber, reason: error.description)
+            }
+            guard list.count < maximumTargets else {
+                throw .badData(source: url.path, line: lineNumber, reason: "more than \(maximumTargets) targets; split the file")
             }
             list.append(name: fields[found.name].trimmingCharacters(in: .whitespaces), coordinate: coordinate)
         }

@@ -42,6 +42,7 @@ struct CLIFailure: Error, CustomStringConvertible {
         case let error as ThreatModelError:
             switch error {
             case .file: self.init(.noInput, error.description)
+            case .geometry(.tooLarge): self.init(.dataError, error.description)
             case .geometry: self.init(.software, error.description)
             default: self.init(.dataError, error.description)
             }
@@ -55,7 +56,7 @@ struct CLIFailure: Error, CustomStringConvertible {
         case let error as GeodesyError:
             self.init(.dataError, error.description)
         case let error as GeometryError:
-            self.init(.software, error.description)
+            if case .tooLarge = error { self.init(.dataError, error.description) } else { self.init(.software, error.description) }
         case let error as CoordinateError:
             self.init(.usage, error.description)
         default:

@@ -1,8 +1,19 @@
 import GeoModel
-import Geometry
+@testable import Geometry
 import Testing
 
 @Suite struct TopologyTests {
+    @Test func inputOverTheVertexBudgetIsRefusedNamingTheCount() throws {
+        let squares = (0..<3).map { square(west: Double($0) * 3, south: 0, size: 2) }
+        // Three squares of five vertices: 15.
+        #expect(throws: GeometryError.tooLarge(operation: "union", vertices: 15, limit: 14)) {
+            try Topology.checkBudget(squares, operation: "union", limit: 14)
+        }
+        try Topology.checkBudget(squares, operation: "union", limit: 15)
+        #expect(GeometryError.tooLarge(operation: "union", vertices: 15, limit: 14).description
+                == "union of 15 vertices is over the limit of 14 for one geometry operation; raise --tolerance or split the job")
+    }
+
     @Test func unionOfOverlappingSquaresIsOnePolygon() throws {
         let a = MultiPolygon([square(west: 0, south: 0, size: 2)])
         let b = MultiPolygon([square(west: 1, south: 1, size: 2)])

@@ -52,19 +52,23 @@ struct DataOptions: ParsableArguments {
 
     /// The bundled gazetteer (overrides, datasets, outlines) plus the
     /// `--gazetteer` files. Skipped rows are reported on stderr as warnings;
-    /// large files show a progress bar when stderr is a terminal.
-    func gazetteer() throws -> Gazetteer {
+    /// large files show a progress bar when stderr is a terminal. With
+    /// `--quiet`, neither; with `--verbose`, the load time and place count.
+    func gazetteer(_ verbosity: VerbosityOptions = VerbosityOptions()) throws -> Gazetteer {
         let directory = try dataDirectory()
-        let progress: LoadProgress? = isatty(STDERR_FILENO) == 1 ? ProgressBar.draw : nil
+        let clock = ContinuousClock(), started = clock.now
+        let progress: LoadProgress? = isatty(STDERR_FILENO) == 1 && !verbosity.quiet ? ProgressBar.draw : nil
         let gazetteer = try Gazetteer(
             dataDirectory: directory,
             extraFiles: extraGazetteers.map { URL(fileURLWithPath: $0) },
             progress: progress
         )
         if progress != nil, !extraGazetteers.isEmpty { ProgressBar.finish() }
-        for warning in gazetteer.warnings {
+        for warning in gazetteer.warnings where !verbosity.quiet {
             FileHandle.standardError.write(Data("threatmap: warning: \(warning)\n".utf8))
         }
+        verbosity.note("loaded \(gazetteer.count) places from \(directory.path)"
+                       + extraGazetteers.map { " and \($0)" }.joined() + " in \(VerbosityOptions.seconds(clock.now - started))")
         return gazetteer
     }
 

@@ -44,10 +44,10 @@ extension ThreatMap {
         @Option(name: .customLong("output-dir"), help: ArgumentHelp("With --map: directory for the map outputs.", valueName: "dir"))
         var outputDirectory: String = "Output"
 
-        @Flag(name: .shortAndLong, help: "No report on stderr.")
-        var quiet = false
+        @OptionGroup var verbosity: VerbosityOptions
 
         func validate() throws {
+            try verbosity.validateVerbosity()
             if let stem, stem.isEmpty || stem.hasPrefix(".") || stem.contains("/") {
                 throw ValidationError("--stem must be a plain file name such as iran-missiles")
             }
@@ -65,7 +65,7 @@ extension ThreatMap {
                     throw CLIFailure(.dataError, "\(inputName):\(line): binary data (a NUL byte), not the text of an article")
                 }
                 if let output, output != "-" { try checkWritable(output) }
-                let extractor = Extractor(gazetteer: try data.gazetteer(), catalog: try data.catalog())
+                let extractor = Extractor(gazetteer: try data.gazetteer(verbosity), catalog: try data.catalog())
                 let extraction = extractor.extract(text: text, source: inputName)
                 let writer = ScenarioWriter()
                 let chosenStem = stem ?? ScenarioWriter.stem(from: extraction.title)
@@ -95,7 +95,7 @@ extension ThreatMap {
                 } else {
                     FileHandle.standardOutput.write(Data(yaml.utf8))
                 }
-                if !quiet {
+                if !verbosity.quiet {
                     let report = ExtractionReport.text(extraction, encoding: encoding, written: written)
                     FileHandle.standardError.write(Data(report.utf8))
                 }

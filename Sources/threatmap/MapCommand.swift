@@ -132,7 +132,7 @@ extension ThreatMap {
 
         /// Reads and resolves every scenario; all their problems, or the scenarios.
         private func resolveAll(_ paths: [String]) throws -> [ResolvedScenario] {
-            let gazetteer = try data.gazetteer()
+            let gazetteer = try data.gazetteer(verbosity)
             let catalog = try data.catalog()
             var scenarios = [ResolvedScenario]()
             var issues = [ScenarioIssue]()

@@ -57,7 +57,10 @@ extension ThreatMap {
         @Option(help: ArgumentHelp("Write the output here instead of stdout ('-' for stdout).", valueName: "file"))
         var output: String?
 
+        @OptionGroup var verbosity: VerbosityOptions
+
         func validate() throws {
+            try verbosity.validateVerbosity()
             try launch.validateLaunch()
             try destinations.validateTargets()
         }
@@ -65,7 +68,7 @@ extension ThreatMap {
         func run() throws {
             try reportingFailures {
                 try checkWritable(output)
-                let gazetteer = try data.gazetteer()
+                let gazetteer = try data.gazetteer(verbosity)
                 let sites = try LaunchSites.resolve(launch.sites, gazetteer: gazetteer)
                 let systems = try launch.systems(from: data.catalog)
                 let targets = try destinations.resolve(gazetteer: gazetteer)

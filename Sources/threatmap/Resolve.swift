@@ -50,7 +50,10 @@ extension ThreatMap {
         @Argument(parsing: .allUnrecognized, help: ArgumentHelp("Place names or coordinates.", valueName: "name"))
         var names: [String] = []
 
+        @OptionGroup var verbosity: VerbosityOptions
+
         func validate() throws {
+            try verbosity.validateVerbosity()
             if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
             if let near {
                 guard names.isEmpty else { throw ValidationError("give either names or --near, not both") }
@@ -68,7 +71,7 @@ extension ThreatMap {
 
         func run() throws {
             try reportingFailures {
-                let gazetteer = try data.gazetteer()
+                let gazetteer = try data.gazetteer(verbosity)
                 let table: ResultTable
                 if let near, let within {
                     table = try nearbyTable(gazetteer, center: near, radius: within)

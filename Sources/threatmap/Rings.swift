@@ -55,7 +55,10 @@ extension ThreatMap {
         @Option(help: ArgumentHelp("Write the output here instead of stdout ('-' for stdout).", valueName: "file"))
         var output: String?
 
+        @OptionGroup var verbosity: VerbosityOptions
+
         func validate() throws {
+            try verbosity.validateVerbosity()
             try launch.validateLaunch()
             guard tolerance >= .meters(0.1) else { throw ValidationError("--tolerance must be at least 0.1m") }
             try precision.validatePrecision()
@@ -64,7 +67,7 @@ extension ThreatMap {
         func run() throws {
             try reportingFailures {
                 try checkWritable(output)
-                let sites = try LaunchSites.resolve(launch.sites, gazetteer: data.gazetteer())
+                let sites = try LaunchSites.resolve(launch.sites, gazetteer: data.gazetteer(verbosity))
                 let systems = try launch.systems(from: data.catalog)
                 let builder = FootprintBuilder(tolerance: tolerance)
                 var footprints = [RangeFootprint]()

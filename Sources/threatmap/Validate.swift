@@ -22,16 +22,16 @@ extension ThreatMap {
         @Argument(help: ArgumentHelp("Scenario YAML files ('-' for stdin).", valueName: "scenario"))
         var scenarios: [String]
 
-        @Flag(name: .shortAndLong, help: "Print nothing for valid files.")
-        var quiet = false
+        @OptionGroup var verbosity: VerbosityOptions
 
         func validate() throws {
+            try verbosity.validateVerbosity()
             guard !scenarios.isEmpty else { throw ValidationError("give at least one scenario file") }
         }
 
         func run() throws {
             try reportingFailures {
-                let gazetteer = try data.gazetteer()
+                let gazetteer = try data.gazetteer(verbosity)
                 let catalog = try data.catalog()
                 var failures = 0
                 for path in scenarios {
@@ -39,7 +39,7 @@ extension ThreatMap {
                     let problems = ScenarioDocument.problems(in: text, file: file, baseDirectory: base,
                                                              gazetteer: gazetteer, catalog: catalog)
                     if problems.isEmpty {
-                        if !quiet { print("ok \(path)") }
+                        if !verbosity.quiet { print("ok \(path)") }
                     } else {
                         failures += 1
                         FileHandle.standardError.write(Data((problems.map(\.description).joined(separator: "\n") + "\n").utf8))

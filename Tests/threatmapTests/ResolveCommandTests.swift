@@ -3,6 +3,33 @@ import Testing
 
 @Suite("threatmap resolve")
 struct ResolveCommandTests {
+    @Test("--verbose reports the load on stderr; --quiet silences a GeoNames dump's warnings, not its errors")
+    func verbosity() throws {
+        let scratch = try TemporaryDirectory()
+        defer { scratch.remove() }
+        // A GeoNames dump with one good row and one with latitude 95.
+        let good = ["1", "Testville", "Testville", "", "33.1", "44.2", "P", "PPL", "IQ", "", "", "", "", "", "1000", "", "", "Asia/Baghdad", "2024-01-01"]
+        var bad = good
+        bad[0] = "2"; bad[1] = "Badville"; bad[4] = "95"
+        try Data((good.joined(separator: "\t") + "\n" + bad.joined(separator: "\t") + "\n").utf8)
+            .write(to: scratch.url.appendingPathComponent("dump.txt"))
+
+        let verbose = try threatmap("resolve", ["Testville", "--gazetteer", "dump.txt", "--verbose"], in: scratch.url)
+        #expect(verbose.status == 0, "\(verbose)")
+        #expect(verbose.stdout.contains("Testville"))
+        #expect(verbose.stderr.contains("threatmap: warning: "), "\(verbose.stderr)")
+        #expect(verbose.stderr.contains("dump.txt:2"), "\(verbose.stderr)")
+        #expect(verbose.stderr.contains("threatmap: loaded "), "\(verbose.stderr)")
+
+        let quiet = try threatmap("resolve", ["Testville", "--gazetteer", "dump.txt", "--quiet"], in: scratch.url)
+        expectSuccess(quiet)
+        #expect(quiet.stdout == verbose.stdout)
+
+        let failing = try threatmap("resolve", ["Narnia", "--gazetteer", "dump.txt", "--quiet"], in: scratch.url)
+        #expect(failing.status == 65)
+        #expect(failing.stderr.contains("unknown place 'Narnia'"))
+    }
+
     @Test("names, spellings and a coordinate resolve to JSON objects with the documented keys")
     func resolveJSON() throws {
         let scratch = try TemporaryDirectory()

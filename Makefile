@@ -48,7 +48,7 @@ $(PYTHON): Scripts/requirements.txt
 	@touch $(PYTHON)
 
 # Benchmarks against the Python peers (timings are printed, never asserted).
-bench: bench-range bench-gazetteer bench-reach
+bench: bench-range bench-gazetteer bench-reach bench-map
 
 # 1,000 launch sites, 300 km discs, union: ThreatMap at 10 m vs shapely + pyproj
 # at 360 vertices, same sites, one run (Benchmarks/README.md).
@@ -67,6 +67,13 @@ bench-reach: deps venv
 bench-gazetteer:
 	$(SWIFT) build -c release --product GazetteerBenchmark
 	$(SWIFT) run -c release --skip-build GazetteerBenchmark Gazetteer
+
+# Maps: render time and SVG size of the default scenario and of a world map
+# with 50 footprints (release build; Benchmarks/README.md).
+.PHONY: bench-map
+bench-map: deps
+	$(SWIFT) build -c release --product MapBenchmark
+	$(SWIFT) run -c release --skip-build MapBenchmark . $${RUNS:-5}
 
 # Regenerates the geodesic reference tables (on purpose only; they are committed).
 reference: venv

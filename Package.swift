@@ -53,6 +53,7 @@ let package = Package(
         .executableTarget(name: "FuzzCSV", dependencies: ["FuzzSupport", "Gazetteer", "ThreatModel"], path: "Fuzz/CSV"),
         .executableTarget(name: "FuzzGazetteerFiles", dependencies: ["FuzzSupport", "Gazetteer"], path: "Fuzz/GazetteerFiles"),
         .executableTarget(name: "FuzzExtract", dependencies: ["FuzzSupport", "Extraction", "Gazetteer", "GeoModel", "ThreatModel"], path: "Fuzz/Extract"),
+        .executableTarget(name: "MapBenchmark", dependencies: ["Export", "Gazetteer", "GeoModel", "Geometry", "ThreatModel"], path: "Benchmarks/Map"),
         .executableTarget(name: "ReachBenchmark", dependencies: ["GeoModel", "Geodesy", "ThreatModel"], path: "Benchmarks/Reach", exclude: ["peer_pyproj.py", "peer_shapely.py", "report.py"]),
         .testTarget(name: "GeoModelTests", dependencies: ["GeoModel"]),
         .testTarget(name: "GeodesyTests", dependencies: ["Geodesy", "Geometry"], resources: [.copy("Fixtures")]),

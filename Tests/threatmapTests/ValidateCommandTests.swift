@@ -45,6 +45,7 @@ import Testing
         Case(name: "missing GeoJSON file", yaml: valid.replacingOccurrences(of: "sites: [Jurf al-Sakhar]", with: "sites:\n  - name: Area\n    geojson: nowhere.geojson"),
              problems: [("5:14", "no such file 'nowhere.geojson'")]),
         Case(name: "bad theme and extent", yaml: valid + "\nmap:\n  theme: purple\n  extent: [1, 2]\n", problems: [("8:10", "theme 'purple'"), ("9:11", "extent must be")]),
+        Case(name: "unknown projection", yaml: valid + "\nmap:\n  projection: mercator\n", problems: [("8:15", "projection 'mercator' must be one of aeqd")]),
         Case(name: "several problems at once", yaml: "title: T\ncolour: red\nsystems: [Zolfighter]\nsites: [Narnia]\ntargets: []\noutputs:\n  stem: ok\n",
              problems: [("2:1", "unknown key"), ("3:11", "Zolfighter"), ("4:9", "Narnia"), ("5:10", "is empty")]),
     ]

@@ -245,7 +245,7 @@ struct MapOutputTests {
         expectSuccess(try threatmap("map", ["--output-dir", scratch.path("plain"), "--no-basemap"], in: scratch.url))
         let plain = try String(contentsOfFile: scratch.path("plain/iran-missiles-iraq-2018.svg"), encoding: .utf8)
         #expect(!plain.contains("class=\"land\""))
-        #expect(!plain.contains("Natural Earth"))
+        #expect(!plain.contains("Basemap: Natural Earth"))
         expectSuccess(try threatmap("map", ["--output-dir", scratch.path("full")], in: scratch.url))
         let full = try String(contentsOfFile: scratch.path("full/iran-missiles-iraq-2018.svg"), encoding: .utf8)
         #expect(full.contains("class=\"land\"") && full.contains("class=\"coastline\"") && full.contains("class=\"borders\""))

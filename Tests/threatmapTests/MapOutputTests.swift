@@ -89,7 +89,7 @@ struct MapOutputTests {
         ], in: scratch.url)
         expectSuccess(result)
         let stem = "iran-missiles-iraq-2018"
-        #expect(scratch.regularFiles() == ["\(stem).csv", "\(stem).geojson", "\(stem).geojsonl", "\(stem).kml", "\(stem).svg"])
+        #expect(scratch.regularFiles() == ["\(stem).csv", "\(stem).geojson", "\(stem).geojsonl", "\(stem).kml", "\(stem).md", "\(stem).svg"])
         for suffix in ["geojson", "geojsonl", "kml", "svg", "csv"] { #expect(result.stdout.contains("wrote \(scratch.url.path)/\(stem).\(suffix)\n")) }
 
         let geojson = scratch.path("\(stem).geojson")

@@ -142,18 +142,19 @@ import Gazetteer
         #expect(error?.description == "\(url.path):4: \(bad.reason)")
     }
 
-    @Test func wrongFieldCountIsAFileErrorWithTheLine() throws {
+    /// Malformed, not missing: the CLI exits 65 (bad data), not 66.
+    @Test func wrongFieldCountIsMalformedWithTheLine() throws {
         let url = try TestData.temporaryFile(Self.header + "Good,,srbm,0,300,300,300,ok\nShort,,srbm,0,300\n", name: "missiles.csv")
         defer { TestData.remove(url) }
-        #expect(throws: ThreatModelError.file("\(url.path):3: expected 8 fields as in the header, found 5")) {
+        #expect(throws: ThreatModelError.malformed("\(url.path):3: expected 8 fields as in the header, found 5")) {
             try MissileCatalog(contentsOf: url)
         }
     }
 
-    @Test func missingColumnIsAFileError() throws {
+    @Test func missingColumnIsMalformed() throws {
         let url = try TestData.temporaryFile("name,aliases,class,min_range_km,range_km\nX,,srbm,0,300\n", name: "missiles.csv")
         defer { TestData.remove(url) }
-        #expect(throws: ThreatModelError.file("\(url.path):1: the header has no column 'range_low_km'")) {
+        #expect(throws: ThreatModelError.malformed("\(url.path):1: the header has no column 'range_low_km'")) {
             try MissileCatalog(contentsOf: url)
         }
     }

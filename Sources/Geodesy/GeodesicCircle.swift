@@ -29,7 +29,7 @@ extension Geodesic {
     ///   A 700 km ring within 10 m has about 650.
     /// - Throws: `GeodesyError` for a bad centre, radius or tolerance, or when
     ///   the tolerance needs more than `maximumVertices` vertices.
-    /// - Complexity: one `geod_direct` and one `geod_inverse` per vertex.
+    /// - Complexity: one `geod_direct` and one `geod_inverse` per two vertices.
     public func circle(
         center: Coordinate,
         radius: Distance,
@@ -38,11 +38,24 @@ extension Geodesic {
     ) throws(GeodesyError) -> Ring {
         try validate(center: center, radius: radius, tolerance: tolerance)
         let sampler = arcSampler(center: center, radius: radius, tolerance: tolerance, maximumVertices: maximumVertices)
-        // Azimuth decreases from 360 to 0: north, west, south, east, north,
-        // which runs counter-clockwise on a map.
+        // Azimuth decreases from 360 to 180: north, west, south, which runs
+        // counter-clockwise on a map. The circle is symmetric about the
+        // centre's meridian (the ellipsoid is one of revolution), so the
+        // east half is the west half mirrored: half the geod_direct and
+        // geod_inverse calls, every edge still checked (its mirror image was).
         var ring: Ring = [startVertex(center: center, azimuth: 360, radius: radius)]
         let arcs = initialArcCount(radius: radius.meters, tolerance: tolerance.meters, limit: maximumVertices)
-        try sampler.append(from: 360, to: 0, arcs: arcs, into: &ring)
+        try sampler.append(from: 360, to: 180, arcs: (arcs + 1) / 2, into: &ring)
+        // The mirror axis: the centre's meridian, or its opposite when the
+        // south vertex lies beyond a pole, in the loop's unwrapped longitude.
+        let south = ring[ring.count - 1].longitude
+        let axis = center.longitude + 180 * ((south - center.longitude) / 180).rounded()
+        for vertex in ring.dropLast().reversed() {
+            ring.append(Coordinate(latitude: vertex.latitude, longitude: 2 * axis - vertex.longitude))
+        }
+        guard ring.count <= maximumVertices else {
+            throw .tooManyVertices(limit: maximumVertices, radius: radius, tolerance: tolerance)
+        }
         return Self.closedAroundPole(ring)
     }
 

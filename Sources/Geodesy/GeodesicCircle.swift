@@ -45,7 +45,11 @@ extension Geodesic {
         // geod_inverse calls, every edge still checked (its mirror image was).
         var ring: Ring = [startVertex(center: center, azimuth: 360, radius: radius)]
         let arcs = initialArcCount(radius: radius.meters, tolerance: tolerance.meters, limit: maximumVertices)
-        try sampler.append(from: 360, to: 180, arcs: (arcs + 1) / 2, into: &ring)
+        do {
+            try sampler.append(from: 360, to: 180, arcs: (arcs + 1) / 2, into: &ring)
+        } catch .tooManyVertices where radius.meters > Self.halfMeridian.meters - Self.antipodalRegion.meters {
+            throw .radiusNearAntipode(radius)
+        }
         // The mirror axis: the centre's meridian, or its opposite when the
         // south vertex lies beyond a pole, in the loop's unwrapped longitude.
         let south = ring[ring.count - 1].longitude
@@ -149,6 +153,10 @@ extension Geodesic {
     /// Half a WGS84 meridian, pole to pole (geographiclib: 20,003,931.4586 m):
     /// no point is farther than this from any other along a geodesic.
     public static let halfMeridian = Distance.meters(20_003_931.4586)
+
+    /// How far from the antipode geodesics from a centre may cross (the
+    /// astroid of conjugate points is up to about π·f·a ≈ 67 km across).
+    static let antipodalRegion = Distance.kilometers(70)
 
     private func validate(center: Coordinate, radius: Distance, tolerance: Distance) throws(GeodesyError) {
         guard center.latitude.isFinite, center.longitude.isFinite, abs(center.latitude) <= 90 else {

@@ -7,6 +7,9 @@ public enum GeodesyError: Error, Equatable, Sendable, CustomStringConvertible, L
     case invalidRadius(Distance)
     /// A radius past the farthest point from any centre (half a meridian).
     case radiusBeyondAntipode(Distance, limit: Distance)
+    /// A circle reaching into the region round the antipode where
+    /// geodesics from the centre cross (conjugate points of the ellipsoid).
+    case radiusNearAntipode(Distance)
     case invalidTolerance(Distance)
     case invalidMinimumRadius(Distance, radius: Distance)
     case tooManyVertices(limit: Int, radius: Distance, tolerance: Distance)
@@ -19,6 +22,8 @@ public enum GeodesyError: Error, Equatable, Sendable, CustomStringConvertible, L
             "radius \(radius.meters) m must be finite and greater than zero"
         case let .radiusBeyondAntipode(radius, limit):
             "radius \(radius) is longer than any geodesic on WGS84 (\(String(format: "%.1f", limit.kilometers)) km, pole to pole): it would cover the whole Earth"
+        case let .radiusNearAntipode(radius):
+            "a \(radius) circle reaches the region round the antipode where geodesics from the centre cross one another (the ellipsoid's conjugate points), so it cannot be traced from the centre; radii up to about 19,900 km are supported"
         case let .invalidTolerance(tolerance):
             "tolerance \(tolerance.meters) m must be finite and greater than zero"
         case let .invalidMinimumRadius(minimum, radius):

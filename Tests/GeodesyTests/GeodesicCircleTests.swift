@@ -107,6 +107,22 @@ import Testing
         #expect(counts[2] < 8 * counts[1])
     }
 
+    @Test func radiiNearOrPastTheAntipodeAreRefusedWithTheReason() throws {
+        let center = Coordinate(latitude: 33.34, longitude: 44.4)
+        // 19,950 km still traces (the property tests go to 19,900 km).
+        let ring = try geodesic.circle(center: center, radius: .kilometers(19_950))
+        #expect(ring.count > 16)
+        #expect(throws: GeodesyError.radiusNearAntipode(.kilometers(19_990))) {
+            try geodesic.circle(center: center, radius: .kilometers(19_990))
+        }
+        #expect(throws: GeodesyError.radiusBeyondAntipode(.kilometers(30_000), limit: Geodesic.halfMeridian)) {
+            try geodesic.circle(center: center, radius: .kilometers(30_000))
+        }
+        #expect(throws: GeodesyError.radiusBeyondAntipode(Geodesic.halfMeridian, limit: Geodesic.halfMeridian)) {
+            try geodesic.circle(center: center, radius: Geodesic.halfMeridian)
+        }
+    }
+
     @Test func badArgumentsThrow() {
         let center = Coordinate(latitude: 32.87, longitude: 44.15)
         #expect(throws: GeodesyError.invalidRadius(.meters(-5))) {

@@ -64,8 +64,7 @@ let gazetteer = try Gazetteer(dataDirectory: dataDirectory)
 let catalog = try MissileCatalog(contentsOf: dataDirectory.appendingPathComponent("missiles.csv"))
 let scenario = try ScenarioDocument.load(contentsOf: root.appendingPathComponent("Scenarios/iran-missiles-iraq-2018.yaml"))
     .resolve(gazetteer: gazetteer, catalog: catalog)
-let center = Coordinate(latitude: scenario.sites.map(\.place.coordinate.latitude).reduce(0, +) / Double(scenario.sites.count),
-                        longitude: scenario.sites.map(\.place.coordinate.longitude).reduce(0, +) / Double(scenario.sites.count))
+let center = Coordinate.mean(of: scenario.sites.map(\.place.coordinate))
 try measure(
     "default scenario (aeqd, basemap)",
     layers: scenario.systems.map { system in

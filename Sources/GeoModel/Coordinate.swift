@@ -41,6 +41,17 @@ public struct Coordinate: Hashable, Sendable, Codable, CustomStringConvertible {
         Coordinate(latitude: latitude, longitude: Coordinate.normalizedLongitude(longitude))
     }
 
+    /// The mean latitude and longitude of `coordinates`, longitudes taken
+    /// within 180° of the first so a group across ±180 averages near it.
+    /// Adequate as a map centre for places within one region; (0, 0) for none.
+    public static func mean(of coordinates: [Coordinate]) -> Coordinate {
+        guard let first = coordinates.first else { return Coordinate(latitude: 0, longitude: 0) }
+        let latitude = coordinates.map(\.latitude).reduce(0, +) / Double(coordinates.count)
+        let longitude = coordinates.map { first.longitude + remainder($0.longitude - first.longitude, 360) }
+            .reduce(0, +) / Double(coordinates.count)
+        return Coordinate(latitude: latitude, longitude: normalizedLongitude(longitude))
+    }
+
     public var description: String {
         String(format: "%.5f,%.5f", latitude, longitude)
     }

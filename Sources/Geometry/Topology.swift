@@ -52,9 +52,9 @@ public enum Topology {
     /// a minute of GEOS work and a few GB of memory at worst.
     public static let maximumVertices = 20_000_000
 
-    static func checkBudget(_ polygons: [Polygon], operation: String, limit: Int = maximumVertices) throws(GeometryError) {
+    static func checkBudget(_ groups: [Polygon]..., operation: String, limit: Int = maximumVertices) throws(GeometryError) {
         var vertices = 0
-        for polygon in polygons {
+        for polygon in groups.joined() {
             vertices += polygon.exterior.count
             for hole in polygon.holes { vertices += hole.count }
         }
@@ -105,7 +105,7 @@ public enum Topology {
         _ first: MultiPolygon, _ second: MultiPolygon, name: String,
         _ operation: (GEOSContextHandle_t?, OpaquePointer?, OpaquePointer?) -> OpaquePointer?
     ) throws(GeometryError) -> MultiPolygon {
-        try checkBudget(first.polygons + second.polygons, operation: name)
+        try checkBudget(first.polygons, second.polygons, operation: name)
         let context = try GEOSContext()
         let a = try context.makeMultiPolygon(first)
         let b = try context.makeMultiPolygon(second)

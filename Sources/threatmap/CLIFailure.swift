@@ -42,8 +42,7 @@ struct CLIFailure: Error, CustomStringConvertible {
         case let error as ThreatModelError:
             switch error {
             case .file: self.init(.noInput, error.description)
-            case .geometry(.tooLarge): self.init(.dataError, error.description)
-            case .geometry: self.init(.software, error.description)
+            case let .geometry(geometryError): self.init(Self.status(of: geometryError), error.description)
             default: self.init(.dataError, error.description)
             }
         case let error as ExportError:
@@ -56,14 +55,22 @@ struct CLIFailure: Error, CustomStringConvertible {
         case let error as GeodesyError:
             self.init(.dataError, error.description)
         case let error as GeometryError:
-            if case .tooLarge = error { self.init(.dataError, error.description) } else { self.init(.software, error.description) }
+            self.init(Self.status(of: error), error.description)
         case let error as CoordinateError:
             self.init(.usage, error.description)
         default:
             self.init(.software, String(describing: error))
         }
     }
+
+    /// Input over a geometry operation's budget is the user's data; any other
+    /// GEOS failure is ours.
+    private static func status(of error: GeometryError) -> ExitStatus {
+        if case .tooLarge = error { return .dataError }
+        return .software
+    }
 }
+
 
 /// Runs `body`; on failure prints `threatmap: error: ...` on stderr and
 /// exits with the failure's status.

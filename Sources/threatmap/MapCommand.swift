@@ -82,52 +82,58 @@ extension ThreatMap {
                 verbosity.note("read and resolved \(scenarios.count) scenario(s) in \(VerbosityOptions.seconds(clock.now - started))")
 
                 // Draw everything, then write: a failure while drawing leaves no file behind.
-                var written = [(scenario: ResolvedScenario, rendering: ScenarioRendering, files: [URL])]()
-                var pending = [(URL, String)]()
+                var rendered = [(rendering: ScenarioRendering, outputs: [(file: URL, text: String)])]()
                 for scenario in scenarios {
                     let step = clock.now
-                    let document = scenario.document
-                    let rendering = try ScenarioRendering(scenario, tolerance: tolerance ?? document.tolerance ?? .meters(10))
-                    var outputs = [(String, String)]()
-                    for format in document.formats {
-                        switch format {
-                        case .geojson: outputs.append(("geojson", GeoJSONWriter(decimals: precision.precision).document(rendering.features)))
-                        case .svg: outputs.append(("svg", try rendering.svg(settings: try map.settings(for: document.map), basemap: basemap)))
-                        case .csv: outputs.append(("csv", rendering.table.csv()))
-                        case .md: outputs.append(("md", ScenarioBrief.markdown(scenario, results: rendering.results)))
-                        case .kml: break
-                        }
-                    }
-                    if kml || document.formats.contains(.kml) {
-                        let palette = (try map.settings(for: document.map)).theme.theme.palette
-                        outputs.append(("kml", rendering.kml(decimals: precision.precision, palette: palette)))
-                    }
-                    if geojsonl { outputs.append(("geojsonl", GeoJSONWriter(decimals: precision.precision).lines(rendering.features))) }
-                    let stem = directory.appendingPathComponent(document.stem)
-                    let files = outputs.map { stem.appendingPathExtension($0.0) }
-                    pending += zip(files, outputs.map(\.1)).map { ($0, $1) }
-                    written.append((scenario, rendering, files))
-                    verbosity.note("\(document.file): \(rendering.footprints.count) footprints, "
+                    let rendering = try ScenarioRendering(scenario, tolerance: tolerance ?? scenario.document.tolerance ?? .meters(10))
+                    rendered.append((rendering, try outputs(of: rendering, into: directory, basemap: basemap)))
+                    verbosity.note("\(scenario.document.file): \(rendering.footprints.count) footprints, "
                                    + "\(rendering.footprints.reduce(0) { $0 + Shape.multiPolygon($1.area).allCoordinates.count }) vertices, "
                                    + "\(rendering.results.count) reach decisions in \(VerbosityOptions.seconds(clock.now - step))")
                 }
-                for (url, text) in pending { try AtomicFile.write(text, to: url) }
+                for (_, outputs) in rendered {
+                    for (file, text) in outputs { try AtomicFile.write(text, to: file) }
+                }
 
-                for (index, entry) in written.enumerated() where !verbosity.quiet {
+                for (index, (rendering, outputs)) in rendered.enumerated() where !verbosity.quiet {
                     if index > 0 { print() }
-                    print(entry.scenario.document.title)
-                    print(entry.rendering.table.text(), terminator: "")
-                    print(entry.rendering.summary)
-                    for file in entry.files { print("wrote \(file.relativePath)") }
+                    print(rendering.scenario.document.title)
+                    print(rendering.table.text(), terminator: "")
+                    print(rendering.summary)
+                    for (file, _) in outputs { print("wrote \(file.relativePath)") }
                 }
                 if open {
-                    for entry in written {
-                        guard let svg = entry.files.first(where: { $0.pathExtension == "svg" }) else { continue }
-                        print(svg.standardizedFileURL.path)
+                    for (_, outputs) in rendered {
+                        guard let svg = outputs.first(where: { $0.file.pathExtension == "svg" }) else { continue }
+                        print(svg.file.standardizedFileURL.path)
                     }
                 }
                 verbosity.note("done in \(VerbosityOptions.seconds(clock.now - started))")
             }
+        }
+
+        /// The files of one scenario and their text: the scenario's formats,
+        /// plus KML and GeoJSON lines when asked for here.
+        private func outputs(of rendering: ScenarioRendering, into directory: URL,
+                             basemap: Basemap?) throws -> [(file: URL, text: String)] {
+            let document = rendering.scenario.document
+            let settings = try map.settings(for: document.map)
+            let writer = GeoJSONWriter(decimals: precision.precision)
+            var formats = document.formats
+            if kml, !formats.contains(.kml) { formats.append(.kml) }
+            var outputs = [(String, String)]()
+            for format in formats {
+                switch format {
+                case .geojson: outputs.append(("geojson", writer.document(rendering.features)))
+                case .svg: outputs.append(("svg", try rendering.svg(settings: settings, basemap: basemap)))
+                case .csv: outputs.append(("csv", rendering.table.csv()))
+                case .md: outputs.append(("md", ScenarioBrief.markdown(rendering.scenario, results: rendering.results)))
+                case .kml: outputs.append(("kml", rendering.kml(decimals: precision.precision, palette: settings.theme.theme.palette)))
+                }
+            }
+            if geojsonl { outputs.append(("geojsonl", writer.lines(rendering.features))) }
+            let stem = directory.appendingPathComponent(document.stem)
+            return outputs.map { (stem.appendingPathExtension($0.0), $0.1) }
         }
 
         /// Reads and resolves every scenario; all their problems, or the scenarios.
@@ -163,11 +169,21 @@ struct ScenarioRendering {
     let scenario: ResolvedScenario
     let footprints: [RangeFootprint]
     let results: [ReachResult]
+    /// Per target: the systems that reach it, and its nearest launch point.
+    private let targetStatus: [Place: (reaching: [String], nearest: Distance)]
 
     init(_ scenario: ResolvedScenario, tolerance: Distance) throws {
         self.scenario = scenario
         footprints = try scenario.footprints(builder: FootprintBuilder(tolerance: tolerance))
         results = try scenario.reach()
+        var status = [Place: (reaching: [String], nearest: Distance)]()
+        for result in results {
+            var entry = status[result.target] ?? ([], result.distance)
+            entry.nearest = min(entry.nearest, result.distance)
+            if result.inRange, !entry.reaching.contains(result.system.name) { entry.reaching.append(result.system.name) }
+            status[result.target] = entry
+        }
+        targetStatus = status
     }
 
     var table: ResultTable { ReachTable.make(results) }
@@ -184,11 +200,7 @@ struct ScenarioRendering {
 
     /// Names of the systems that reach `target` from any site.
     func systemsReaching(_ target: Place) -> [String] {
-        var names = [String]()
-        for result in results where result.target == target && result.inRange && !names.contains(result.system.name) {
-            names.append(result.system.name)
-        }
-        return names
+        targetStatus[target]?.reaching ?? []
     }
 
     /// Footprints, then launch sites (points, areas, lines), then targets, with the README's properties.
@@ -232,7 +244,7 @@ struct ScenarioRendering {
     }
 
     private func nearestKilometres(_ target: Place) -> Double {
-        (results.filter { $0.target == target }.map(\.distance).min() ?? .zero).kilometers
+        (targetStatus[target]?.nearest ?? .zero).kilometers
     }
 
     private static func band(_ system: MissileSystem) -> String {
@@ -287,17 +299,8 @@ struct ScenarioRendering {
     }
 
     func svg(settings: MapSettings, basemap: Basemap?) throws -> String {
-        let center = settings.center ?? Self.center(of: scenario.sites.map(\.place.coordinate))
+        let center = settings.center ?? Coordinate.mean(of: scenario.sites.map(\.place.coordinate))
         let content = try content(projectionTitle: settings.projection.title)
         return try settings.renderer(basemap: basemap).render(content, projection: settings.projection.projection(center: center))
-    }
-
-    /// Mean position of the launch sites (adequate for sites within one region).
-    static func center(of coordinates: [Coordinate]) -> Coordinate {
-        guard let first = coordinates.first else { return Coordinate(latitude: 0, longitude: 0) }
-        let latitude = coordinates.map(\.latitude).reduce(0, +) / Double(coordinates.count)
-        let longitude = coordinates.map { first.longitude + remainder($0.longitude - first.longitude, 360) }
-            .reduce(0, +) / Double(coordinates.count)
-        return Coordinate(latitude: latitude, longitude: Coordinate.normalizedLongitude(longitude))
     }
 }

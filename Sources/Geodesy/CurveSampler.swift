@@ -5,14 +5,14 @@ import GeoModel
 /// longitude/latitude polyline whose straight edges stay within a tolerance
 /// of the curve.
 ///
-/// The curve is `point(t)`; `gap(midpoint, t)` measures how far the straight
-/// edge's midpoint lies from the true curve (metres). Edges are halved in `t`
-/// until every gap is within tolerance. Longitudes are unwrapped vertex by
-/// vertex so the polyline is continuous.
+/// The curve is `point(t)`; `sagsTooFar(left, right, midpoint, t)` says
+/// whether the straight edge from `left` to `right`, at its midpoint
+/// (parameter `t` halfway), lies farther than the tolerance from the true
+/// curve. Edges are halved in `t` until none does. Longitudes are unwrapped
+/// vertex by vertex so the polyline is continuous.
 struct CurveSampler {
     let point: (Double) -> Coordinate
-    let gap: (Coordinate, Double) -> Double
-    let tolerance: Double
+    let sagsTooFar: (_ left: Coordinate, _ right: Coordinate, _ midpoint: Coordinate, _ t: Double) -> Bool
     let maximumVertices: Int
     /// Parameter steps below this are not halved further.
     let smallestStep: Double
@@ -72,6 +72,6 @@ struct CurveSampler {
             latitude: (left.point.latitude + right.point.latitude) / 2,
             longitude: (left.point.longitude + right.point.longitude) / 2
         )
-        return gap(midpoint, (left.t + right.t) / 2) > tolerance
+        return sagsTooFar(left.point, right.point, midpoint, (left.t + right.t) / 2)
     }
 }

@@ -29,7 +29,8 @@ extension Geodesic {
     ///   A 700 km ring within 10 m has about 650.
     /// - Throws: `GeodesyError` for a bad centre, radius or tolerance, or when
     ///   the tolerance needs more than `maximumVertices` vertices.
-    /// - Complexity: one `geod_direct` and one `geod_inverse` per two vertices.
+    /// - Complexity: one `geod_direct` per two vertices; a `geod_inverse`
+    ///   only for edges whose estimated sag is within 2 % of the tolerance.
     public func circle(
         center: Coordinate,
         radius: Distance,
@@ -174,27 +175,29 @@ extension Geodesic {
         return vertex
     }
 
-    /// Samples the circle of `radius` by azimuth; the gap is the midpoint's
-    /// distance from the circle.
+    /// Samples the circle of `radius` by azimuth; an edge sags too far when
+    /// its midpoint lies farther than `tolerance` from the circle (`CircleSag`).
     private func arcSampler(center: Coordinate, radius: Distance, tolerance: Distance, maximumVertices: Int) -> CurveSampler {
-        CurveSampler(
+        let sag = CircleSag(geodesic: self, center: center, radius: radius.meters, tolerance: tolerance.meters)
+        return CurveSampler(
             point: { azimuth in direct(from: center, azimuth: azimuth, distance: radius).destination },
-            gap: { midpoint, _ in abs(distance(from: center, to: midpoint).meters - radius.meters) },
-            tolerance: tolerance.meters, maximumVertices: maximumVertices, smallestStep: 1e-9,
+            sagsTooFar: { left, right, midpoint, _ in sag.exceedsTolerance(left: left, right: right, midpoint: midpoint) },
+            maximumVertices: maximumVertices, smallestStep: 1e-9,
             limitError: .tooManyVertices(limit: maximumVertices, radius: radius, tolerance: tolerance)
         )
     }
 
-    /// Samples the geodesic leaving `center` at `azimuth` by distance; the gap
-    /// is the midpoint's distance from the geodesic point halfway along (an
-    /// upper bound on its distance from the geodesic).
+    /// Samples the geodesic leaving `center` at `azimuth` by distance; an edge
+    /// sags too far when its midpoint lies farther than `tolerance` from the
+    /// geodesic point halfway along (an upper bound on its distance from the
+    /// geodesic).
     private func radialSampler(center: Coordinate, azimuth: Double, tolerance: Distance, maximumVertices: Int) -> CurveSampler {
         CurveSampler(
             point: { meters in direct(from: center, azimuth: azimuth, distance: .meters(meters)).destination },
-            gap: { midpoint, meters in
-                distance(from: midpoint, to: direct(from: center, azimuth: azimuth, distance: .meters(meters)).destination).meters
+            sagsTooFar: { _, _, midpoint, meters in
+                distance(from: midpoint, to: direct(from: center, azimuth: azimuth, distance: .meters(meters)).destination) > tolerance
             },
-            tolerance: tolerance.meters, maximumVertices: maximumVertices, smallestStep: 1e-6,
+            maximumVertices: maximumVertices, smallestStep: 1e-6,
             limitError: .tooManyVertices(limit: maximumVertices, radius: .meters(0), tolerance: tolerance)
         )
     }

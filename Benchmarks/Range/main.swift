@@ -75,6 +75,13 @@ struct Report: Codable {
     /// Diagnostic: best-of-N union of 360-vertex rings (the peer's vertex
     /// count, cut as ThreatMap cuts), to tell vertex count from GEOS version.
     var unionOf360VertexRings: Double
+    /// Discs `unitedDiscs` traced (the rest lay inside them).
+    var unitedDiscsKept: Int
+    var unitedDiscsPolygons: Int
+    var unitedDiscsVertices: Int
+    /// Area in one union and not the other (km², both ways added): how far
+    /// `unitedDiscs` differs from the union of every disc.
+    var unitedDiscsDifferenceSquareKilometers: Double
     var ringError: [String: RingError]
 }
 
@@ -117,6 +124,11 @@ func run() throws {
     let fixed = try sites.map { try fixedRing(around: $0.coordinate, radius: radius) }
     let unionOf360VertexRings = try timeUnion(fixed, runs: options.runs)
 
+    let unitedDiscs = try workload.unitedDiscs()
+    let kept = DiscCover(geodesic: .wgs84, centers: sites.map(\.coordinate), radius: radius, tolerance: tolerance).kept.count
+    let difference = try [Topology.difference(united, unitedDiscs), Topology.difference(unitedDiscs, united)]
+        .reduce(0) { $0 + Geodesic.wgs84.measure(multiPolygon: $1).squareKilometers }
+
     let allVertices = vertices.values.reduce(0) { $0 + $1.count }
     let regional = vertices[.regional] ?? (0, 1)
 
@@ -131,8 +143,12 @@ func run() throws {
         meanRingVertices: Double(allVertices) / Double(sites.count),
         meanRingVerticesRegional: Double(regional.count) / Double(max(1, regional.rings)),
         unionPolygons: united.polygons.count,
-        unionVertices: united.polygons.reduce(0) { $0 + $1.exterior.count + $1.holes.reduce(0) { $0 + $1.count } },
+        unionVertices: vertexCount(united),
         unionOf360VertexRings: unionOf360VertexRings,
+        unitedDiscsKept: kept,
+        unitedDiscsPolygons: unitedDiscs.polygons.count,
+        unitedDiscsVertices: vertexCount(unitedDiscs),
+        unitedDiscsDifferenceSquareKilometers: difference,
         ringError: errors
     )
     let encoder = JSONEncoder()
@@ -142,6 +158,10 @@ func run() throws {
         try json.write(to: URL(fileURLWithPath: path), options: .atomic)
     }
     print(String(decoding: json, as: UTF8.self))
+}
+
+func vertexCount(_ shape: MultiPolygon) -> Int {
+    shape.polygons.reduce(0) { $0 + $1.exterior.count + $1.holes.reduce(0) { $0 + $1.count } }
 }
 
 do {

@@ -118,13 +118,12 @@ public struct FootprintBuilder: Sendable {
         return centers
     }
 
-    /// Discs of `radius` (drawn to half the tolerance) around many centres,
-    /// built on all cores.
-    func discs(around centers: [Coordinate], radius: Distance) throws(ThreatModelError) -> [MultiPolygon] {
-        let halfTolerance = Distance.meters(tolerance.meters / 2)
+    /// Discs of `radius` around many centres, drawn to `tolerance`, built
+    /// on all cores.
+    func discs(around centers: [Coordinate], radius: Distance, tolerance: Distance) throws(ThreatModelError) -> [MultiPolygon] {
         let results = ConcurrentMap.map(centers) { center in
             Result { () throws(ThreatModelError) -> MultiPolygon in
-                try disc(around: center, radius: radius, tolerance: halfTolerance)
+                try disc(around: center, radius: radius, tolerance: tolerance)
             }
         }
         var discs = [MultiPolygon]()
@@ -138,9 +137,12 @@ public struct FootprintBuilder: Sendable {
         return discs
     }
 
+    /// Buffer discs are drawn to half the tolerance; their spacing takes the other half.
+    private var halfTolerance: Distance { .meters(tolerance.meters / 2) }
+
     /// The geodesic buffer of an area or lines.
     func buffer(_ launch: LaunchSite, radius: Distance) throws(ThreatModelError) -> MultiPolygon {
-        var parts = try discs(around: bufferCenters(launch, radius: radius), radius: radius)
+        var parts = try discs(around: bufferCenters(launch, radius: radius), radius: radius, tolerance: halfTolerance)
         if case let .area(area) = launch.extent { parts.append(area) }
         do { return try Topology.union(parts) } catch { throw .geometry(error) }
     }
@@ -148,7 +150,7 @@ public struct FootprintBuilder: Sendable {
     /// Ground within `radius` of every boundary point of `launch`, or `nil`
     /// when there is none.
     func innerHole(_ launch: LaunchSite, radius: Distance) throws(ThreatModelError) -> MultiPolygon? {
-        let discs = try discs(around: bufferCenters(launch, radius: radius), radius: radius)
+        let discs = try discs(around: bufferCenters(launch, radius: radius), radius: radius, tolerance: halfTolerance)
         guard var hole = discs.first else { return nil }
         for disc in discs.dropFirst() {
             do { hole = try Topology.intersection(hole, disc) } catch { throw .geometry(error) }

@@ -168,13 +168,16 @@ extension ThreatMap {
 struct ScenarioRendering {
     let scenario: ResolvedScenario
     let footprints: [RangeFootprint]
+    /// The builder that drew `footprints` (it also unites them).
+    let builder: FootprintBuilder
     let results: [ReachResult]
     /// Per target: the systems that reach it, and its nearest launch point.
     private let targetStatus: [Place: (reaching: [String], nearest: Distance)]
 
     init(_ scenario: ResolvedScenario, tolerance: Distance) throws {
         self.scenario = scenario
-        footprints = try scenario.footprints(builder: FootprintBuilder(tolerance: tolerance))
+        builder = FootprintBuilder(tolerance: tolerance)
+        footprints = try scenario.footprints(builder: builder)
         results = try scenario.reach()
         var status = [Place: (reaching: [String], nearest: Distance)]()
         for result in results {
@@ -263,8 +266,8 @@ struct ScenarioRendering {
     func content(projectionTitle: String) throws -> MapContent {
         var layers = [MapContent.Layer]()
         for system in scenario.systems {
-            let areas = footprints.filter { $0.system == system }.map(\.area)
-            layers.append(MapContent.Layer(name: system.name, detail: Self.band(system), areas: [try Topology.union(areas)]))
+            let united = try builder.union(of: footprints.filter { $0.system == system })
+            layers.append(MapContent.Layer(name: system.name, detail: Self.band(system), areas: [united]))
         }
         let siteMarkers = zip(scenario.sites, scenario.siteSystems).map { site, systems in
             MapContent.Marker(label: site.name, coordinate: site.place.coordinate,

@@ -76,7 +76,7 @@ extension ThreatMap {
                         footprints.append(try builder.footprint(of: system, from: site, azimuths: azimuth))
                     }
                 }
-                let entries = union ? try Self.united(footprints, systems: systems) : footprints.map(FootprintEntry.init)
+                let entries = union ? try Self.united(footprints, systems: systems, builder: builder) : footprints.map(FootprintEntry.init)
                 switch format {
                 case .geojson:
                     try emit(GeoJSONWriter(decimals: precision.precision).document(entries.map(\.feature)), to: output)
@@ -91,10 +91,10 @@ extension ThreatMap {
         }
 
         /// One entry per system: the union of its footprints over every site.
-        static func united(_ footprints: [RangeFootprint], systems: [MissileSystem]) throws -> [FootprintEntry] {
+        static func united(_ footprints: [RangeFootprint], systems: [MissileSystem], builder: FootprintBuilder) throws -> [FootprintEntry] {
             try systems.map { system in
                 let own = footprints.filter { $0.system == system }
-                let area = try Topology.union(own.map(\.area))
+                let area = try builder.union(of: own)
                 return FootprintEntry(
                     site: own.map(\.site.name).joined(separator: ", "), system: system,
                     azimuths: own.first?.azimuths, area: area

@@ -44,7 +44,7 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "GazetteerBenchmark", dependencies: ["Gazetteer", "GeoModel"], path: "Benchmarks/Gazetteer"),
-        .executableTarget(name: "RangeBenchmark", dependencies: ["GeoModel", "Geodesy", "Geometry", "ThreatModel"], path: "Benchmarks/Range", exclude: ["peer_shapely.py", "report.py"]),
+        .executableTarget(name: "RangeBenchmark", dependencies: ["Gazetteer", "GeoModel", "Geodesy", "Geometry", "ThreatModel"], path: "Benchmarks/Range", exclude: ["peer_shapely.py", "report.py"]),
         // Fuzz targets: libFuzzer under `make fuzz`, a seeded smoke run otherwise (see Fuzz/README.md).
         .target(name: "FuzzSupport", path: "Fuzz/Support"),
         .executableTarget(name: "FuzzLiterals", dependencies: ["FuzzSupport", "GeoModel"], path: "Fuzz/Literals"),

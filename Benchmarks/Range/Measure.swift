@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Gazetteer
 import Geodesy
 import GeoModel
 import Geometry
@@ -46,23 +47,34 @@ struct RangeWorkload {
     let radius: Distance
     let builder: FootprintBuilder
 
-    func footprints() throws -> [MultiPolygon] {
-        let slots = Slots<Result<MultiPolygon, ThreatModelError>>(count: centers.count)
-        let (centers, radius, builder) = (centers, radius, builder)
+    /// The benchmark's system: nothing but a range.
+    var system: MissileSystem { .bareRange(radius) }
+
+    func footprints() throws -> [RangeFootprint] {
+        let slots = Slots<Result<RangeFootprint, ThreatModelError>>(count: centers.count)
+        let (centers, system, builder) = (centers, system, builder)
         DispatchQueue.concurrentPerform(iterations: centers.count) { index in
-            slots.store(Result { () throws(ThreatModelError) -> MultiPolygon in
-                try builder.disc(around: centers[index], radius: radius)
+            let site = Place(name: "site \(index)", coordinate: centers[index], kind: .coordinate, country: "", source: "benchmark")
+            slots.store(Result { () throws(ThreatModelError) -> RangeFootprint in
+                try builder.footprint(of: system, from: site)
             }, at: index)
         }
         return try slots.values().map { try $0.get() }
     }
 
-    func union(_ footprints: [MultiPolygon]) throws -> MultiPolygon {
-        try Topology.union(footprints)
+    /// The footprints' union as `threatmap rings --union` and map layers
+    /// build it: discs inside other discs are left out of GEOS.
+    func union(_ footprints: [RangeFootprint]) throws -> MultiPolygon {
+        try builder.union(of: footprints)
     }
 
-    /// The same union as the library builds one system's footprint: discs
-    /// wholly inside discs already kept are neither traced nor united.
+    /// Every footprint through one GEOS union, none left out.
+    func unionOfEvery(_ footprints: [RangeFootprint]) throws -> MultiPolygon {
+        try Topology.union(footprints.map(\.area))
+    }
+
+    /// One system's footprint straight from the sites: discs inside discs
+    /// already kept are neither traced nor united.
     func unitedDiscs() throws -> MultiPolygon {
         try builder.unitedDiscs(around: centers, radius: radius)
     }
@@ -75,6 +87,8 @@ struct Timings: Codable {
     var total = Double.infinity
     /// `FootprintBuilder.unitedDiscs` end to end (covered discs skipped).
     var unitedDiscs = Double.infinity
+    /// Diagnostic: the built footprints through one GEOS union, none left out.
+    var unionOfEvery = Double.infinity
     /// CPU seconds of the ring step (both cores added up), best run.
     var ringsCPU = Double.infinity
     var runs = 0
@@ -82,10 +96,10 @@ struct Timings: Codable {
 
 extension RangeWorkload {
     /// One warm-up, then `runs` timed runs; the best of each step is kept.
-    func time(runs: Int) throws -> (Timings, MultiPolygon, [MultiPolygon]) {
+    func time(runs: Int) throws -> (Timings, MultiPolygon, [RangeFootprint]) {
         var timings = Timings()
         var lastUnion = MultiPolygon([])
-        var lastFootprints = [MultiPolygon]()
+        var lastFootprints = [RangeFootprint]()
         for run in 0...runs {
             let (start, startCPU) = (monotonicSeconds(), processCPUSeconds())
             let footprints = try footprints()
@@ -94,8 +108,11 @@ extension RangeWorkload {
             let end = monotonicSeconds()
             _ = try unitedDiscs()
             let unitedDiscsEnd = monotonicSeconds()
+            _ = try unionOfEvery(footprints)
+            let unionOfEveryEnd = monotonicSeconds()
             if run > 0 {
                 timings.unitedDiscs = min(timings.unitedDiscs, unitedDiscsEnd - end)
+                timings.unionOfEvery = min(timings.unionOfEvery, unionOfEveryEnd - unitedDiscsEnd)
                 timings.rings = min(timings.rings, built - start)
                 timings.union = min(timings.union, end - built)
                 timings.total = min(timings.total, end - start)

@@ -11,6 +11,7 @@
 
 import Foundation
 import Geodesy
+import Gazetteer
 import GeoModel
 import Geometry
 import ThreatModel
@@ -80,7 +81,8 @@ struct Report: Codable {
     var unitedDiscsPolygons: Int
     var unitedDiscsVertices: Int
     /// Area in one union and not the other (km², both ways added): how far
-    /// `unitedDiscs` differs from the union of every disc.
+    /// `union(of:)` and `unitedDiscs` differ from the union of every disc.
+    var unionDifferenceSquareKilometers: Double
     var unitedDiscsDifferenceSquareKilometers: Double
     var ringError: [String: RingError]
 }
@@ -115,19 +117,22 @@ func run() throws {
         let distinct = ring.count - 1 - ring.filter { abs($0.latitude) == 90 }.count
         vertices[site.kind, default: (0, 0)].count += distinct
         vertices[site.kind, default: (0, 0)].rings += 1
-        let error = Accuracy.ringError(of: footprint, center: site.coordinate, radius: radius)
+        let error = Accuracy.ringError(of: footprint.area, center: site.coordinate, radius: radius)
         errors[site.kind.rawValue] = Accuracy.merge(errors[site.kind.rawValue] ?? RingError(), error)
     }
     if let path = options.footprintsPath {
-        try wktLines(footprints).write(toFile: path, atomically: true, encoding: .utf8)
+        try wktLines(footprints.map(\.area)).write(toFile: path, atomically: true, encoding: .utf8)
     }
     let fixed = try sites.map { try fixedRing(around: $0.coordinate, radius: radius) }
     let unionOf360VertexRings = try timeUnion(fixed, runs: options.runs)
 
     let unitedDiscs = try workload.unitedDiscs()
     let kept = DiscCover(geodesic: .wgs84, centers: sites.map(\.coordinate), radius: radius, tolerance: tolerance).kept.count
-    let difference = try [Topology.difference(united, unitedDiscs), Topology.difference(unitedDiscs, united)]
-        .reduce(0) { $0 + Geodesic.wgs84.measure(multiPolygon: $1).squareKilometers }
+    let every = try workload.unionOfEvery(footprints)
+    func difference(_ shape: MultiPolygon) throws -> Double {
+        try [Topology.difference(every, shape), Topology.difference(shape, every)]
+            .reduce(0) { $0 + Geodesic.wgs84.measure(multiPolygon: $1).squareKilometers }
+    }
 
     let allVertices = vertices.values.reduce(0) { $0 + $1.count }
     let regional = vertices[.regional] ?? (0, 1)
@@ -148,7 +153,8 @@ func run() throws {
         unitedDiscsKept: kept,
         unitedDiscsPolygons: unitedDiscs.polygons.count,
         unitedDiscsVertices: vertexCount(unitedDiscs),
-        unitedDiscsDifferenceSquareKilometers: difference,
+        unionDifferenceSquareKilometers: try difference(united),
+        unitedDiscsDifferenceSquareKilometers: try difference(unitedDiscs),
         ringError: errors
     )
     let encoder = JSONEncoder()

@@ -43,8 +43,10 @@ def main():
         ("rings (build, cut / repair)", seconds(t["rings"]), seconds(p["rings"]), ratio(p["rings"], t["rings"])),
         ("union", seconds(t["union"]), seconds(p["union"]), ratio(p["union"], t["union"])),
         ("total", seconds(t["total"]), seconds(p["total"]), ratio(p["total"], t["total"])),
-        ("union of discs, covered skipped", seconds(t["unitedDiscs"]), seconds(p["total"]),
+        ("sites to union, covered discs untraced", seconds(t["unitedDiscs"]), seconds(p["total"]),
          ratio(p["total"], t["unitedDiscs"])),
+        ("(union of every ring, none left out)", seconds(t["unionOfEvery"]), seconds(p["union"]),
+         ratio(p["union"], t["unionOfEvery"])),
     ]
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
     for index, row in enumerate(rows):
@@ -58,10 +60,11 @@ def main():
              peer["degreeBufferVertices"]))
     print("union result: threatmap %d polygons / %d vertices, peer %d polygons / %d vertices"
           % (ours["unionPolygons"], ours["unionVertices"], peer["unionPolygons"], peer["unionVertices"]))
-    print("union of discs, covered skipped: %d of %d discs traced; %d polygons / %d vertices; "
-          "differs from the union of every disc by %.3g km^2"
-          % (ours["unitedDiscsKept"], ours["sites"], ours["unitedDiscsPolygons"], ours["unitedDiscsVertices"],
-             ours["unitedDiscsDifferenceSquareKilometers"]))
+    print("union leaves %d of %d rings out of GEOS; sites to union traces %d (%d polygons / %d vertices); "
+          "differ from the union of every ring by %.2g and %.2g km^2"
+          % (ours["sites"] - ours["unitedDiscsKept"], ours["sites"], ours["unitedDiscsKept"],
+             ours["unitedDiscsPolygons"], ours["unitedDiscsVertices"],
+             ours["unionDifferenceSquareKilometers"], ours["unitedDiscsDifferenceSquareKilometers"]))
     print("peer rings repaired with buffer(0) (they jump across +-180): %d" % peer["repairedRings"])
     if "unionOfThreatmapRings" in peer:
         print("union alone: threatmap's rings through the peer's unary_union %s s; "

@@ -5,14 +5,16 @@ import GeoModel
 /// longitude/latitude polyline whose straight edges stay within a tolerance
 /// of the curve.
 ///
-/// The curve is `point(t)`; `sagsTooFar(left, right, midpoint, t)` says
-/// whether the straight edge from `left` to `right`, at its midpoint
+/// The curve is `point(t)`. `measure` computes, once per vertex, whatever
+/// the sag test needs of it; `sagsTooFar(left, right, midpoint, t)` says
+/// whether the straight edge between two measured vertices, at its midpoint
 /// (parameter `t` halfway), lies farther than the tolerance from the true
 /// curve. Edges are halved in `t` until none does. Longitudes are unwrapped
 /// vertex by vertex so the polyline is continuous.
-struct CurveSampler {
+struct CurveSampler<Measure> {
     let point: (Double) -> Coordinate
-    let sagsTooFar: (_ left: Coordinate, _ right: Coordinate, _ midpoint: Coordinate, _ t: Double) -> Bool
+    let measure: (Coordinate) -> Measure
+    let sagsTooFar: (_ left: Measure, _ right: Measure, _ midpoint: Coordinate, _ t: Double) -> Bool
     let maximumVertices: Int
     /// Parameter steps below this are not halved further.
     let smallestStep: Double
@@ -22,33 +24,34 @@ struct CurveSampler {
     private struct Sample {
         var t: Double
         var point: Coordinate
+        var measure: Measure
     }
 
     /// `point(t)` with its longitude within 180° of `reference`.
     private func sample(_ t: Double, near reference: Double) -> Sample {
-        Sample(t: t, point: unwrapped(point(t), near: reference))
+        let vertex = unwrapped(point(t), near: reference)
+        return Sample(t: t, point: vertex, measure: measure(vertex))
     }
 
     /// Appends the curve from `start` to `end` (in `arcs` equal first steps)
     /// to `ring`, whose last vertex must already be `point(start)`.
     func append(from start: Double, to end: Double, arcs: Int, into ring: inout Ring) throws(GeodesyError) {
         guard let first = ring.last else { return }
-        var left = Sample(t: start, point: first)
+        var left = Sample(t: start, point: first, measure: measure(first))
         for arc in 1...max(1, arcs) {
             let t = arc == arcs ? end : start + (end - start) * Double(arc) / Double(arcs)
-            let right = sample(t, near: left.point.longitude)
-            try refine(from: left, to: right, into: &ring)
-            left = Sample(t: t, point: ring[ring.count - 1])
+            left = try refine(from: left, to: sample(t, near: left.point.longitude), into: &ring)
         }
     }
 
-    private func refine(from start: Sample, to end: Sample, into ring: inout Ring) throws(GeodesyError) {
+    /// Appends the vertices from `start` (excluded) to `end`; returns the last.
+    private func refine(from start: Sample, to end: Sample, into ring: inout Ring) throws(GeodesyError) -> Sample {
         var pending = [end]  // right-hand ends still to reach, nearest last
         var left = start
-        while let coarse = pending.last {
+        while var right = pending.last {
             // Re-unwrap against the vertex just placed: after splits near a
-            // pole the path may have turned a full 360° from where `coarse` was taken.
-            let right = Sample(t: coarse.t, point: unwrapped(coarse.point, near: left.point.longitude))
+            // pole the path may have turned a full 360° from where `right` was taken.
+            right.point = unwrapped(right.point, near: left.point.longitude)
             if needsSplit(left, right) {
                 pending.append(sample((left.t + right.t) / 2, near: left.point.longitude))
             } else {
@@ -58,10 +61,14 @@ struct CurveSampler {
                 pending.removeLast()
             }
         }
+        return left
     }
 
     private func unwrapped(_ vertex: Coordinate, near reference: Double) -> Coordinate {
-        Coordinate(latitude: vertex.latitude, longitude: reference + remainder(vertex.longitude - reference, 360))
+        let offset = vertex.longitude - reference
+        // remainder(offset, 360) is offset itself within ±180 (and slow).
+        let turned = abs(offset) <= 180 ? offset : remainder(offset, 360)
+        return Coordinate(latitude: vertex.latitude, longitude: reference + turned)
     }
 
     private func needsSplit(_ left: Sample, _ right: Sample) -> Bool {
@@ -72,6 +79,6 @@ struct CurveSampler {
             latitude: (left.point.latitude + right.point.latitude) / 2,
             longitude: (left.point.longitude + right.point.longitude) / 2
         )
-        return sagsTooFar(left.point, right.point, midpoint, (left.t + right.t) / 2)
+        return sagsTooFar(left.measure, right.measure, midpoint, (left.t + right.t) / 2)
     }
 }

@@ -177,10 +177,11 @@ extension Geodesic {
 
     /// Samples the circle of `radius` by azimuth; an edge sags too far when
     /// its midpoint lies farther than `tolerance` from the circle (`CircleSag`).
-    private func arcSampler(center: Coordinate, radius: Distance, tolerance: Distance, maximumVertices: Int) -> CurveSampler {
+    private func arcSampler(center: Coordinate, radius: Distance, tolerance: Distance, maximumVertices: Int) -> CurveSampler<CircleSag.Vertex> {
         let sag = CircleSag(geodesic: self, center: center, radius: radius.meters, tolerance: tolerance.meters)
         return CurveSampler(
             point: { azimuth in direct(from: center, azimuth: azimuth, distance: radius).destination },
+            measure: sag.vertex,
             sagsTooFar: { left, right, midpoint, _ in sag.exceedsTolerance(left: left, right: right, midpoint: midpoint) },
             maximumVertices: maximumVertices, smallestStep: 1e-9,
             limitError: .tooManyVertices(limit: maximumVertices, radius: radius, tolerance: tolerance)
@@ -191,9 +192,10 @@ extension Geodesic {
     /// sags too far when its midpoint lies farther than `tolerance` from the
     /// geodesic point halfway along (an upper bound on its distance from the
     /// geodesic).
-    private func radialSampler(center: Coordinate, azimuth: Double, tolerance: Distance, maximumVertices: Int) -> CurveSampler {
+    private func radialSampler(center: Coordinate, azimuth: Double, tolerance: Distance, maximumVertices: Int) -> CurveSampler<Void> {
         CurveSampler(
             point: { meters in direct(from: center, azimuth: azimuth, distance: .meters(meters)).destination },
+            measure: { _ in },
             sagsTooFar: { _, _, midpoint, meters in
                 distance(from: midpoint, to: direct(from: center, azimuth: azimuth, distance: .meters(meters)).destination) > tolerance
             },

@@ -14,6 +14,12 @@ extension Geodesic {
         var result: Ring = [previous]
         result.reserveCapacity(ring.count + 4)
         for current in ring.dropFirst() {
+            // Most edges lie within (-180, 180): no antimeridian between their ends.
+            if abs(previous.longitude) < 180, abs(current.longitude) < 180 {
+                result.append(current)
+                previous = current
+                continue
+            }
             let spansLessThanHalf = abs(current.longitude - previous.longitude) < 180
             if spansLessThanHalf, abs(previous.latitude) < 90, abs(current.latitude) < 90 {
                 let low = min(previous.longitude, current.longitude), high = max(previous.longitude, current.longitude)

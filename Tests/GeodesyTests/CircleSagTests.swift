@@ -50,7 +50,7 @@ import Testing
         var worst = 0.0
         for edge in randomEdges(count: 20_000, seed: 7) {
             let exact = edge.sag.exact(midpoint: edge.midpoint)
-            let estimate = edge.sag.estimate(left: edge.left, right: edge.right, midpoint: edge.midpoint)
+            let estimate = edge.sag.estimate(left: edge.sag.vertex(edge.left), right: edge.sag.vertex(edge.right))
             // Edges that sag by more than a tenth of the radius are split on any estimate.
             guard exact < edge.sag.radius / 10 else { continue }
             let error = abs(estimate - exact) / max(exact, edge.sag.tolerance)
@@ -64,7 +64,7 @@ import Testing
     @Test func decisionsMatchTheExactSag() {
         for edge in randomEdges(count: 20_000, seed: 11) {
             let exact = edge.sag.exact(midpoint: edge.midpoint)
-            #expect(edge.sag.exceedsTolerance(left: edge.left, right: edge.right, midpoint: edge.midpoint)
+            #expect(edge.sag.exceedsTolerance(left: edge.sag.vertex(edge.left), right: edge.sag.vertex(edge.right), midpoint: edge.midpoint)
                     == (exact > edge.sag.tolerance), "\(edge.left) to \(edge.right): \(exact) m")
         }
     }

@@ -78,6 +78,8 @@ struct Report: Codable {
     var unionOf360VertexRings: Double
     /// Discs `unitedDiscs` traced (the rest lay inside them).
     var unitedDiscsKept: Int
+    /// Rings `union(of:)` handed to GEOS (sampled at their vertices).
+    var unionKept: Int
     var unitedDiscsPolygons: Int
     var unitedDiscsVertices: Int
     /// Area in one union and not the other (km², both ways added): how far
@@ -151,6 +153,8 @@ func run() throws {
         unionVertices: vertexCount(united),
         unionOf360VertexRings: unionOf360VertexRings,
         unitedDiscsKept: kept,
+        unionKept: DiscCover(geodesic: .wgs84, centers: sites.map(\.coordinate), radius: radius, tolerance: tolerance,
+                             discs: footprints.map(\.area)).kept.count,
         unitedDiscsPolygons: unitedDiscs.polygons.count,
         unitedDiscsVertices: vertexCount(unitedDiscs),
         unionDifferenceSquareKilometers: try difference(united),

@@ -62,7 +62,7 @@ def main():
           % (ours["unionPolygons"], ours["unionVertices"], peer["unionPolygons"], peer["unionVertices"]))
     print("union leaves %d of %d rings out of GEOS; sites to union traces %d (%d polygons / %d vertices); "
           "differ from the union of every ring by %.2g and %.2g km^2"
-          % (ours["sites"] - ours["unitedDiscsKept"], ours["sites"], ours["unitedDiscsKept"],
+          % (ours["sites"] - ours["unionKept"], ours["sites"], ours["unitedDiscsKept"],
              ours["unitedDiscsPolygons"], ours["unitedDiscsVertices"],
              ours["unionDifferenceSquareKilometers"], ours["unitedDiscsDifferenceSquareKilometers"]))
     print("peer rings repaired with buffer(0) (they jump across +-180): %d" % peer["repairedRings"])

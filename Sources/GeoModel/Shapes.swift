@@ -56,6 +56,29 @@ public enum RingGeometry {
         return sum
     }
 
+    /// Where a point lies against a closed ring in the longitude/latitude plane.
+    public enum Location: Sendable { case inside, outside, boundary }
+
+    /// Where `point` lies against the closed `ring`, taken as straight
+    /// longitude/latitude edges (even-odd rule; a point on an edge or vertex
+    /// is `.boundary`).
+    public static func location(of point: Coordinate, in ring: Ring) -> Location {
+        let (x, y) = (point.longitude, point.latitude)
+        var inside = false
+        for (a, b) in zip(ring, ring.dropFirst()) {
+            let cross = (b.longitude - a.longitude) * (y - a.latitude) - (x - a.longitude) * (b.latitude - a.latitude)
+            if cross == 0, min(a.longitude, b.longitude) <= x, x <= max(a.longitude, b.longitude),
+               min(a.latitude, b.latitude) <= y, y <= max(a.latitude, b.latitude) {
+                return .boundary
+            }
+            // Edges straddling the horizontal through the point, crossed to its right.
+            if (a.latitude > y) != (b.latitude > y), (cross > 0) == (b.latitude > a.latitude) {
+                inside.toggle()
+            }
+        }
+        return inside ? .inside : .outside
+    }
+
     /// `ring` turned to run counter-clockwise (`true`) or clockwise (`false`).
     public static func oriented(_ ring: Ring, counterClockwise: Bool) -> Ring {
         let isCounterClockwise = signedDoubleArea(ring) > 0

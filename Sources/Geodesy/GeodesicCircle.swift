@@ -26,7 +26,7 @@ extension Geodesic {
     ///   - tolerance: greatest allowed gap between an edge midpoint and the circle.
     ///   - maximumVertices: refuse rather than exceed this many vertices.
     /// - Returns: a closed ring (first == last) with at least 17 vertices.
-    ///   A 700 km ring within 10 m has about 650.
+    ///   A 700 km ring within 10 m has about 620.
     /// - Throws: `GeodesyError` for a bad centre, radius or tolerance, or when
     ///   the tolerance needs more than `maximumVertices` vertices.
     /// - Complexity: one `geod_direct` per two vertices; a `geod_inverse`
@@ -211,11 +211,13 @@ extension Geodesic {
 
     /// A first, uniform arc count from the planar sag of a chord,
     /// r·(1 − cos(π/n)) ≈ r·π²/(2n²) ≤ tolerance, with r = a·|sin(radius/a)| the
-    /// circle's radius seen from its axis, and 10 % to spare. Adaptive halving
+    /// circle's radius seen from its axis, and 5 % to spare. Adaptive halving
     /// fixes the arcs that longitude/latitude distortion makes sag more.
+    /// With less to spare, halving adds more vertices than the count saves
+    /// (a 700 km ring within 10 m: 675 vertices at 4 %, 619 at 5 %, 647 at 10 %).
     func initialArcCount(radius: Double, tolerance: Double, limit: Int) -> Int {
         let axisRadius = equatorialRadius * abs(sin(radius / equatorialRadius))
-        let estimate = 1.1 * Double.pi * (max(axisRadius, radius * 1e-6) / (2 * tolerance)).squareRoot()
+        let estimate = 1.05 * Double.pi * (max(axisRadius, radius * 1e-6) / (2 * tolerance)).squareRoot()
         return Int(min(max(16, estimate.rounded(.up)), Double(max(16, limit))))
     }
 

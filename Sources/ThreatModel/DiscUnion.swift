@@ -10,17 +10,21 @@ extension FootprintBuilder {
     /// Discs whose whole boundary lies inside discs kept before them add
     /// nothing to the union but, at most, a filled hole (`DiscCover`), so
     /// they are neither traced nor handed to GEOS; a hole of the union that
-    /// such a disc fills is filled by uniting that disc after all. The result
+    /// such a disc covers is dropped (with any island inside it). The result
     /// is the same set as the union of every disc.
     /// - Throws: `ThreatModelError.geodesy` / `.geometry` as `disc` and
     ///   `Topology.union` do.
     public func unitedDiscs(around centers: [Coordinate], radius: Distance) throws(ThreatModelError) -> MultiPolygon {
         let cover = DiscCover(geodesic: geodesic, centers: centers, radius: radius, tolerance: tolerance)
         let kept = try discs(around: cover.kept.map { centers[$0] }, radius: radius, tolerance: tolerance)
-        let united = try Self.union(kept)
-        let filling = cover.skippedDiscs(fillingHolesOf: united)
-        guard !filling.isEmpty else { return united }
-        return try Self.union([united] + discs(around: filling.map { centers[$0] }, radius: radius, tolerance: tolerance))
+        var undecided = [Int]()
+        let united = Self.filling(try Self.union(kept)) { hole in
+            let verdict = cover.verdict(onHole: hole)
+            undecided += verdict.undecided
+            return verdict.filled
+        }
+        guard !undecided.isEmpty else { return united }
+        return try Self.union([united] + discs(around: undecided.map { centers[$0] }, radius: radius, tolerance: tolerance))
     }
 
     /// The union of footprints this builder made (one system over its
@@ -41,16 +45,56 @@ extension FootprintBuilder {
         }
         var covers = [(cover: DiscCover, discs: [RangeFootprint])]()
         for (radius, discs) in discsByRadius.sorted(by: { $0.key < $1.key }) {
-            let cover = DiscCover(geodesic: geodesic, centers: discs.map(\.site.coordinate), radius: radius, tolerance: tolerance)
+            let cover = DiscCover(geodesic: geodesic, centers: discs.map(\.site.coordinate), radius: radius,
+                                  tolerance: tolerance, discs: discs.map(\.area))
             kept += cover.kept.map { discs[$0].area }
             covers.append((cover, discs))
         }
-        let united = try Self.union(kept)
         // Each skipped disc's boundary lies inside the union of its group's
-        // kept discs, so inside `united`: it can only fill holes.
-        let filling = covers.flatMap { cover, discs in cover.skippedDiscs(fillingHolesOf: united).map { discs[$0].area } }
-        guard !filling.isEmpty else { return united }
-        return try Self.union([united] + filling)
+        // kept discs, so inside this union: it can only fill holes.
+        var undecided = [MultiPolygon]()
+        let united = Self.filling(try Self.union(kept)) { hole in
+            for (cover, discs) in covers {
+                let verdict = cover.verdict(onHole: hole)
+                undecided += verdict.undecided.map { discs[$0].area }
+                if verdict.filled { return true }
+            }
+            return false
+        }
+        guard !undecided.isEmpty else { return united }
+        return try Self.union([united] + undecided)
+    }
+
+    /// `shape` with every hole `fills` accepts filled: the hole is dropped
+    /// from its polygon, and so is every polygon (an island) inside it.
+    static func filling(_ shape: MultiPolygon, where fills: (Ring) -> Bool) -> MultiPolygon {
+        var filled = [Ring]()
+        var polygons = shape.polygons.map { polygon in
+            var polygon = polygon
+            polygon.holes.removeAll { hole in
+                guard fills(hole) else { return false }
+                filled.append(hole)
+                return true
+            }
+            return polygon
+        }
+        guard !filled.isEmpty else { return shape }
+        // Polygons of a valid union do not cross: an island lies wholly inside
+        // a hole, so its first vertex off the hole's edge tells.
+        polygons.removeAll { polygon in
+            filled.contains { hole in
+                guard hole.count > 3, polygon.exterior != hole else { return false }
+                for vertex in polygon.exterior {
+                    switch RingGeometry.location(of: vertex, in: hole) {
+                    case .inside: return true
+                    case .outside: return false
+                    case .boundary: continue
+                    }
+                }
+                return false
+            }
+        }
+        return MultiPolygon(polygons)
     }
 
     private static func isPlainDisc(_ footprint: RangeFootprint) -> Bool {
@@ -65,14 +109,15 @@ extension FootprintBuilder {
 
 /// Which of many equal geodesic discs lie inside the others.
 ///
-/// Each disc's circle is sampled at 64 azimuths. A disc is skipped when every
-/// sample lies deep inside one of the discs kept before it: deeper than the
-/// gap to the next sample (so the whole circle between samples is inside
-/// too), plus the polygons' own tolerances and 100 m to spare. Tested with
-/// chord lengths (`ChordRangeTest`), which only ever answer "inside" when it
-/// is so. Only discs clear of ±180 and of latitudes beyond 85° are skipped,
-/// and only for radii up to 5,000 km, where every disc polygon holds the
-/// disc shrunk by twice the tolerance.
+/// Each disc's boundary is sampled: 32 points of its circle, or every few
+/// vertices of its traced ring. A disc is skipped when every sample lies
+/// deep inside one of the discs kept before it: deeper than half the gap to
+/// the next sample (so the boundary between samples is inside too), plus
+/// the polygons' own tolerances and 100 m to spare. Tested with chord
+/// lengths (`ChordRangeTest`), which only ever answer "inside" when it is
+/// so. Only discs clear of ±180 and of latitudes beyond 85° are skipped, and
+/// only for radii up to 5,000 km, where every disc polygon holds the disc
+/// shrunk by twice the tolerance.
 public struct DiscCover: Sendable {
     /// Indices of the discs to trace, in input order.
     public private(set) var kept: [Int] = []
@@ -84,13 +129,37 @@ public struct DiscCover: Sendable {
     private let geodesic: Geodesic
 
     static let samplesPerCircle = 32
+    /// Traced rings are sampled at about this many of their vertices.
+    static let samplesPerRing = 96
     static let largestRadius = Distance.kilometers(5_000)
     static let largestLatitude = 85.0
     static let spare = Distance.meters(100)
 
     /// Decides, in input order, which discs of `radius` around `centers`
-    /// (polygons within `tolerance`) lie inside those kept before them.
+    /// (polygons within `tolerance`) lie inside those kept before them,
+    /// from `samplesPerCircle` points of each circle (`geod_direct`).
     public init(geodesic: Geodesic, centers: [Coordinate], radius: Distance, tolerance: Distance) {
+        self.init(geodesic: geodesic, centers: centers, radius: radius, tolerance: tolerance) { index in
+            (0..<Self.samplesPerCircle).map { step in
+                let azimuth = 360 * Double(step) / Double(Self.samplesPerCircle)
+                return geodesic.direct(from: centers[index], azimuth: azimuth, distance: radius).destination
+            }
+        }
+    }
+
+    /// As above, sampling each disc's traced polygon `discs[i]` (drawn by
+    /// `FootprintBuilder` within `tolerance`) at its vertices: no geodesic
+    /// is solved. Discs cut into several polygons are kept.
+    public init(geodesic: Geodesic, centers: [Coordinate], radius: Distance, tolerance: Distance, discs: [MultiPolygon]) {
+        self.init(geodesic: geodesic, centers: centers, radius: radius, tolerance: tolerance) { index in
+            guard discs[index].polygons.count == 1, let ring = discs[index].polygons.first?.exterior.dropLast() else { return [] }
+            let stride = max(1, ring.count / Self.samplesPerRing)
+            return Swift.stride(from: ring.startIndex, to: ring.endIndex, by: stride).map { ring[$0] }
+        }
+    }
+
+    private init(geodesic: Geodesic, centers: [Coordinate], radius: Distance, tolerance: Distance,
+                 boundary: @Sendable (Int) -> [Coordinate]) {
         self.geodesic = geodesic
         self.radius = radius
         self.tolerance = tolerance
@@ -99,8 +168,8 @@ public struct DiscCover: Sendable {
             kept = Array(centers.indices)
             return
         }
-        let circles = ConcurrentMap.map(centers) { center in
-            SampledCircle(geodesic: geodesic, center: center, radius: radius, tolerance: tolerance)
+        let circles = ConcurrentMap.map(Array(centers.indices)) { index in
+            SampledBoundary(geodesic: geodesic, center: centers[index], samples: boundary(index), radius: radius, tolerance: tolerance)
         }
         // Centres farther apart than 2·radius (chord) cannot cover each other's circles.
         let neighbourChordSquared = 4 * radius.meters * radius.meters
@@ -118,67 +187,53 @@ public struct DiscCover: Sendable {
         }
     }
 
-    /// The skipped discs that contain a hole of `united` (the union of the
-    /// kept discs). A skipped disc's boundary lies inside `united`, so each
-    /// hole is wholly inside it or wholly outside: one vertex decides.
-    func skippedDiscs(fillingHolesOf united: MultiPolygon) -> [Int] {
-        let holes = united.polygons.flatMap(\.holes)
-        guard !holes.isEmpty, !skipped.isEmpty else { return [] }
+    /// Whether a skipped disc fills `hole`, a hole of a union that holds the
+    /// kept discs. A skipped disc's boundary lies inside that union, so the
+    /// hole is wholly inside the disc or wholly outside: the first hole
+    /// vertex clearly inside or outside the disc's polygon decides. Discs
+    /// for which no vertex decides (a hole hugging the circle) are returned
+    /// as `undecided`, to be united with the rest.
+    func verdict(onHole hole: Ring) -> (filled: Bool, undecided: [Int]) {
+        guard !skipped.isEmpty else { return (false, []) }
         let inside = ChordRangeTest(range: .meters(radius.meters - 2 * tolerance.meters), geodesic: geodesic)
         let outside = ChordRangeTest(range: .meters(radius.meters + tolerance.meters), geodesic: geodesic)
-        var filling = Set<Int>()
-        for hole in holes {
-            let vertices = hole.map(geodesic.surfacePoint)
-            for disc in skipped {
-                if contains(vertices, disc: disc, inside: inside, outside: outside) { filling.insert(disc) }
+        let vertices = hole.map(geodesic.surfacePoint)
+        var undecided = [Int]()
+        discs: for disc in skipped {
+            for vertex in vertices {
+                let chordSquared = vertex.chordSquared(to: points[disc])
+                if inside.decide(chordSquared: chordSquared) == .within { return (true, []) }
+                if outside.decide(chordSquared: chordSquared) == .beyond { continue discs }
             }
+            undecided.append(disc)
         }
-        return filling.sorted()
-    }
-
-    /// Whether the hole with these vertices lies inside skipped disc `disc`:
-    /// the first vertex clearly inside or outside its polygon decides; a hole
-    /// no vertex decides for is taken to be inside (uniting the disc is
-    /// always right, only slower).
-    private func contains(_ vertices: [SurfacePoint], disc: Int, inside: ChordRangeTest, outside: ChordRangeTest) -> Bool {
-        for vertex in vertices {
-            let chordSquared = vertex.chordSquared(to: points[disc])
-            if inside.decide(chordSquared: chordSquared) == .within { return true }
-            if outside.decide(chordSquared: chordSquared) == .beyond { return false }
-        }
-        return true
+        return (false, undecided)
     }
 }
 
-/// A disc's circle at `DiscCover.samplesPerCircle` azimuths, with the
-/// test its samples must pass to count as deep inside another disc.
-private struct SampledCircle {
+/// Points along a disc's boundary, with the test they must pass to count
+/// as deep inside another disc.
+private struct SampledBoundary {
     var samples: [SurfacePoint] = []
-    /// `nil` when the disc may not be skipped (near ±180 or a pole).
+    /// `nil` when the disc may not be skipped (near ±180 or a pole, or no samples).
     var deepInside: ChordRangeTest?
 
-    init(geodesic: Geodesic, center: Coordinate, radius: Distance, tolerance: Distance) {
-        let count = DiscCover.samplesPerCircle
-        var coordinates = [Coordinate]()
-        coordinates.reserveCapacity(count)
-        for step in 0..<count {
-            let azimuth = 360 * Double(step) / Double(count)
-            coordinates.append(geodesic.direct(from: center, azimuth: azimuth, distance: radius).destination)
-        }
-        // The circle between samples bulges less than a degree beyond them
+    /// `coordinates` run round the boundary in order.
+    init(geodesic: Geodesic, center: Coordinate, samples coordinates: [Coordinate], radius: Distance, tolerance: Distance) {
+        // The boundary between samples bulges less than a degree beyond them
         // at these radii; keep clear of ±180 and the poles by that much.
-        let clear = coordinates.allSatisfy { vertex in
+        let clear = coordinates.count >= 8 && coordinates.allSatisfy { vertex in
             abs(vertex.latitude) < DiscCover.largestLatitude
                 && abs(center.longitude + remainder(vertex.longitude - center.longitude, 360)) < 179
         }
         guard clear, abs(center.latitude) < DiscCover.largestLatitude else { return }
         samples = coordinates.map(geodesic.surfacePoint)
-        // Every point of the circle lies within half the longest gap between
-        // neighbouring samples (the arc is at most 1 % longer than its chord
-        // at 64 samples) of one of them.
+        // Every boundary point lies within half the longest gap between
+        // neighbouring samples (the boundary between them is at most 1 %
+        // longer than their chord) of one of them.
         var longestGapSquared = 0.0
         for (index, sample) in samples.enumerated() {
-            longestGapSquared = max(longestGapSquared, sample.chordSquared(to: samples[(index + 1) % count]))
+            longestGapSquared = max(longestGapSquared, sample.chordSquared(to: samples[(index + 1) % samples.count]))
         }
         // The disc's polygon lies within the tolerance inside its circle;
         // every other polygon holds its disc shrunk by twice the tolerance.

@@ -83,4 +83,26 @@ import GeoModel
         #expect(MultiPolygon([]).isEmpty)
         #expect(!multi.isEmpty)
     }
+
+    @Test(arguments: [true, false])
+    func locationOfAPointAgainstARing(counterClockwise: Bool) {
+        // A concave ring: an L of three unit squares, either way round.
+        var ring: Ring = [(0, 0), (2, 0), (2, 1), (1, 1), (1, 2), (0, 2), (0, 0)].map {
+            Coordinate(latitude: Double($0.1), longitude: Double($0.0))
+        }
+        if !counterClockwise { ring.reverse() }
+        func at(_ longitude: Double, _ latitude: Double) -> RingGeometry.Location {
+            RingGeometry.location(of: Coordinate(latitude: latitude, longitude: longitude), in: ring)
+        }
+        #expect(at(0.5, 0.5) == .inside)
+        #expect(at(1.5, 0.5) == .inside)
+        #expect(at(0.5, 1.5) == .inside)
+        #expect(at(1.5, 1.5) == .outside)  // the notch
+        #expect(at(3, 0.5) == .outside)
+        #expect(at(-1, 1) == .outside)      // level with a vertex
+        #expect(at(0.5, 1) == .inside)      // level with the notch's edge, inside
+        #expect(at(1, 1.5) == .boundary)
+        #expect(at(2, 0) == .boundary)
+        #expect(at(1.5, 1) == .boundary)
+    }
 }

@@ -48,6 +48,12 @@ import ThreatModel
         #expect(try differenceArea(united, every) < 1e-6)
         #expect(united.polygons.count == every.polygons.count)
         #expect(try Topology.validity(of: .multiPolygon(united)) == .valid)
+        // The same from traced footprints, sampled at their vertices.
+        let system = MissileSystem.bareRange(radius)
+        let footprints = try centers.enumerated().map { index, center in
+            try builder.footprint(of: system, from: TestData.point("site \(index)", center))
+        }
+        #expect(try differenceArea(try builder.union(of: footprints), every) < 1e-6)
     }
 
     @Test func skippedDiscFillsTheHoleInARingOfDiscs() throws {
@@ -61,6 +67,24 @@ import ThreatModel
         let united = try builder.unitedDiscs(around: centers, radius: radius)
         #expect(holes(united) == 0)
         #expect(try differenceArea(united, try unionOfEveryDisc(centers, radius: radius)) < 1e-6)
+    }
+
+    @Test func filledHoleTakesTheIslandInsideIt() throws {
+        // A small disc in the hole of the ring is an island of the kept union;
+        // the skipped middle disc fills the hole, island and all.
+        let wide = MissileSystem.bareRange(radius), narrow = MissileSystem.bareRange(.kilometers(20))
+        let ring = circleOfCenters(12, at: .kilometers(400)).enumerated().map { TestData.point("ring \($0)", $1) }
+        let middleSite = TestData.point("middle", middle)
+        var footprints = try (ring + [middleSite]).map { try builder.footprint(of: wide, from: $0) }
+        footprints.append(try builder.footprint(of: narrow, from: middleSite))
+        let withoutMiddle = try builder.union(of: footprints.filter { $0.site != middleSite || $0.system == narrow })
+        #expect(withoutMiddle.polygons.count == 2)
+        #expect(holes(withoutMiddle) == 1)
+        let united = try builder.union(of: footprints)
+        #expect(united.polygons.count == 1)
+        #expect(holes(united) == 0)
+        #expect(try differenceArea(united, try Topology.union(footprints.map(\.area))) < 1e-6)
+        #expect(try Topology.validity(of: .multiPolygon(united)) == .valid)
     }
 
     @Test func skippedDiscAwayFromTheHoleLeavesItOpen() throws {

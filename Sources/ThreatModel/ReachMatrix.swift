@@ -35,10 +35,12 @@ public struct ReachMatrix: Sendable {
         let rows = sites.count * systems.count
         let wordsPerRow = (targets.count + 63) / 64
         let sitePoints = sites.map(geodesic.surfacePoint)
+        // Only the ranges in metres: a whole MissileSystem (names, aliases)
+        // in the tuple was copied and destroyed for every pair and system.
         let tests = systems.map { system in
             (max: ChordRangeTest(range: system.range, geodesic: geodesic),
              min: system.minimumRange > .zero ? ChordRangeTest(range: system.minimumRange, geodesic: geodesic) : nil,
-             system: system)
+             range: system.range.meters, minimumRange: system.minimumRange.meters)
         }
         // Chunks of whole words, so no two chunks write the same word.
         let chunkWords = max(1, min(wordsPerRow, 2048))
@@ -68,7 +70,7 @@ public struct ReachMatrix: Sendable {
                                 distance = geodesic.distance(from: sites[siteIndex], to: target).meters
                                 localExact += 1
                             }
-                            inside = distance! <= test.system.range.meters
+                            inside = distance! <= test.range
                         }
                         if inside, let minimum = test.min {
                             switch minimum.decide(chordSquared: chordSquared) {
@@ -79,7 +81,7 @@ public struct ReachMatrix: Sendable {
                                     distance = geodesic.distance(from: sites[siteIndex], to: target).meters
                                     localExact += 1
                                 }
-                                inside = distance! >= test.system.minimumRange.meters
+                                inside = distance! >= test.minimumRange
                             }
                         }
                         if inside {

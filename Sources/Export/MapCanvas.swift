@@ -134,7 +134,7 @@ final class MapCanvas {
             let middle = (strip.minX + strip.maxX) / 2
             input = coordinates.map { coordinate in
                 Coordinate(latitude: min(strip.maxY, max(strip.minY, coordinate.latitude)),
-                           longitude: middle + remainder(coordinate.longitude - middle, 360))
+                           longitude: Coordinate.unwrappedLongitude(coordinate.longitude, near: middle))
             }
         }
         return projector.forward(input).compactMap { point in
@@ -161,7 +161,7 @@ final class MapCanvas {
         if let strip {
             guard (strip.minY...strip.maxY).contains(coordinate.latitude) else { return nil }
             let middle = (strip.minX + strip.maxX) / 2
-            input.longitude = middle + remainder(coordinate.longitude - middle, 360)
+            input.longitude = Coordinate.unwrappedLongitude(coordinate.longitude, near: middle)
         }
         guard let point = projector.forward([input])[0] else { return nil }
         if let discRadius, hypot(point.x, point.y) > discRadius { return nil }

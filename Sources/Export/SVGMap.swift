@@ -543,7 +543,7 @@ public struct SVGMapRenderer: Sendable {
             let north = Coordinate(latitude: here.latitude + 0.25, longitude: here.longitude)
             var probe = north
             if case let .cylindrical(centralMeridian, _) = canvas.family {
-                probe.longitude = centralMeridian + remainder(north.longitude - centralMeridian, 360)
+                probe.longitude = Coordinate.unwrappedLongitude(north.longitude, near: centralMeridian)
             }
             if let plane = canvas.projector.forward([probe])[0] {
                 let pixel = canvas.pixel(plane)

@@ -41,13 +41,22 @@ public struct Coordinate: Hashable, Sendable, Codable, CustomStringConvertible {
         Coordinate(latitude: latitude, longitude: Coordinate.normalizedLongitude(longitude))
     }
 
+    /// `longitude` turned by whole turns to lie within 180° of `reference`
+    /// (degrees; the result may lie outside [-180, 180]). Within ±180 of it
+    /// the offset is kept as is, bit for bit what `remainder` gives, without
+    /// glibc's slow `remainder`: rings call this once per vertex.
+    public static func unwrappedLongitude(_ longitude: Double, near reference: Double) -> Double {
+        let offset = longitude - reference
+        return reference + (abs(offset) <= 180 ? offset : remainder(offset, 360))
+    }
+
     /// The mean latitude and longitude of `coordinates`, longitudes taken
     /// within 180° of the first so a group across ±180 averages near it.
     /// Adequate as a map centre for places within one region; (0, 0) for none.
     public static func mean(of coordinates: [Coordinate]) -> Coordinate {
         guard let first = coordinates.first else { return Coordinate(latitude: 0, longitude: 0) }
         let latitude = coordinates.map(\.latitude).reduce(0, +) / Double(coordinates.count)
-        let longitude = coordinates.map { first.longitude + remainder($0.longitude - first.longitude, 360) }
+        let longitude = coordinates.map { unwrappedLongitude($0.longitude, near: first.longitude) }
             .reduce(0, +) / Double(coordinates.count)
         return Coordinate(latitude: latitude, longitude: normalizedLongitude(longitude))
     }

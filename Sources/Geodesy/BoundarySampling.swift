@@ -20,7 +20,7 @@ extension Geodesic {
         var result = [first]
         for (start, end) in zip(line, line.dropFirst()) {
             // Unwrap so an edge across ±180 takes the short way.
-            let endLongitude = start.longitude + remainder(end.longitude - start.longitude, 360)
+            let endLongitude = Coordinate.unwrappedLongitude(end.longitude, near: start.longitude)
             var pieces = 1
             while true {
                 let step = Coordinate(

@@ -65,10 +65,7 @@ struct CurveSampler<Measure> {
     }
 
     private func unwrapped(_ vertex: Coordinate, near reference: Double) -> Coordinate {
-        let offset = vertex.longitude - reference
-        // remainder(offset, 360) is offset itself within ±180 (and slow).
-        let turned = abs(offset) <= 180 ? offset : remainder(offset, 360)
-        return Coordinate(latitude: vertex.latitude, longitude: reference + turned)
+        Coordinate(latitude: vertex.latitude, longitude: Coordinate.unwrappedLongitude(vertex.longitude, near: reference))
     }
 
     private func needsSplit(_ left: Sample, _ right: Sample) -> Bool {

@@ -106,7 +106,7 @@ extension Geodesic {
         let solution = inverse(from: start, to: end)
         func unwrappedLongitude(at meters: Double) -> Double {
             let point = direct(from: start, azimuth: solution.initialAzimuth, distance: .meters(meters)).destination
-            return start.longitude + remainder(point.longitude - start.longitude, 360)
+            return Coordinate.unwrappedLongitude(point.longitude, near: start.longitude)
         }
         let increasing = end.longitude > start.longitude
         var low = 0.0, high = solution.distance.meters

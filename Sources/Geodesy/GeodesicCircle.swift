@@ -171,7 +171,7 @@ extension Geodesic {
     /// The circle's vertex at `azimuth`, its longitude near the centre's.
     private func startVertex(center: Coordinate, azimuth: Double, radius: Distance) -> Coordinate {
         var vertex = direct(from: center, azimuth: azimuth, distance: radius).destination
-        vertex.longitude = center.longitude + remainder(vertex.longitude - center.longitude, 360)
+        vertex.longitude = Coordinate.unwrappedLongitude(vertex.longitude, near: center.longitude)
         return vertex
     }
 

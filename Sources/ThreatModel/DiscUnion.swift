@@ -223,9 +223,8 @@ private struct SampledBoundary {
         // The boundary between samples bulges less than a degree beyond them
         // at these radii; keep clear of ±180 and the poles by that much.
         let clear = coordinates.count >= 8 && coordinates.allSatisfy { vertex in
-            var offset = vertex.longitude - center.longitude
-            if abs(offset) > 180 { offset = remainder(offset, 360) }  // glibc's remainder is slow
-            return abs(vertex.latitude) < DiscCover.largestLatitude && abs(center.longitude + offset) < 179
+            abs(vertex.latitude) < DiscCover.largestLatitude
+                && abs(Coordinate.unwrappedLongitude(vertex.longitude, near: center.longitude)) < 179
         }
         guard clear, abs(center.latitude) < DiscCover.largestLatitude else { return }
         samples = coordinates.map(geodesic.surfacePoint)

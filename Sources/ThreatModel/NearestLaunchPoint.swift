@@ -64,7 +64,7 @@ extension LaunchSite {
     private static func bestOnEdge(
         from a: Coordinate, to b: Coordinate, cost: (Coordinate) -> Double
     ) -> (point: Coordinate, cost: Double) {
-        let endLongitude = a.longitude + remainder(b.longitude - a.longitude, 360)
+        let endLongitude = Coordinate.unwrappedLongitude(b.longitude, near: a.longitude)
         func point(_ t: Double) -> Coordinate {
             Coordinate(latitude: a.latitude + (b.latitude - a.latitude) * t,
                        longitude: Coordinate.normalizedLongitude(a.longitude + (endLongitude - a.longitude) * t))

@@ -103,4 +103,17 @@ import GeoModel
         #expect(object == ["latitude": 32.86667, "longitude": 44.21389])
         #expect(try JSONDecoder().decode(Coordinate.self, from: data) == coordinate)
     }
+
+    @Test func unwrappedLongitudeIsTheRemainderFormBitForBit() {
+        let references = [-540.0, -180, -179.9, 0, 44.2, 179.9, 180, 359]
+        let offsets = [-900.0, -540, -360, -180.0000001, -180, -179.999, -0.0, 0, 1e-12, 179.999, 180, 180.0000001, 360, 725]
+        for reference in references {
+            for offset in offsets {
+                let longitude = reference + offset
+                let expected = reference + remainder(longitude - reference, 360)
+                #expect(Coordinate.unwrappedLongitude(longitude, near: reference).bitPattern == expected.bitPattern,
+                        "\(longitude) near \(reference)")
+            }
+        }
+    }
 }

@@ -125,25 +125,10 @@ enum AreaClipping {
         }
         var result = outputExteriors.map { Polygon(exterior: $0) }
         for hole in holes {
-            if let owner = result.indices.first(where: { contains(result[$0].exterior, hole[0]) }) {
+            if let owner = result.indices.first(where: { RingGeometry.location(of: hole[0], in: result[$0].exterior) != .outside }) {
                 result[owner].holes.append(hole)
             }
         }
         return result
-    }
-
-    /// Even-odd point in ring (longitude/latitude plane).
-    static func contains(_ ring: Ring, _ point: Coordinate) -> Bool {
-        var inside = false
-        var previous = ring.count - 1
-        for index in ring.indices {
-            let a = ring[index], b = ring[previous]
-            if (a.latitude > point.latitude) != (b.latitude > point.latitude),
-               point.longitude < (b.longitude - a.longitude) * (point.latitude - a.latitude) / (b.latitude - a.latitude) + a.longitude {
-                inside.toggle()
-            }
-            previous = index
-        }
-        return inside
     }
 }

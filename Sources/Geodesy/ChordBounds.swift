@@ -19,13 +19,18 @@ public struct SurfacePoint: Hashable, Sendable {
 extension Geodesic {
     /// The surface point at `coordinate` (height 0).
     public func surfacePoint(_ coordinate: Coordinate) -> SurfacePoint {
-        let eccentricitySquared = flattening * (2 - flattening)
         let latitude = coordinate.latitude * .pi / 180, longitude = coordinate.longitude * .pi / 180
-        let sinLatitude = sin(latitude), cosLatitude = cos(latitude)
+        return surfacePoint(sinLatitude: sin(latitude), cosLatitude: cos(latitude),
+                            sinLongitude: sin(longitude), cosLongitude: cos(longitude))
+    }
+
+    /// The surface point whose latitude and longitude have these sines and cosines.
+    func surfacePoint(sinLatitude: Double, cosLatitude: Double, sinLongitude: Double, cosLongitude: Double) -> SurfacePoint {
+        let eccentricitySquared = flattening * (2 - flattening)
         let normal = equatorialRadius / (1 - eccentricitySquared * sinLatitude * sinLatitude).squareRoot()
         return SurfacePoint(
-            x: normal * cosLatitude * cos(longitude),
-            y: normal * cosLatitude * sin(longitude),
+            x: normal * cosLatitude * cosLongitude,
+            y: normal * cosLatitude * sinLongitude,
             z: normal * (1 - eccentricitySquared) * sinLatitude
         )
     }

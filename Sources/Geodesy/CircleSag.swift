@@ -27,8 +27,6 @@ struct CircleSag {
     let tolerance: Double
     private let centerPoint: SurfacePoint
     private let chordSlope: Double
-    private let estimates: Bool
-    private let eccentricitySquared: Double
 
     /// Relative band around the tolerance where `geod_inverse` decides.
     static let margin = 0.02
@@ -45,8 +43,6 @@ struct CircleSag {
         centerPoint = geodesic.surfacePoint(center)
         let meanRadius = geodesic.equatorialRadius * (1 - geodesic.flattening / 3)
         chordSlope = cos(radius / (2 * meanRadius))
-        estimates = radius <= Self.largestEstimatedRadius
-        eccentricitySquared = geodesic.flattening * (2 - geodesic.flattening)
     }
 
     /// What the estimate needs of a circle point: the sines and cosines of
@@ -88,7 +84,7 @@ struct CircleSag {
     /// Whether the edge between `left` and `right` sags more than the
     /// tolerance at its straight longitude/latitude `midpoint`.
     func exceedsTolerance(left: Vertex, right: Vertex, midpoint: Coordinate) -> Bool {
-        if estimates {
+        if radius <= Self.largestEstimatedRadius {
             let sag = estimate(left: left, right: right)
             if sag < tolerance * (1 - Self.margin) { return false }
             if sag > tolerance * (1 + Self.margin) { return true }
@@ -101,14 +97,10 @@ struct CircleSag {
         return (sine / length, cosine / length)
     }
 
-    /// Chord from the centre to a surface point (as `Geodesic.surfacePoint`).
+    /// Chord from the centre to the vertex's surface point, metres.
     private func chord(to vertex: Vertex) -> Double {
-        let normal = geodesic.equatorialRadius / (1 - eccentricitySquared * vertex.sinLatitude * vertex.sinLatitude).squareRoot()
-        let point = SurfacePoint(
-            x: normal * vertex.cosLatitude * vertex.cosLongitude,
-            y: normal * vertex.cosLatitude * vertex.sinLongitude,
-            z: normal * (1 - eccentricitySquared) * vertex.sinLatitude
-        )
-        return point.chordSquared(to: centerPoint).squareRoot()
+        geodesic.surfacePoint(sinLatitude: vertex.sinLatitude, cosLatitude: vertex.cosLatitude,
+                              sinLongitude: vertex.sinLongitude, cosLongitude: vertex.cosLongitude)
+            .chordSquared(to: centerPoint).squareRoot()
     }
 }

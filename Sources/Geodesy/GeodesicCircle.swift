@@ -42,8 +42,8 @@ extension Geodesic {
         // Azimuth decreases from 360 to 180: north, west, south, which runs
         // counter-clockwise on a map. The circle is symmetric about the
         // centre's meridian (the ellipsoid is one of revolution), so the
-        // east half is the west half mirrored: half the geod_direct and
-        // geod_inverse calls, every edge still checked (its mirror image was).
+        // east half is the west half mirrored: half the geod_direct calls
+        // and sag checks, every edge still checked (its mirror image was).
         var ring: Ring = [startVertex(center: center, azimuth: 360, radius: radius)]
         let arcs = initialArcCount(radius: radius.meters, tolerance: tolerance.meters, limit: maximumVertices)
         do {

@@ -17,14 +17,9 @@ extension FootprintBuilder {
     public func unitedDiscs(around centers: [Coordinate], radius: Distance) throws(ThreatModelError) -> MultiPolygon {
         let cover = DiscCover(geodesic: geodesic, centers: centers, radius: radius, tolerance: tolerance)
         let kept = try discs(around: cover.kept.map { centers[$0] }, radius: radius, tolerance: tolerance)
-        var undecided = [Int]()
-        let united = Self.filling(try Self.union(kept)) { hole in
-            let verdict = cover.verdict(onHole: hole)
-            undecided += verdict.undecided
-            return verdict.filled
+        return try Self.union(kept, skippedBy: [cover]) { _, index throws(ThreatModelError) in
+            try disc(around: centers[index], radius: radius)
         }
-        guard !undecided.isEmpty else { return united }
-        return try Self.union([united] + discs(around: undecided.map { centers[$0] }, radius: radius, tolerance: tolerance))
     }
 
     /// The union of footprints this builder made (one system over its
@@ -43,31 +38,43 @@ extension FootprintBuilder {
                 kept.append(footprint.area)
             }
         }
-        var covers = [(cover: DiscCover, discs: [RangeFootprint])]()
-        for (radius, discs) in discsByRadius.sorted(by: { $0.key < $1.key }) {
-            let cover = DiscCover(geodesic: geodesic, centers: discs.map(\.site.coordinate), radius: radius,
+        let groups = discsByRadius.sorted { $0.key < $1.key }.map(\.value)
+        var covers = [DiscCover]()
+        for discs in groups {
+            let cover = DiscCover(geodesic: geodesic, centers: discs.map(\.site.coordinate), radius: discs[0].system.range,
                                   tolerance: tolerance, discs: discs.map(\.area))
             kept += cover.kept.map { discs[$0].area }
-            covers.append((cover, discs))
+            covers.append(cover)
         }
-        // Each skipped disc's boundary lies inside the union of its group's
-        // kept discs, so inside this union: it can only fill holes.
-        var undecided = [MultiPolygon]()
-        let united = Self.filling(try Self.union(kept)) { hole in
-            for (cover, discs) in covers {
+        return try Self.union(kept, skippedBy: covers) { group, index in groups[group][index].area }
+    }
+
+    /// The union of `kept` (which holds every disc the `covers` kept), with
+    /// the holes their skipped discs cover filled. Each skipped disc's
+    /// boundary lies inside that union, so it can only fill holes; a disc no
+    /// hole vertex decides for is united after all, `skipped(cover, disc)`.
+    private static func union(
+        _ kept: [MultiPolygon], skippedBy covers: [DiscCover],
+        skipped: (_ cover: Int, _ disc: Int) throws(ThreatModelError) -> MultiPolygon
+    ) throws(ThreatModelError) -> MultiPolygon {
+        var undecided = [(cover: Int, disc: Int)]()
+        let united = filling(try union(kept)) { hole in
+            for (index, cover) in covers.enumerated() {
                 let verdict = cover.verdict(onHole: hole)
-                undecided += verdict.undecided.map { discs[$0].area }
+                undecided += verdict.undecided.map { (index, $0) }
                 if verdict.filled { return true }
             }
             return false
         }
         guard !undecided.isEmpty else { return united }
-        return try Self.union([united] + undecided)
+        var parts = [united]
+        for (cover, disc) in undecided { parts.append(try skipped(cover, disc)) }
+        return try union(parts)
     }
 
     /// `shape` with every hole `fills` accepts filled: the hole is dropped
     /// from its polygon, and so is every polygon (an island) inside it.
-    static func filling(_ shape: MultiPolygon, where fills: (Ring) -> Bool) -> MultiPolygon {
+    private static func filling(_ shape: MultiPolygon, where fills: (Ring) -> Bool) -> MultiPolygon {
         var filled = [Ring]()
         var polygons = shape.polygons.map { polygon in
             var polygon = polygon
@@ -79,22 +86,23 @@ extension FootprintBuilder {
             return polygon
         }
         guard !filled.isEmpty else { return shape }
-        // Polygons of a valid union do not cross: an island lies wholly inside
-        // a hole, so its first vertex off the hole's edge tells.
-        polygons.removeAll { polygon in
-            filled.contains { hole in
-                guard hole.count > 3, polygon.exterior != hole else { return false }
-                for vertex in polygon.exterior {
-                    switch RingGeometry.location(of: vertex, in: hole) {
-                    case .inside: return true
-                    case .outside: return false
-                    case .boundary: continue
-                    }
-                }
-                return false
+        polygons.removeAll { polygon in filled.contains { isIsland(polygon, in: $0) } }
+        return MultiPolygon(polygons)
+    }
+
+    /// Whether `polygon` lies inside `hole`. Polygons of a valid union do not
+    /// cross, so an island lies wholly inside a hole: its first vertex off the
+    /// hole's edge tells.
+    private static func isIsland(_ polygon: Polygon, in hole: Ring) -> Bool {
+        guard hole.count > 3, polygon.exterior != hole else { return false }
+        for vertex in polygon.exterior {
+            switch RingGeometry.location(of: vertex, in: hole) {
+            case .inside: return true
+            case .outside: return false
+            case .boundary: continue
             }
         }
-        return MultiPolygon(polygons)
+        return false
     }
 
     private static func isPlainDisc(_ footprint: RangeFootprint) -> Bool {

@@ -21,14 +21,7 @@ import Testing
     func randomEdges(count: Int, seed: UInt64) -> [Edge] {
         var random = RingPropertyTests.SplitMix64(state: seed)
         return (0..<count).map { index in
-            var latitude = Double.random(in: -90...90, using: &random)
-            var longitude = Double.random(in: -180...180, using: &random)
-            switch index % 3 {
-            case 0: latitude = (Bool.random(using: &random) ? 1 : -1) * Double.random(in: 80...90, using: &random)
-            case 1: longitude = (Bool.random(using: &random) ? 1 : -1) * Double.random(in: 179...180, using: &random)
-            default: break
-            }
-            let center = Coordinate(latitude: latitude, longitude: longitude)
+            let center = RingPropertyTests.randomCenter(index, polar: 80, using: &random)
             let radius = exp(Double.random(in: log(1.0)...log(CircleSag.largestEstimatedRadius), using: &random))
             let tolerance = min([0.1, 1, 10, 100][index % 4], radius / 10)
             // The first arc count, scaled by 1/3 to 3: sags from about 9 times
@@ -38,7 +31,7 @@ import Testing
             let azimuth = Double.random(in: 0..<360, using: &random)
             let left = geodesic.direct(from: center, azimuth: azimuth, distance: .meters(radius)).destination
             var right = geodesic.direct(from: center, azimuth: azimuth - step, distance: .meters(radius)).destination
-            right.longitude = left.longitude + remainder(right.longitude - left.longitude, 360)
+            right.longitude = Coordinate.unwrappedLongitude(right.longitude, near: left.longitude)
             let midpoint = Coordinate(latitude: (left.latitude + right.latitude) / 2,
                                       longitude: (left.longitude + right.longitude) / 2)
             return Edge(sag: CircleSag(geodesic: geodesic, center: center, radius: radius, tolerance: tolerance),

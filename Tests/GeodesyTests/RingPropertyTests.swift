@@ -30,19 +30,26 @@ import Testing
         var testDescription: String { "\(radius) around \(center) within \(tolerance)" }
     }
 
+    /// A random centre: for `index` 0, 3, 6, … beyond `polar` degrees of
+    /// latitude, for 1, 4, 7, … within 1° of ±180, otherwise anywhere.
+    static func randomCenter(_ index: Int, polar: Double, using random: inout SplitMix64) -> Coordinate {
+        var latitude = Double.random(in: -90...90, using: &random)
+        var longitude = Double.random(in: -180...180, using: &random)
+        switch index % 3 {
+        case 0: latitude = (Bool.random(using: &random) ? 1 : -1) * Double.random(in: polar...90, using: &random)
+        case 1: longitude = (Bool.random(using: &random) ? 1 : -1) * Double.random(in: 179...180, using: &random)
+        default: break
+        }
+        return Coordinate(latitude: latitude, longitude: longitude)
+    }
+
     static let cases: [Case] = {
         var random = SplitMix64(state: 20_181_231)
         return (0..<240).map { index in
-            var latitude = Double.random(in: -90...90, using: &random)
-            var longitude = Double.random(in: -180...180, using: &random)
-            switch index % 3 {
-            case 0: latitude = (Bool.random(using: &random) ? 1 : -1) * Double.random(in: 85...90, using: &random)
-            case 1: longitude = (Bool.random(using: &random) ? 1 : -1) * Double.random(in: 179...180, using: &random)
-            default: break
-            }
+            let center = randomCenter(index, polar: 85, using: &random)
             let radius = exp(Double.random(in: log(1.0)...log(19_900_000.0), using: &random))
             let tolerance = [0.1, 1, 10, 100][index % 4]
-            return Case(center: Coordinate(latitude: latitude, longitude: longitude),
+            return Case(center: center,
                         radius: .meters(radius), tolerance: .meters(max(tolerance, min(radius / 10, 10))))
         }
     }()

@@ -45,6 +45,7 @@ public struct Coordinate: Hashable, Sendable, Codable, CustomStringConvertible {
     /// (degrees; the result may lie outside [-180, 180]). Within ±180 of it
     /// the offset is kept as is, bit for bit what `remainder` gives, without
     /// glibc's slow `remainder`: rings call this once per vertex.
+    @inlinable
     public static func unwrappedLongitude(_ longitude: Double, near reference: Double) -> Double {
         let offset = longitude - reference
         return reference + (abs(offset) <= 180 ? offset : remainder(offset, 360))

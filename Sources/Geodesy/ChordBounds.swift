@@ -8,6 +8,18 @@ public struct SurfacePoint: Hashable, Sendable {
     public var y: Double
     public var z: Double
 
+    /// The point on an ellipsoid (equatorial radius in metres, first
+    /// eccentricity squared) whose latitude and longitude have these sines
+    /// and cosines.
+    @inlinable
+    init(sinLatitude: Double, cosLatitude: Double, sinLongitude: Double, cosLongitude: Double,
+         equatorialRadius: Double, eccentricitySquared: Double) {
+        let normal = equatorialRadius / (1 - eccentricitySquared * sinLatitude * sinLatitude).squareRoot()
+        x = normal * cosLatitude * cosLongitude
+        y = normal * cosLatitude * sinLongitude
+        z = normal * (1 - eccentricitySquared) * sinLatitude
+    }
+
     /// Squared straight-line (chord) distance to `other`, square metres.
     @inlinable
     public func chordSquared(to other: SurfacePoint) -> Double {
@@ -20,20 +32,13 @@ extension Geodesic {
     /// The surface point at `coordinate` (height 0).
     public func surfacePoint(_ coordinate: Coordinate) -> SurfacePoint {
         let latitude = coordinate.latitude * .pi / 180, longitude = coordinate.longitude * .pi / 180
-        return surfacePoint(sinLatitude: sin(latitude), cosLatitude: cos(latitude),
-                            sinLongitude: sin(longitude), cosLongitude: cos(longitude))
+        return SurfacePoint(sinLatitude: sin(latitude), cosLatitude: cos(latitude),
+                            sinLongitude: sin(longitude), cosLongitude: cos(longitude),
+                            equatorialRadius: equatorialRadius, eccentricitySquared: eccentricitySquared)
     }
 
-    /// The surface point whose latitude and longitude have these sines and cosines.
-    func surfacePoint(sinLatitude: Double, cosLatitude: Double, sinLongitude: Double, cosLongitude: Double) -> SurfacePoint {
-        let eccentricitySquared = flattening * (2 - flattening)
-        let normal = equatorialRadius / (1 - eccentricitySquared * sinLatitude * sinLatitude).squareRoot()
-        return SurfacePoint(
-            x: normal * cosLatitude * cosLongitude,
-            y: normal * cosLatitude * sinLongitude,
-            z: normal * (1 - eccentricitySquared) * sinLatitude
-        )
-    }
+    /// First eccentricity squared, f·(2 − f).
+    var eccentricitySquared: Double { flattening * (2 - flattening) }
 
     /// Smallest radius of curvature of the ellipsoid, b²/a (metres): no
     /// geodesic bends more sharply than a circle of this radius.

@@ -26,6 +26,8 @@ struct CircleSag {
     let radius: Double
     let tolerance: Double
     private let centerPoint: SurfacePoint
+    /// The ellipsoid's, read once (the estimate runs per edge).
+    private let equatorialRadius: Double, eccentricitySquared: Double
     private let chordSlope: Double
 
     /// Relative band around the tolerance where `geod_inverse` decides.
@@ -41,6 +43,8 @@ struct CircleSag {
         self.radius = radius
         self.tolerance = tolerance
         centerPoint = geodesic.surfacePoint(center)
+        equatorialRadius = geodesic.equatorialRadius
+        eccentricitySquared = geodesic.eccentricitySquared
         let meanRadius = geodesic.equatorialRadius * (1 - geodesic.flattening / 3)
         chordSlope = cos(radius / (2 * meanRadius))
     }
@@ -99,8 +103,9 @@ struct CircleSag {
 
     /// Chord from the centre to the vertex's surface point, metres.
     private func chord(to vertex: Vertex) -> Double {
-        geodesic.surfacePoint(sinLatitude: vertex.sinLatitude, cosLatitude: vertex.cosLatitude,
-                              sinLongitude: vertex.sinLongitude, cosLongitude: vertex.cosLongitude)
+        SurfacePoint(sinLatitude: vertex.sinLatitude, cosLatitude: vertex.cosLatitude,
+                     sinLongitude: vertex.sinLongitude, cosLongitude: vertex.cosLongitude,
+                     equatorialRadius: equatorialRadius, eccentricitySquared: eccentricitySquared)
             .chordSquared(to: centerPoint).squareRoot()
     }
 }

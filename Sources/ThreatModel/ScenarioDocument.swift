@@ -139,10 +139,12 @@ public struct ScenarioDocument: Sendable {
         return try parse(text, file: url.path, baseDirectory: url.deletingLastPathComponent())
     }
 
-    /// Parses scenario YAML. Relative file paths are taken from `baseDirectory`.
+    /// Parses scenario YAML. Relative file paths are taken from `baseDirectory`;
+    /// `fileAccess` says whether they may leave it.
     /// - Throws: `ScenarioErrors` listing every problem with its location.
-    public static func parse(_ text: String, file: String, baseDirectory: URL) throws(ScenarioErrors) -> ScenarioDocument {
-        var reader = ScenarioReader(file: file, baseDirectory: baseDirectory)
+    public static func parse(_ text: String, file: String, baseDirectory: URL,
+                             fileAccess: ScenarioFileAccess = .insideFolder) throws(ScenarioErrors) -> ScenarioDocument {
+        var reader = ScenarioReader(file: file, baseDirectory: baseDirectory, fileAccess: fileAccess)
         let document = reader.read(text)
         guard reader.issues.isEmpty, let document else { throw ScenarioErrors(reader.issues) }
         return document
@@ -153,9 +155,10 @@ extension ScenarioDocument {
     /// Every problem of a scenario, from the YAML up to unknown places and
     /// systems, sorted by position; empty when the scenario is sound.
     public static func problems(
-        in text: String, file: String, baseDirectory: URL, gazetteer: Gazetteer, catalog: MissileCatalog
+        in text: String, file: String, baseDirectory: URL, fileAccess: ScenarioFileAccess = .insideFolder,
+        gazetteer: Gazetteer, catalog: MissileCatalog
     ) -> [ScenarioIssue] {
-        var reader = ScenarioReader(file: file, baseDirectory: baseDirectory)
+        var reader = ScenarioReader(file: file, baseDirectory: baseDirectory, fileAccess: fileAccess)
         var issues = [ScenarioIssue]()
         if let document = reader.read(text) {
             do { _ = try document.resolve(gazetteer: gazetteer, catalog: catalog) } catch { issues = error.issues }
@@ -166,10 +169,21 @@ extension ScenarioDocument {
     }
 }
 
+/// Which files a scenario's `file:` and `geojson:` entries may name.
+public enum ScenarioFileAccess: Sendable {
+    /// Only files inside the scenario's folder (or its subfolders), after
+    /// symbolic links are followed: a scenario from elsewhere cannot make
+    /// a run read `/etc/shadow` or `../../secrets`.
+    case insideFolder
+    /// Any file the user can read.
+    case anywhere
+}
+
 /// Walks the YAML node tree, collecting every issue instead of stopping.
 struct ScenarioReader {
     let file: String
     let baseDirectory: URL
+    var fileAccess: ScenarioFileAccess = .insideFolder
     var issues: [ScenarioIssue] = []
 
     static let topKeys: Set<String> = [
@@ -492,9 +506,23 @@ struct ScenarioReader {
     }
 
     mutating func file(_ path: String, at node: Node) -> URL? {
+        let shown = path.visibleControlCharacters
         let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : baseDirectory.appendingPathComponent(path)
         guard FileManager.default.fileExists(atPath: url.path) else {
-            issues.append(ScenarioIssue(at(node), "no such file '\(path)' (relative paths start at the scenario's folder)"))
+            issues.append(ScenarioIssue(at(node), "no such file '\(shown)' (relative paths start at the scenario's folder)"))
+            return nil
+        }
+        if fileAccess == .insideFolder {
+            let folder = baseDirectory.resolvingSymlinksInPath().standardizedFileURL.path
+            let resolved = url.resolvingSymlinksInPath().standardizedFileURL.path
+            guard resolved.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/") else {
+                issues.append(ScenarioIssue(at(node), "'\(shown)' lies outside the scenario's folder; "
+                                            + "only files inside it are read unless files outside are allowed"))
+                return nil
+            }
+        }
+        do { try InputFile.requireRegularFile(url.path) } catch {
+            issues.append(ScenarioIssue(at(node), error.description))
             return nil
         }
         return url

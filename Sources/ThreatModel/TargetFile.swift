@@ -74,12 +74,16 @@ public enum TargetFile {
             guard let found = columns else {
                 let header = fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
                 func index(_ names: [String]) -> Int? { header.firstIndex(where: names.contains) }
-                guard let name = index(["name", "target", "site"]),
-                      let latitude = index(["lat", "latitude"]),
-                      let longitude = index(["lon", "lng", "long", "longitude"])
-                else {
+                let nameColumn = index(["name", "target", "site"])
+                let latitudeColumn = index(["lat", "latitude"])
+                let longitudeColumn = index(["lon", "lng", "long", "longitude"])
+                guard let name = nameColumn, let latitude = latitudeColumn, let longitude = longitudeColumn else {
+                    // Name what is missing, never the line itself: the file may be anything.
+                    let missing = [("name", nameColumn), ("lat", latitudeColumn), ("lon", longitudeColumn)]
+                        .filter { $0.1 == nil }.map(\.0)
                     throw .badData(source: url.path, line: lineNumber,
-                                   reason: "the header must name the columns name, lat and lon (found: \(header.joined(separator: ",")))")
+                                   reason: "the header must name the columns name, lat and lon; no column is called "
+                                       + missing.joined(separator: " or "))
                 }
                 columns = (name, latitude, longitude)
                 width = fields.count

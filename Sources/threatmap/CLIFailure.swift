@@ -58,6 +58,8 @@ struct CLIFailure: Error, CustomStringConvertible {
             self.init(Self.status(of: error), error.description)
         case let error as CoordinateError:
             self.init(.usage, error.description)
+        case let error as InputFileError:
+            self.init(.noInput, error.description)
         default:
             self.init(.software, String(describing: error))
         }
@@ -81,9 +83,15 @@ func reportingFailures(_ body: () throws -> Void) throws {
         throw exit
     } catch {
         let failure = CLIFailure(error)
-        FileHandle.standardError.write(Data("threatmap: error: \(failure.message)\n".utf8))
+        writeStandardError("threatmap: error: \(failure.message)\n")
         throw ExitCode(failure.status.rawValue)
     }
+}
+
+/// Writes a message to stderr with every control character but the line
+/// feed shown escaped: names and echoed input never act on the terminal.
+func writeStandardError(_ text: String) {
+    FileHandle.standardError.write(Data(text.visibleControlCharactersKeepingLines.utf8))
 }
 
 /// Checks, before any work, that every coordinate literal among `places` is valid.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Gazetteer
+import GeoModel
 import ThreatModel
 #if canImport(Glibc)
 import Glibc
@@ -56,6 +57,7 @@ struct DataOptions: ParsableArguments {
     /// `--quiet`, neither; with `--verbose`, the load time and place count.
     func gazetteer(_ verbosity: VerbosityOptions = VerbosityOptions()) throws -> Gazetteer {
         let directory = try dataDirectory()
+        for file in extraGazetteers { try InputFile.requireRegularFile(file) }
         let clock = ContinuousClock(), started = clock.now
         let progress: LoadProgress? = isatty(STDERR_FILENO) == 1 && !verbosity.quiet ? ProgressBar.draw : nil
         let gazetteer = try Gazetteer(
@@ -65,7 +67,7 @@ struct DataOptions: ParsableArguments {
         )
         if progress != nil, !extraGazetteers.isEmpty { ProgressBar.finish() }
         for warning in gazetteer.warnings where !verbosity.quiet {
-            FileHandle.standardError.write(Data("threatmap: warning: \(warning)\n".utf8))
+            writeStandardError("threatmap: warning: \(warning)\n")
         }
         verbosity.note("loaded \(gazetteer.count) places from \(directory.path)"
                        + extraGazetteers.map { " and \($0)" }.joined() + " in \(VerbosityOptions.seconds(clock.now - started))")

@@ -67,6 +67,9 @@ extension ThreatMap {
                 if let output, output != "-" { try checkWritable(output) }
                 let extractor = Extractor(gazetteer: try data.gazetteer(verbosity), catalog: try data.catalog())
                 let extraction = extractor.extract(text: text, source: inputName)
+                guard !(extraction.sites.isEmpty && extraction.targets.isEmpty) else {
+                    throw CLIFailure(.dataError, "\(inputName): found no launch site and no target in the text, so there is no scenario to write; nothing was written")
+                }
                 let writer = ScenarioWriter()
                 let chosenStem = stem ?? ScenarioWriter.stem(from: extraction.title)
                 let yaml = writer.yaml(extraction, stem: chosenStem, input: inputName)
@@ -83,21 +86,25 @@ extension ThreatMap {
                 // current directory when the scenario goes to stdout).
                 let folder = scenarioPath.map { URL(fileURLWithPath: $0).deletingLastPathComponent() }
                     ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+                // The regions and the scenario that names them: all or none.
+                var files = OutputFiles()
                 var written = [String]()
                 for file in writer.regionFiles(extraction) {
                     let url = folder.appendingPathComponent(file.fileName)
-                    try AtomicFile.write(file.geojson, to: url)
+                    files.add(file.geojson, to: url)
                     written.append(scenarioPath == nil ? url.path : url.relativePath)
                 }
                 if let scenarioPath {
-                    try AtomicFile.write(yaml, to: URL(fileURLWithPath: scenarioPath))
+                    files.add(yaml, to: URL(fileURLWithPath: scenarioPath))
                     written.append(scenarioPath)
-                } else {
+                }
+                try files.commit()
+                if scenarioPath == nil {
                     FileHandle.standardOutput.write(Data(yaml.utf8))
                 }
                 if !verbosity.quiet {
                     let report = ExtractionReport.text(extraction, encoding: encoding, written: written)
-                    FileHandle.standardError.write(Data(report.utf8))
+                    writeStandardError(report)
                 }
                 if map, let scenarioPath {
                     try renderMap(scenarioPath: scenarioPath, extraction: extraction)
@@ -115,10 +122,7 @@ extension ThreatMap {
                 guard data.count <= limit else { throw CLIFailure(.dataError, "<stdin>: over 64 MiB; split the text") }
                 return data
             }
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory), !isDirectory.boolValue else {
-                throw CLIFailure(.noInput, "\(input): no such file")
-            }
+            try InputFile.requireRegularFile(input)
             guard let data = FileManager.default.contents(atPath: input) else {
                 throw CLIFailure(.noInput, "\(input): cannot read the file")
             }

@@ -28,6 +28,7 @@ enum LaunchSites {
 
     /// One launch site per feature (see `LaunchSiteFile`).
     static func read(_ url: URL) throws -> [LaunchSite] {
+        try InputFile.requireRegularFile(url.path)
         do { return try LaunchSiteFile.read(url) } catch {
             if case .file = error, !FileManager.default.fileExists(atPath: url.path) {
                 throw CLIFailure(.noInput, error.description)

@@ -44,6 +44,8 @@ extension ThreatMap {
             valueName: "distance"), transform: parseDistance)
         var tolerance: Distance?
 
+        @OptionGroup var files: ScenarioFileOptions
+
         @OptionGroup(title: "Map") var map: MapOptions
         @OptionGroup var precision: PrecisionOption
 
@@ -91,13 +93,16 @@ extension ThreatMap {
                                    + "\(rendering.footprints.reduce(0) { $0 + Shape.multiPolygon($1.area).allCoordinates.count }) vertices, "
                                    + "\(rendering.results.count) reach decisions in \(VerbosityOptions.seconds(clock.now - step))")
                 }
+                // Every file of every scenario, or none of them.
+                var files = OutputFiles()
                 for (_, outputs) in rendered {
-                    for (file, text) in outputs { try AtomicFile.write(text, to: file) }
+                    for (file, text) in outputs { files.add(text, to: file) }
                 }
+                try files.commit()
 
                 for (index, (rendering, outputs)) in rendered.enumerated() where !verbosity.quiet {
                     if index > 0 { print() }
-                    print(rendering.scenario.document.title)
+                    print(rendering.scenario.document.title.visibleControlCharacters)
                     print(rendering.table.text(), terminator: "")
                     print(rendering.summary)
                     for (file, _) in outputs { print("wrote \(file.relativePath)") }
@@ -145,7 +150,7 @@ extension ThreatMap {
             for path in paths {
                 let (text, file, base) = try ScenarioInput.read(path)
                 do {
-                    let document = try ScenarioDocument.parse(text, file: file, baseDirectory: base)
+                    let document = try ScenarioDocument.parse(text, file: file, baseDirectory: base, fileAccess: files.access)
                     scenarios.append(try document.resolve(gazetteer: gazetteer, catalog: catalog))
                 } catch {
                     issues += error.issues

@@ -40,9 +40,7 @@ struct TargetOptions: ParsableArguments {
         var places = [Place]()
         for value in targets {
             if Self.isFile(value) {
-                guard FileManager.default.fileExists(atPath: value) else {
-                    throw CLIFailure(.noInput, "\(value): no such target file")
-                }
+                try InputFile.requireRegularFile(value)
                 let list = try TargetFile.read(URL(fileURLWithPath: value))
                 for index in 0..<list.count {
                     places.append(Place(name: list.names[index], coordinate: list.coordinates[index],

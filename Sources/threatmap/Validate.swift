@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GeoModel
 import ThreatModel
 
 extension ThreatMap {
@@ -22,6 +23,7 @@ extension ThreatMap {
         @Argument(help: ArgumentHelp("Scenario YAML files ('-' for stdin).", valueName: "scenario"))
         var scenarios: [String]
 
+        @OptionGroup var files: ScenarioFileOptions
         @OptionGroup var verbosity: VerbosityOptions
 
         func validate() throws {
@@ -36,13 +38,13 @@ extension ThreatMap {
                 var failures = 0
                 for path in scenarios {
                     let (text, file, base) = try ScenarioInput.read(path)
-                    let problems = ScenarioDocument.problems(in: text, file: file, baseDirectory: base,
+                    let problems = ScenarioDocument.problems(in: text, file: file, baseDirectory: base, fileAccess: files.access,
                                                              gazetteer: gazetteer, catalog: catalog)
                     if problems.isEmpty {
-                        if !verbosity.quiet { print("ok \(path)") }
+                        if !verbosity.quiet { print("ok \(path.visibleControlCharacters)") }
                     } else {
                         failures += 1
-                        FileHandle.standardError.write(Data((problems.map(\.description).joined(separator: "\n") + "\n").utf8))
+                        writeStandardError(problems.map(\.description).joined(separator: "\n") + "\n")
                     }
                 }
                 if failures > 0 {
@@ -61,9 +63,7 @@ enum ScenarioInput {
         if path == "-" {
             data = FileHandle.standardInput.readDataToEndOfFile()
         } else {
-            guard FileManager.default.fileExists(atPath: path) else {
-                throw CLIFailure(.noInput, "\(path): no such scenario file")
-            }
+            try InputFile.requireRegularFile(path)
             guard let contents = FileManager.default.contents(atPath: path) else {
                 throw CLIFailure(.noInput, "\(path): cannot read the scenario file")
             }
@@ -77,10 +77,14 @@ enum ScenarioInput {
             : URL(fileURLWithPath: path).deletingLastPathComponent()
         return (text, path == "-" ? "<stdin>" : path, base)
     }
+}
 
-    /// A parsed scenario from a path or `-`.
-    static func load(_ path: String) throws -> ScenarioDocument {
-        let (text, file, base) = try read(path)
-        return try ScenarioDocument.parse(text, file: file, baseDirectory: base)
-    }
+/// `--allow-outside-files`: lets a scenario's `file:` and `geojson:` entries
+/// name files outside the scenario's folder.
+struct ScenarioFileOptions: ParsableArguments {
+    @Flag(name: .customLong("allow-outside-files"), help: ArgumentHelp(
+        "Let a scenario's file: and geojson: entries name files outside its folder (by default only files inside it are read)."))
+    var allowOutsideFiles = false
+
+    var access: ScenarioFileAccess { allowOutsideFiles ? .anywhere : .insideFolder }
 }

@@ -118,3 +118,78 @@ struct AtomicFileTests {
         #expect(cannotWritePath(error) == directory.path)
     }
 }
+
+@Suite("OutputFiles")
+struct OutputFilesTests {
+    private func mode(_ url: URL) throws -> Int {
+        try #require(FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? Int)
+    }
+
+    @Test("keeps the permissions of the file it replaces")
+    func keepsMode() throws {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        let file = scratch.url.appendingPathComponent("private.csv")
+        try Data("old\n".utf8).write(to: file)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)
+        try AtomicFile.write("new\n", to: file)
+        #expect(try mode(file) == 0o600)
+        #expect(try String(contentsOf: file, encoding: .utf8) == "new\n")
+    }
+
+    @Test("refuses a read-only target and leaves it as it was")
+    func refusesReadOnly() throws {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        let file = scratch.url.appendingPathComponent("published.svg")
+        try Data("<svg/>".utf8).write(to: file)
+        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: file.path)
+        let error = #expect(throws: ExportError.self) { try AtomicFile.write("<svg></svg>", to: file) }
+        #expect(error?.description.contains("read-only") == true)
+        #expect(try String(contentsOf: file, encoding: .utf8) == "<svg/>")
+        #expect(try mode(file) == 0o444)
+        #expect(try scratch.contents() == ["published.svg"])
+    }
+
+    @Test("replaces a symbolic link at the target without writing through it")
+    func doesNotWriteThroughLinks() throws {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        let victim = scratch.url.appendingPathComponent("victim.txt")
+        try Data("precious".utf8).write(to: victim)
+        let link = scratch.url.appendingPathComponent("map.svg")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: victim)
+        try AtomicFile.write("<svg/>", to: link)
+        #expect(try String(contentsOf: victim, encoding: .utf8) == "precious")
+        #expect(try String(contentsOf: link, encoding: .utf8) == "<svg/>")
+        #expect(try FileManager.default.attributesOfItem(atPath: link.path)[.type] as? FileAttributeType == .typeRegular)
+    }
+
+    @Test("writes every file or none: one target in the way leaves all the others untouched")
+    func allOrNone() throws {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        let old = scratch.url.appendingPathComponent("s.geojson")
+        try Data("old".utf8).write(to: old)
+        try FileManager.default.createDirectory(at: scratch.url.appendingPathComponent("s.md"), withIntermediateDirectories: false)
+        var files = OutputFiles()
+        files.add("new geojson", to: old)
+        files.add("new svg", to: scratch.url.appendingPathComponent("s.svg"))
+        files.add("new md", to: scratch.url.appendingPathComponent("s.md"))
+        let error = #expect(throws: ExportError.self) { try files.commit() }
+        #expect(cannotWritePath(error) == scratch.url.appendingPathComponent("s.md").path)
+        #expect(try String(contentsOf: old, encoding: .utf8) == "old")
+        #expect(try scratch.contents() == ["s.geojson", "s.md"], "staged files left behind")
+    }
+
+    @Test("commits several files in one go")
+    func commitsAll() throws {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        var files = OutputFiles()
+        for name in ["a.csv", "b.svg", "c.md"] { files.add(name, to: scratch.url.appendingPathComponent(name)) }
+        try files.commit()
+        #expect(try scratch.contents() == ["a.csv", "b.svg", "c.md"])
+        #expect(try String(contentsOf: scratch.url.appendingPathComponent("b.svg"), encoding: .utf8) == "b.svg")
+    }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import GeoModel
 
 /// One cell of a result table.
 public enum TableValue: Hashable, Sendable {
@@ -7,9 +8,10 @@ public enum TableValue: Hashable, Sendable {
     case number(Double, decimals: Int)
     case bool(Bool)
 
+    /// The cell as shown in text and CSV; control characters escaped.
     var plain: String {
         switch self {
-        case let .text(text): text
+        case let .text(text): text.visibleControlCharacters
         case let .number(value, decimals): String(format: "%.\(decimals)f", value)
         case let .bool(flag): flag ? "yes" : "no"
         }
@@ -49,19 +51,17 @@ public struct ResultTable: Hashable, Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// RFC 4180 CSV with a header line.
+    /// RFC 4180 CSV with a header line. Text cells are made inert for
+    /// spreadsheets (`CSVField.text`); numbers stay numbers.
     public func csv() -> String {
-        func field(_ text: String) -> String {
-            guard text.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
-                return text
-            }
-            return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
         func cell(_ value: TableValue) -> String {
-            if case let .bool(flag) = value { return flag ? "true" : "false" }
-            return field(value.plain)
+            switch value {
+            case let .bool(flag): flag ? "true" : "false"
+            case let .text(text): CSVField.text(text)
+            case .number: value.plain
+            }
         }
-        var lines = [columns.map(field).joined(separator: ",")]
+        var lines = [columns.map(CSVField.text).joined(separator: ",")]
         lines += rows.map { $0.map(cell).joined(separator: ",") }
         return lines.joined(separator: "\n") + "\n"
     }

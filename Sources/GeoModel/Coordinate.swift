@@ -21,12 +21,14 @@ public struct Coordinate: Hashable, Sendable, Codable, CustomStringConvertible {
     /// A validated coordinate.
     /// - Parameters:
     ///   - latitude: degrees, must lie in [-90, 90].
-    ///   - longitude: degrees, any finite value; normalised to [-180, 180].
+    ///   - longitude: degrees, must lie in [-180, 180] (a value such as 445
+    ///     is a typing error far more often than a wrapped longitude).
     /// - Throws: `CoordinateError` naming the bad value.
     public init(validatingLatitude latitude: Double, longitude: Double) throws(CoordinateError) {
         guard latitude.isFinite else { throw .notFinite(axis: "latitude", value: latitude) }
         guard longitude.isFinite else { throw .notFinite(axis: "longitude", value: longitude) }
         guard (-90.0...90.0).contains(latitude) else { throw .latitudeOutOfRange(latitude) }
+        guard (-180.0...180.0).contains(longitude) else { throw .longitudeOutOfRange(longitude) }
         self.init(latitude: latitude, longitude: Coordinate.normalizedLongitude(longitude))
     }
 
@@ -71,6 +73,7 @@ public struct Coordinate: Hashable, Sendable, Codable, CustomStringConvertible {
 public enum CoordinateError: Error, Equatable, Sendable, CustomStringConvertible, LocalizedError {
     case notFinite(axis: String, value: Double)
     case latitudeOutOfRange(Double)
+    case longitudeOutOfRange(Double)
     case malformed(String, reason: String)
 
     public var description: String {
@@ -79,6 +82,8 @@ public enum CoordinateError: Error, Equatable, Sendable, CustomStringConvertible
             return "\(axis) \(value) is not a finite number"
         case let .latitudeOutOfRange(value):
             return "latitude \(Coordinate.format(value)) is outside [-90, 90] degrees"
+        case let .longitudeOutOfRange(value):
+            return "longitude \(Coordinate.format(value)) is outside [-180, 180] degrees"
         case let .malformed(text, reason):
             return "'\(text)' is not a coordinate: \(reason)"
         }

@@ -37,14 +37,22 @@ public struct Distance: Hashable, Comparable, Sendable, Codable, CustomStringCon
         }
     }
 
-    /// Parses `700km`, `700 km`, `435mi`, `378nmi`, `5000m`, `2,000 km`.
+    /// Parses `700km`, `700 km`, `435mi`, `378nmi`, `5000m`, `12.5 km`.
+    ///
+    /// Commas are refused: `2,000` is two thousand in English and two in
+    /// much of Europe, and `1.000,5` the reverse, so the number must be
+    /// written plainly, with a point for decimals.
     /// - Throws: `DistanceError` for a missing or unknown unit, a negative,
-    ///   non-finite or non-numeric value.
+    ///   non-finite or non-numeric value, or a comma in the number.
     public init(parsing text: String) throws(DistanceError) {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw .malformed(text, reason: "it is empty") }
         let unitStart = trimmed.firstIndex(where: { $0.isLetter }) ?? trimmed.endIndex
         let numberText = trimmed[..<unitStart].trimmingCharacters(in: .whitespaces)
+        guard !numberText.contains(",") else {
+            throw .malformed(text, reason: "write the number without thousands separators or a decimal comma, "
+                             + "with a point for decimals, such as 2000km, 1000.5 km or 435 mi")
+        }
         guard let number = Self.number(numberText) else {
             throw .malformed(text, reason: "expected a number followed by a unit, such as 700km or 435 mi")
         }
@@ -57,18 +65,14 @@ public struct Distance: Hashable, Comparable, Sendable, Codable, CustomStringCon
         guard let unit = Self.unit(named: unitText) else {
             throw .malformed(text, reason: "unknown unit '\(unitText)'; use one of \(Self.unitList)")
         }
+        guard (number * unit.meters).isFinite else { throw .malformed(text, reason: "the number is too large") }
         self.init(meters: number * unit.meters)
     }
 
-    /// A decimal number; commas only as thousands separators ("2,000", not "1,5").
+    /// A plain decimal number (no letters; `Double`'s own syntax).
     private static func number(_ text: String) -> Double? {
         guard !text.isEmpty, !text.contains(where: { $0.isLetter }) else { return nil }
-        guard text.contains(",") else { return Double(text) }
-        let integerPart = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)[0]
-        let groups = integerPart.split(separator: ",", omittingEmptySubsequences: false)
-        let leading = groups[0].hasPrefix("-") || groups[0].hasPrefix("+") ? groups[0].dropFirst() : groups[0]
-        guard (1...3).contains(leading.count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
-        return Double(text.replacingOccurrences(of: ",", with: ""))
+        return Double(text)
     }
 
     private static var unitList: String { Unit.allCases.map(\.rawValue).joined(separator: ", ") }

@@ -58,8 +58,8 @@ public struct MissileCatalog: Sendable {
                 rangeHigh: try kilometers(high, "range_high_km"),
                 source: fields[origin]
             )
-            guard system.minimumRange < system.range else {
-                throw .badData(source: source, line: row.line, reason: "min_range_km must be below range_km")
+            if let problem = system.rangeProblem {
+                throw .badData(source: source, line: row.line, reason: "\(system.name): \(problem)")
             }
             systems.append(system)
         }

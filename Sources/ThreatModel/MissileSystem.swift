@@ -47,6 +47,29 @@ public struct MissileSystem: Hashable, Sendable {
         )
     }
 
+    /// The longest geodesic on the WGS84 ellipsoid, pole to pole along a
+    /// meridian (20,003.93 km): no range can be longer.
+    public static let longestRange = Distance.meters(20_003_931.458_6)
+
+    /// Why these ranges cannot be a real system's, or nil when they can:
+    /// each finite and at most `longestRange`, the maximum above zero, the
+    /// minimum below it, and the published span ordered low ≤ nominal ≤ high.
+    public var rangeProblem: String? {
+        let named = [("min_range", minimumRange), ("range", range), ("range_low", rangeLow), ("range_high", rangeHigh)]
+        for (label, value) in named {
+            guard value.meters.isFinite, value >= .zero else { return "\(label) is not a finite distance of zero or more" }
+            guard value <= Self.longestRange else {
+                return "\(label) \(value) is longer than any distance on Earth (at most \(Self.longestRange), half a meridian)"
+            }
+        }
+        guard range > .zero else { return "range must be greater than zero" }
+        guard minimumRange < range else { return "min_range \(minimumRange) must be below range \(range)" }
+        guard rangeLow <= range, range <= rangeHigh else {
+            return "the published span must be ordered range_low ≤ range ≤ range_high (here \(rangeLow), \(range), \(rangeHigh))"
+        }
+        return nil
+    }
+
     /// Whether a target at `distance` is within reach: inclusive at both ends.
     public func reaches(_ distance: Distance) -> Bool {
         distance >= minimumRange && distance <= range

@@ -59,13 +59,14 @@ public enum ScenarioBrief {
 
     private static func kilometres(_ value: Double) -> String { String(format: "%.0f km", value) }
 
-    /// Markdown-inert text: characters that would start markup are escaped.
+    /// Markdown-inert text: characters that would start markup are escaped,
+    /// control characters shown escaped, line breaks folded to spaces.
     static func escape(_ text: String) -> String {
         var result = ""
-        for character in text {
+        for character in text.replacingOccurrences(of: "\n", with: " ").visibleControlCharacters {
             if "\\`*_{}[]()#+!<>|".contains(character) { result.append("\\") }
             result.append(character)
         }
-        return result.replacingOccurrences(of: "\n", with: " ")
+        return result
     }
 }

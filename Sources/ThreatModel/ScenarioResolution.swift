@@ -124,7 +124,12 @@ extension ScenarioDocument {
             issues.append(ScenarioIssue(entry.location, "system '\(entry.name)': minimum range \(system.minimumRange) must be below the range \(system.range)"))
             return nil
         }
-        return system.minimumRange < system.range ? system : nil
+        guard system.minimumRange < system.range else { return nil }
+        if let problem = system.rangeProblem {
+            issues.append(ScenarioIssue(entry.location, "system '\(entry.name)': \(problem)"))
+            return nil
+        }
+        return system
     }
 }
 

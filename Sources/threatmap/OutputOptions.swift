@@ -155,7 +155,7 @@ struct VerbosityOptions: ParsableArguments {
     /// Writes `text` to stderr with --verbose.
     func note(_ text: @autoclosure () -> String) {
         guard verbose else { return }
-        FileHandle.standardError.write(Data("threatmap: \(text())\n".utf8))
+        writeStandardError("threatmap: \(text())\n")
     }
 }
 

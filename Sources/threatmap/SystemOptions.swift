@@ -40,6 +40,9 @@ struct LaunchOptions: ParsableArguments {
         }
         if let range {
             guard range > .zero else { throw ValidationError("--range must be greater than zero") }
+            guard range <= MissileSystem.longestRange else {
+                throw ValidationError("--range \(range) is longer than any distance on Earth (at most \(MissileSystem.longestRange), half a meridian)")
+            }
             if let minimumRange, minimumRange >= range {
                 throw ValidationError("--min-range \(minimumRange) must be below --range \(range)")
             }
@@ -73,9 +76,7 @@ extension RangeEstimate: ExpressibleByArgument {}
 
 enum MissileFiles {
     static func load(_ path: String) throws -> MissileCatalog {
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw CLIFailure(.noInput, "\(path): no such missile file")
-        }
+        try InputFile.requireRegularFile(path)
         return try MissileCatalog(contentsOf: URL(fileURLWithPath: path))
     }
 }

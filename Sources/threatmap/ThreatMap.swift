@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct ThreatMap: ParsableCommand {
@@ -16,4 +17,25 @@ struct ThreatMap: ParsableCommand {
         version: "0.1.0",
         subcommands: [Resolve.self, Rings.self, Reach.self, Missiles.self, MapCommand.self, Validate.self, Extract.self]
     )
+
+    /// Parses and runs as `ParsableCommand.main()` does, but prints argument
+    /// errors with control characters escaped: a bad argument is echoed in
+    /// the message and must not act on the terminal.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if !message.isEmpty {
+                if code == .success {
+                    print(message)
+                } else {
+                    writeStandardError(message + "\n")
+                }
+            }
+            Foundation.exit(code.rawValue)
+        }
+    }
 }

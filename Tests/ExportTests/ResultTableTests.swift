@@ -72,7 +72,7 @@ struct ResultTableTests {
         #expect(reachTable.csv() == expected)
     }
 
-    @Test("CSV quotes fields holding commas, quotes, newlines or carriage returns (RFC 4180)")
+    @Test("CSV quotes fields holding commas or quotes (RFC 4180); line breaks are shown escaped")
     func csvQuoting() {
         let table = ResultTable(columns: ["name", "note, with comma"], rows: [
             [.text("Embassy of the United States, Baghdad"), .text(#"the "Green Zone""#)],
@@ -81,16 +81,39 @@ struct ResultTableTests {
         ])
         let expected = "name,\"note, with comma\"\n"
             + "\"Embassy of the United States, Baghdad\",\"the \"\"Green Zone\"\"\"\n"
-            + "\"two\nlines\",\"carriage\rreturn\"\n"
+            + "two\\x0Alines,carriage\\x0Dreturn\n"
             + "plain,\n"
         #expect(table.csv() == expected)
     }
 
-    @Test("CSV quotes a field holding a CRLF line break")
-    func csvQuotingCRLF() {
+    @Test("CSV shows a CRLF line break inside a field escaped")
+    func csvEscapesCRLF() {
         // "\r\n" is a single Character in Swift, neither "\r" nor "\n" on its own.
         let table = ResultTable(columns: ["note"], rows: [[.text("first\r\nsecond")]])
-        #expect(table.csv() == "note\n\"first\r\nsecond\"\n")
+        #expect(table.csv() == "note\nfirst\\x0D\\x0Asecond\n")
+    }
+
+    /// OWASP's guidance on CSV injection: a cell that a spreadsheet would
+    /// run as a formula gets a leading apostrophe and quotes; numbers stay numbers.
+    @Test("CSV neutralises text cells that begin like a formula", arguments: ["=1+1", "+A1", "-2+3+cmd|' /C calc'!A0", "@SUM(A1)", "=HYPERLINK(\"x\")"])
+    func csvNeutralisesFormulas(_ text: String) {
+        let table = ResultTable(columns: ["name", "value"], rows: [[.text(text), .number(-2.5, decimals: 1)]])
+        let escaped = "\"'" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        #expect(table.csv() == "name,value\n\(escaped),-2.5\n")
+    }
+
+    @Test("CSV keeps coordinates and signed numbers given as text")
+    func csvKeepsCoordinates() {
+        let table = ResultTable(columns: ["site", "target"], rows: [[.text("-33.92,18.42"), .text("-5")]])
+        #expect(table.csv() == "site,target\n\"-33.92,18.42\",-5\n")
+    }
+
+    @Test("text and CSV show control characters escaped")
+    func controlCharactersEscaped() {
+        let table = ResultTable(columns: ["name"], rows: [[.text("Basra\u{1B}[31m\u{07}")]])
+        #expect(table.csv() == "name\nBasra\\x1B[31m\\x07\n")
+        #expect(table.text().contains("Basra\\x1B[31m\\x07"))
+        #expect(!table.text().contains("\u{1B}"))
     }
 
     // MARK: JSON

@@ -106,7 +106,8 @@ import GeoModel
 
     @Test func coordinateLiteralValues() throws {
         #expect(try gazetteer.resolve("33.92S 18.42E").coordinate == Coordinate(latitude: -33.92, longitude: 18.42))
-        #expect(try gazetteer.resolve("10,190").coordinate == Coordinate(latitude: 10, longitude: -170))
+        // A longitude past ±180 is a typing error, not a wrapped value.
+        #expect(throws: GazetteerError.self) { try gazetteer.resolve("10,190") }
     }
 
     @Test func misspelledNameSuggestsTheRightPlace() {

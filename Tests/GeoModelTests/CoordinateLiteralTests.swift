@@ -75,16 +75,18 @@ import GeoModel
         #expect(throws: CoordinateError.self) { try Coordinate.parse(text) }
     }
 
-    @Test func longitudeIsNormalised() throws {
-        let east = try #require(try Coordinate.parse("10,190"))
-        #expect(east.latitude == 10)
-        #expect(east.longitude == -170)
+    /// Longitudes beyond ±180 were once wrapped (`10,190` became -170); a
+    /// value such as 445 is a typing error far more often than a wrapped
+    /// longitude, so it is refused, naming the value.
+    @Test(arguments: [("10,190", 190.0), ("10,-540", -540.0), ("-20,-200", -200.0), ("33,445", 445.0)])
+    func longitudeBeyondTheAntimeridianThrows(_ text: String, _ longitude: Double) {
+        #expect(throws: CoordinateError.longitudeOutOfRange(longitude)) { try Coordinate.parse(text) }
+    }
 
-        let west = try #require(try Coordinate.parse("10,-540"))
-        #expect(abs(west.longitude) == 180)
-
-        let wrapped = try #require(try Coordinate.parse("-20,-200"))
-        #expect(wrapped.longitude == 160)
+    @Test func longitudesOnTheAntimeridianAreAccepted() throws {
+        #expect(try Coordinate.parse("10,180")?.longitude == 180)
+        #expect(try Coordinate.parse("10,-180")?.longitude == -180)
+        #expect(try Coordinate.parse("64.8N 179.99W")?.longitude == -179.99)
     }
 
     /// A hemisphere letter already gives the sign; a minus as well is refused.

@@ -13,7 +13,16 @@ import GeoModel
     @Test func validatingInitialiserAcceptsTheFullLatitudeRange() throws {
         #expect(try Coordinate(validatingLatitude: 90, longitude: 0) == Coordinate(latitude: 90, longitude: 0))
         #expect(try Coordinate(validatingLatitude: -90, longitude: 10) == Coordinate(latitude: -90, longitude: 10))
-        #expect(try Coordinate(validatingLatitude: 32.87, longitude: 404.15).longitude == remainder(404.15, 360))
+        #expect(try Coordinate(validatingLatitude: 32.87, longitude: 180) == Coordinate(latitude: 32.87, longitude: 180))
+        #expect(try Coordinate(validatingLatitude: 32.87, longitude: -180) == Coordinate(latitude: 32.87, longitude: -180))
+    }
+
+    /// `33,445` once became 85 E and `0,540` became -180 without a word.
+    @Test(arguments: [445, 540, -180.000_001, 404.15, -361])
+    func validatingInitialiserRefusesLongitudesBeyondTheAntimeridian(_ longitude: Double) {
+        #expect(throws: CoordinateError.longitudeOutOfRange(longitude)) {
+            try Coordinate(validatingLatitude: 33, longitude: longitude)
+        }
     }
 
     @Test(arguments: [90.000_000_1, -90.000_000_1, 95, -180, 1e300])

@@ -19,7 +19,7 @@ import GeoModel
         Literal(text: "378 nautical miles", meters: 378 * 1852),
         Literal(text: "5000m", meters: 5000),
         Literal(text: "5000 metres", meters: 5000),
-        Literal(text: "2,000 km", meters: 2_000_000),
+        Literal(text: "2000 km", meters: 2_000_000),
         Literal(text: "1.5 km", meters: 1500),
         Literal(text: "0km", meters: 0),
         Literal(text: "1000 ft", meters: 1000 * 0.3048),
@@ -36,6 +36,14 @@ import GeoModel
         #expect(Distance.Unit.miles.meters == 1609.344)
         #expect(Distance.Unit.nauticalMiles.meters == 1852)
         #expect(Distance.Unit.feet.meters == 0.3048)
+    }
+
+    /// `1.000,5km` was once read as 1 km; a comma is now always refused,
+    /// with the accepted forms in the message.
+    @Test(arguments: ["1.000,5km", "2,000 km", "1,5 km", "700,km"])
+    func commasAreRefused(_ text: String) {
+        let error = #expect(throws: DistanceError.self) { try Distance(parsing: text) }
+        #expect(error?.description.contains("2000km, 1000.5 km or 435 mi") == true)
     }
 
     @Test func negativeIsRefused() {

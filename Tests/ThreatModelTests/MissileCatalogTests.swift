@@ -129,8 +129,14 @@ import Gazetteer
         BadRow(row: "Bad,,srbm,zero,700,700,700,x", reason: "min_range_km 'zero' is not a non-negative number of kilometres"),
         BadRow(row: "Bad,,srbm,0,700,,700,x", reason: "range_low_km '' is not a non-negative number of kilometres"),
         BadRow(row: "Bad,,srbm,0,700,700,nan,x", reason: "range_high_km 'nan' is not a non-negative number of kilometres"),
-        BadRow(row: "Bad,,srbm,700,700,700,700,x", reason: "min_range_km must be below range_km"),
-        BadRow(row: "Bad,,srbm,800,700,700,700,x", reason: "min_range_km must be below range_km"),
+        BadRow(row: "Bad,,srbm,700,700,700,700,x", reason: "Bad: min_range 700 km must be below range 700 km"),
+        BadRow(row: "Bad,,srbm,800,700,700,700,x", reason: "Bad: min_range 800 km must be below range 700 km"),
+        BadRow(row: "Bad,,srbm,0,1e308,700,700,x", reason: "Bad: range is not a finite distance of zero or more"),
+        BadRow(row: "Bad,,srbm,0,0,0,0,x", reason: "Bad: range must be greater than zero"),
+        BadRow(row: "Bad,,srbm,0,30000,700,30000,x",
+               reason: "Bad: range 30000 km is longer than any distance on Earth (at most 20003.931 km, half a meridian)"),
+        BadRow(row: "Bad,,srbm,0,700,900,600,x",
+               reason: "Bad: the published span must be ordered range_low ≤ range ≤ range_high (here 900 km, 700 km, 600 km)"),
     ])
     func malformedRowIsBadDataOnItsLine(_ bad: BadRow) throws {
         let url = try TestData.temporaryFile(

@@ -88,7 +88,7 @@ func reportingFailures(_ body: () throws -> Void) throws {
 
 /// Checks, before any work, that every coordinate literal among `places` is valid.
 func validatePlaceArguments(_ places: [String], option: String) throws {
-    for place in places {
+    for place in places where !place.lowercased().hasPrefix("code:") {
         do {
             _ = try Coordinate.parse(place)
         } catch {

@@ -354,9 +354,33 @@ struct CSVRecordParser {
 
 /// GeoJSON of the user's sites and areas.
 enum SitesGeoJSON {
+    /// Streams the features into places: no list of features is held.
     static func load(_ url: URL) throws(GazetteerError) -> ExtraFile.Loaded {
-        let features: [Feature]
-        do { features = try GeoJSONReader().read(contentsOf: url) } catch {
+        var places = [Place]()
+        var warnings = [LoadWarning]()
+        var skipped = 0
+        var index = 0
+        var failure: GazetteerError?
+        do throws(GeoJSONError) {
+            try GeoJSONReader().forEachFeature(contentsOf: url) { feature in
+                index += 1
+                do throws(GazetteerError) {
+                    if let place = try place(feature, at: "feature \(index)", url: url) {
+                        places.append(place)
+                    } else {
+                        skipped += 1
+                        if skipped <= ExtraFile.warningLimit {
+                            let name = text(feature, ["name", "Name", "NAME", "title"]) ?? ""
+                            warnings.append(LoadWarning(source: url.path, line: 0, message: "skipped feature \(index) ('\(name)'): a line is not a place"))
+                        }
+                    }
+                    return true
+                } catch {
+                    failure = error
+                    return false
+                }
+            }
+        } catch {
             switch error {
             case let .unreadable(source, reason) where reason == "no such file":
                 throw .file(.unreadable(source: source, reason: reason))
@@ -364,58 +388,55 @@ enum SitesGeoJSON {
                 throw .badData(source: url.path, line: 0, reason: "\(error.description)")
             }
         }
-        var places = [Place]()
-        var warnings = [LoadWarning]()
-        var skipped = 0
-        for (index, feature) in features.enumerated() {
-            func text(_ names: [String]) -> String? {
-                for name in names {
-                    switch feature[property: name] {
-                    case let .string(value)? where !value.trimmingCharacters(in: .whitespaces).isEmpty:
-                        return value.trimmingCharacters(in: .whitespaces)
-                    case let .integer(value)?: return String(value)
-                    case let .number(value)?: return String(value)
-                    default: continue
-                    }
-                }
-                return nil
-            }
-            let at = "feature \(index + 1)"
-            guard let name = text(["name", "Name", "NAME", "title"]) else {
-                throw .badData(source: url.path, line: 0, reason: "\(at) has no 'name' property")
-            }
-            var kind: PlaceKind?
-            if let kindText = text(["kind"]) {
-                guard let parsed = PlaceKind(rawValue: kindText), parsed != .coordinate else {
-                    throw .badData(source: url.path, line: 0, reason: "\(at) ('\(name)'): unknown kind '\(kindText)'")
-                }
-                kind = parsed
-            }
-            let aliases = (text(["aliases"]) ?? "").split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            let country = text(["country"]) ?? ""
-            let source = text(["source"]) ?? "\(url.lastPathComponent) \(at)"
-            var population: Int?
-            if case let .integer(value)? = feature[property: "population"] { population = value }
-            switch feature.shape {
-            case let .point(point):
-                places.append(Place(name: name, aliases: aliases, coordinate: point, kind: kind ?? .landmark,
-                                    country: country, source: source, population: population))
-            case .polygon, .multiPolygon:
-                let area: MultiPolygon
-                if case let .polygon(polygon) = feature.shape { area = MultiPolygon([polygon]) } else if case let .multiPolygon(multi) = feature.shape { area = multi } else { continue }
-                guard let inside = AreaGeometry.interiorPoint(area) else {
-                    throw .badData(source: url.path, line: 0, reason: "\(at) ('\(name)') has an empty outline")
-                }
-                places.append(Place(name: name, aliases: aliases, coordinate: inside, kind: kind ?? .region,
-                                    country: country, source: source, area: area, population: population))
-            case .lineString:
-                skipped += 1
-                if skipped <= ExtraFile.warningLimit {
-                    warnings.append(LoadWarning(source: url.path, line: 0, message: "skipped \(at) ('\(name)'): a line is not a place"))
-                }
-            }
-        }
+        if let failure { throw failure }
         guard !places.isEmpty else { throw .badData(source: url.path, line: 0, reason: "no point or area features") }
         return ExtraFile.Loaded(storage: .places(places), warnings: warnings)
+    }
+
+    /// The first non-blank text among the properties `names`.
+    private static func text(_ feature: Feature, _ names: [String]) -> String? {
+        for name in names {
+            switch feature[property: name] {
+            case let .string(value)? where !value.trimmingCharacters(in: .whitespaces).isEmpty:
+                return value.trimmingCharacters(in: .whitespaces)
+            case let .integer(value)?: return String(value)
+            case let .number(value)?: return String(value)
+            default: continue
+            }
+        }
+        return nil
+    }
+
+    /// The place a point or area feature stands for; nil for a line.
+    private static func place(_ feature: Feature, at: String, url: URL) throws(GazetteerError) -> Place? {
+        guard let name = text(feature, ["name", "Name", "NAME", "title"]) else {
+            throw .badData(source: url.path, line: 0, reason: "\(at) has no 'name' property")
+        }
+        var kind: PlaceKind?
+        if let kindText = text(feature, ["kind"]) {
+            guard let parsed = PlaceKind(rawValue: kindText), parsed != .coordinate else {
+                throw .badData(source: url.path, line: 0, reason: "\(at) ('\(name)'): unknown kind '\(kindText)'")
+            }
+            kind = parsed
+        }
+        let aliases = (text(feature, ["aliases"]) ?? "").split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let country = text(feature, ["country"]) ?? ""
+        let source = text(feature, ["source"]) ?? "\(url.lastPathComponent) \(at)"
+        var population: Int?
+        if case let .integer(value)? = feature[property: "population"] { population = value }
+        let area: MultiPolygon
+        switch feature.shape {
+        case let .point(point):
+            return Place(name: name, aliases: aliases, coordinate: point, kind: kind ?? .landmark,
+                         country: country, source: source, population: population)
+        case let .polygon(polygon): area = MultiPolygon([polygon])
+        case let .multiPolygon(multi): area = multi
+        case .lineString: return nil
+        }
+        guard let inside = AreaGeometry.interiorPoint(area) else {
+            throw .badData(source: url.path, line: 0, reason: "\(at) ('\(name)') has an empty outline")
+        }
+        return Place(name: name, aliases: aliases, coordinate: inside, kind: kind ?? .region,
+                     country: country, source: source, area: area, population: population)
     }
 }

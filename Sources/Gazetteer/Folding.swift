@@ -239,6 +239,24 @@ enum Folding {
         return out
     }
 
+    /// An exact key without its articles (as the loose key drops them) and
+    /// without spaces, its letters otherwise untouched: what loose matches
+    /// are compared on (`QueryPolicy.similarity`).
+    static func skeleton(_ key: [UInt8]) -> [UInt8] {
+        var out = [UInt8]()
+        out.reserveCapacity(key.count)
+        key.withUnsafeBufferPointer { key in
+            var wordStart = 0
+            for index in 0...key.count where index == key.count || key[index] == 0x20 {
+                let word = wordStart..<index
+                wordStart = index + 1
+                guard !word.isEmpty, !(word.upperBound < key.count && isArticle(key, word)) else { continue }
+                out.append(contentsOf: key[word])
+            }
+        }
+        return out
+    }
+
     /// al, el, as, ad, ar, ash, az, at, an, ath, adh, ed, er, es, ez, et, en, esh, ul.
     private static func isArticle(_ key: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Bool {
         let a = UInt8(ascii: "a"), e = UInt8(ascii: "e"), u = UInt8(ascii: "u")

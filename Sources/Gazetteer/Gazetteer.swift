@@ -7,8 +7,10 @@ import GeoModel
 /// Lookups fold the query (see `NameKey`) and try, in order: the exact key;
 /// `Name, Qualifier` (a country code or name, or a province) when the query
 /// has a comma; the loose key (articles and transliteration pairs folded).
-/// Matches are ranked by tier (the user's files, then the overrides, then
-/// the datasets), then by kind and population.
+/// Codes (IATA, ICAO, country codes) match only queries typed as codes, a
+/// name needs three letters, and a loose match a close spelling (see
+/// `QueryPolicy`). Matches are ranked by tier (the user's files, then the
+/// overrides, then the datasets), then by kind and population.
 public struct Gazetteer: Sendable {
     let segments: [Segment]
     let rowCount: Int
@@ -160,8 +162,10 @@ public struct Gazetteer: Sendable {
 
     /// Every place whose name or alias folds to the same exact key as
     /// `name`, in table order (a row replaced by an override appears as the override).
+    /// A name typed as a code (`BGW`, `code:IQ`) finds the places with that code.
     public func places(named name: String) -> [Place] {
-        return canonical(exact.rows(for: Folding.exactKey(name))).sorted().compactMap { try? place(ofRow: $0) }
+        let key = QueryPolicy.code(in: name).map { QueryPolicy.codeKey($0.code) } ?? Folding.exactKey(name)
+        return canonical(exact.rows(for: key)).sorted().compactMap { try? place(ofRow: $0) }
     }
 
     /// Resolves a place name or a coordinate literal (`32.87,44.15`,
@@ -172,6 +176,12 @@ public struct Gazetteer: Sendable {
         try candidates(for: query, limit: 1)[0].place
     }
 
+    /// As `resolve`, with how the query met the place: callers tell the
+    /// user about anything less than the place's own name (`Candidate.notice`).
+    public func match(_ query: String) throws(GazetteerError) -> Candidate {
+        try candidates(for: query, limit: 1)[0]
+    }
+
     /// The places `query` may mean, best first: what `resolve` picks, then
     /// the other candidates (namesakes elsewhere, areas of the same name).
     /// - Parameter limit: at most this many candidates (at least 1).
@@ -179,7 +189,8 @@ public struct Gazetteer: Sendable {
     public func candidates(for query: String, limit: Int = 10) throws(GazetteerError) -> [Candidate] {
         // A coordinate literal has digits; most names have none.
         var literal: Coordinate?
-        if query.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) {
+        let typedCode = QueryPolicy.code(in: query)
+        if typedCode?.forced != true, query.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) {
             do {
                 literal = try Coordinate.parse(query)
             } catch {
@@ -193,35 +204,79 @@ public struct Gazetteer: Sendable {
             )
             return [Candidate(place: place, match: .coordinate, score: 0)]
         }
-        guard let (rows, match) = matchingRows(query), !rows.isEmpty else {
-            throw .unknownPlace(query, suggestions: suggestions(for: query))
+        guard let (rows, match) = matchingRows(query, code: typedCode), !rows.isEmpty else {
+            throw .unknownPlace(query, suggestions: typedCode?.forced == true ? [] : suggestions(for: query))
         }
         var result = [Candidate]()
+        let typedName = match == .qualified ? splitQualifier(query)?.0 ?? query : query
+        let nameKey = match == .exact || match == .qualified ? Folding.exactKey(typedName) : []
         for row in rows.prefix(max(1, limit)) {
-            result.append(Candidate(place: try place(ofRow: row), match: match, score: score(summary(ofRow: row))))
+            let place = try place(ofRow: row)
+            var how = match
+            // An exact key that is not the place's own name is one of its aliases.
+            if how == .exact || how == .qualified, Folding.exactKey(place.name) != nameKey { how = .alias }
+            result.append(Candidate(place: place, match: how, score: score(summary(ofRow: row))))
         }
         return result
     }
 
     // MARK: matching
 
-    /// Rows matching `query`, ranked, and how they matched.
-    func matchingRows(_ query: String) -> (rows: [Int32], match: Candidate.Match)? {
+    /// Rows matching `query`, ranked, and how they matched (see `QueryPolicy`).
+    /// - Parameter code: the code `query` is typed as, if any.
+    func matchingRows(_ query: String, code: (code: String, forced: Bool)?) -> (rows: [Int32], match: Candidate.Match)? {
+        if let code {
+            let rows = exact.rows(for: QueryPolicy.codeKey(code.code))
+            if !rows.isEmpty { return (ranked(rows), .code) }
+            if code.forced { return nil }
+        }
         let key = Folding.exactKey(query)
-        guard !key.isEmpty else { return nil }
-        let exactRows = exact.rows(for: key)
+        guard QueryPolicy.isLongEnough(key) else { return nil }
+        let exactRows = exact.rows(for: key) + capitalisedSpellings(of: query)
         if !exactRows.isEmpty { return (ranked(exactRows), .exact) }
         if let (name, qualifier) = splitQualifier(query), let filter = qualifierFilter(qualifier) {
             let named = ranked(exact.rows(for: Folding.exactKey(name))).filter(filter)
             if !named.isEmpty { return (named, .qualified) }
-            let loosely = ranked(loose.rows(for: Folding.looseKey(name))).filter(filter)
-            if !loosely.isEmpty { return (loosely, .qualified) }
+            if QueryPolicy.allowsLooseMatch(name) {
+                let loosely = closeEnough(ranked(loose.rows(for: Folding.looseKey(name))).filter(filter), to: name)
+                if !loosely.isEmpty { return (loosely, .loose) }
+            }
         }
+        guard QueryPolicy.allowsLooseMatch(query) else { return nil }
         var looseKey = [UInt8]()
         key.withUnsafeBufferPointer { Folding.appendLooseKey(ofExactKey: $0, to: &looseKey) }
-        let looseRows = loose.rows(for: looseKey)
-        if !looseRows.isEmpty { return (ranked(looseRows), .loose) }
+        let looseRows = closeEnough(ranked(loose.rows(for: looseKey)), to: query)
+        if !looseRows.isEmpty { return (looseRows, .loose) }
         return nil
+    }
+
+    /// Rows where `query`, upper-cased, is stored in capitals as a spelling
+    /// rather than a code: another of the row's names folds to the same
+    /// loose key (`QUM` beside `Kum` for Qom), which an airport code beside
+    /// a city's names (`THE` for Teresina) does not.
+    func capitalisedSpellings(of query: String) -> [Int32] {
+        let trimmed = query.trimmingCharacters(in: .whitespaces)
+        guard (3...4).contains(trimmed.utf8.count), trimmed.utf8.allSatisfy({ $0 < 0x80 }) else { return [] }
+        let rows = exact.rows(for: QueryPolicy.codeKey(trimmed))
+        guard !rows.isEmpty else { return [] }
+        let looseKey = Folding.looseKey(trimmed)
+        return rows.filter { row in
+            names(ofRow: row).contains { name in
+                !QueryPolicy.isCode(name) && Folding.looseKey(name) == looseKey
+            }
+        }
+    }
+
+    /// The loosely matched rows with a name spelled close enough to `query`
+    /// (`QueryPolicy.minimumLooseSimilarity`), order kept.
+    func closeEnough(_ rows: [Int32], to query: String) -> [Int32] {
+        guard !rows.isEmpty else { return rows }
+        let looseKey = Folding.looseKey(query)
+        return rows.filter { row in
+            names(ofRow: row).contains { name in
+                Folding.looseKey(name) == looseKey && QueryPolicy.similarity(query, name) >= QueryPolicy.minimumLooseSimilarity
+            }
+        }
     }
 
     /// `"Karbala, IQ"` -> ("Karbala", "IQ"); nil without a comma.
@@ -362,6 +417,16 @@ public struct Gazetteer: Sendable {
         }
     }
 
+    /// The name and aliases of a row, without decoding its outline.
+    func names(ofRow row: Int32) -> [String] {
+        let segment = segments[segmentIndex(ofRow: row)]
+        let local = Int(row) - segment.firstRow
+        switch segment.storage {
+        case let .text(text): return text.names(ofRow: local)
+        case let .places(places): return [places[local].name] + places[local].aliases
+        }
+    }
+
     func place(ofRow row: Int32) throws(GazetteerError) -> Place {
         let segment = segments[segmentIndex(ofRow: row)]
         let local = Int(row) - segment.firstRow
@@ -432,16 +497,45 @@ public struct Candidate: Sendable, Hashable {
         case exact
         /// `Name, Qualifier`: the name, within the named country or province.
         case qualified
-        /// Same loose key (articles, transliteration pairs).
+        /// Same folded text as one of the place's other names (another
+        /// spelling, script or former name), not its own.
+        case alias
+        /// Same loose key (articles, transliteration pairs), spelled close enough.
         case loose
+        /// The query was typed as a code (IATA, ICAO, country) and is one of the place's.
+        case code
         /// The query was a coordinate literal.
         case coordinate
+
+        /// Whether the user should be told which place the query became:
+        /// an alias, a loose spelling or a code may mean another place than
+        /// the one meant.
+        public var needsNotice: Bool {
+            switch self {
+            case .exact, .qualified, .coordinate: false
+            case .alias, .loose, .code: true
+            }
+        }
     }
 
     public var place: Place
     public var match: Match
     /// Prominence used for ranking (higher first); see the README.
     public var score: Double
+
+    /// What to tell the user when the match is less than the place's own
+    /// name: `'Bagdad' resolved to Baghdad (capital, IQ) by loose match`;
+    /// nil for an exact match or a coordinate.
+    public func notice(for query: String) -> String? {
+        guard match.needsNotice else { return nil }
+        let how = switch match {
+        case .alias: "alias"
+        case .loose: "loose match"
+        default: "code"
+        }
+        let country = place.country.isEmpty ? "" : ", \(place.country)"
+        return "'\(query)' resolved to \(place.name) (\(place.kind.rawValue)\(country)) by \(how)"
+    }
 }
 
 /// Progress of a large file being read: `(file, bytesRead, totalBytes)`.
@@ -482,10 +576,17 @@ struct NameIndexer {
     mutating func add(_ name: UnsafeBufferPointer<UInt8>, row: Int32) {
         let exactCapacity = ByteWriter.exactCapacity(name.count)
         if scratch.count < 2 * exactCapacity { scratch = [UInt8](repeating: 0, count: 2 * exactCapacity) }
-        if keys == .loose, Self.isCode(name) { return }
+        let isCode = QueryPolicy.isCode(name)
+        if keys == .loose, isCode { return }
         let table = self.table
         let keys = self.keys
         scratch.withUnsafeMutableBufferPointer { memory in
+            if isCode {
+                // Codes live apart from names: only a query typed as a code reaches them.
+                memory[0] = QueryPolicy.codeKeyMarker
+                for (index, byte) in name.enumerated() { memory[index + 1] = byte }
+                return builder.insert(UnsafeBufferPointer(rebasing: memory[0...name.count]), row: row)
+            }
             var exactKey = ByteWriter(base: memory.baseAddress!, capacity: exactCapacity)
             Folding.appendExactKey(of: name, to: &exactKey, table: table)
             let key = UnsafeBufferPointer(start: exactKey.base, count: exactKey.count)
@@ -494,13 +595,6 @@ struct NameIndexer {
             Folding.appendLooseKey(ofExactKey: key, to: &looseKey)
             builder.insert(UnsafeBufferPointer(start: looseKey.base, count: looseKey.count), row: row)
         }
-    }
-
-    /// ICAO and IATA codes (`ORAA`, `BGW`: two to four capitals or digits)
-    /// match exactly, never through transliteration pairs.
-    static func isCode(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard (2...4).contains(name.count) else { return false }
-        return name.allSatisfy { ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) }
     }
 
     /// Indexes the names of the rows `rows` (global row numbers).

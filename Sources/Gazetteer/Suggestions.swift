@@ -16,7 +16,10 @@ struct FuzzyIndex: Sendable {
     private let bigrams: [UInt64]
 
     init(keys: KeyTable) {
-        let distinct = keys.distinctKeys()
+        // Codes are never suggested: a name was asked for.
+        let distinct = keys.withStorage { entries, bytes in
+            keys.distinctKeys().filter { bytes[entries[Int($0)].keyStart] != QueryPolicy.codeKeyMarker }
+        }
         var (ids, counts, signatures, bigrams) = ([Int32](), [Int](), [UInt64](), [UInt64]())
         keys.withStorage { entries, keyBytes in
             var maximum = 0

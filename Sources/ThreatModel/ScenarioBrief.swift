@@ -43,6 +43,10 @@ public enum ScenarioBrief {
             }
             lines.append("- \(escape(site.name)), \(kind): \(systems.map { escape($0.name) }.joined(separator: ", "))")
         }
+        if !scenario.notices.isEmpty {
+            lines += ["", "## Names to check", ""]
+            lines += scenario.notices.map { "- line \($0.location.line): \(escape($0.message))" }
+        }
         lines += ["", "## Sources", ""]
         lines += document.sources.map { "- \(escape($0))" }
         lines += scenario.systems.map { "- \(escape($0.name)) ranges: \(escape($0.source))" }

@@ -158,14 +158,25 @@ extension ScenarioDocument {
         in text: String, file: String, baseDirectory: URL, fileAccess: ScenarioFileAccess = .insideFolder,
         gazetteer: Gazetteer, catalog: MissileCatalog
     ) -> [ScenarioIssue] {
+        check(text, file: file, baseDirectory: baseDirectory, fileAccess: fileAccess, gazetteer: gazetteer, catalog: catalog).problems
+    }
+
+    /// As `problems(in:...)`, with the notices of a sound scenario too: names
+    /// met by an alias, a loose spelling or a code (`ResolvedScenario.notices`).
+    public static func check(
+        _ text: String, file: String, baseDirectory: URL, fileAccess: ScenarioFileAccess = .insideFolder,
+        gazetteer: Gazetteer, catalog: MissileCatalog
+    ) -> (problems: [ScenarioIssue], notices: [ScenarioIssue]) {
         var reader = ScenarioReader(file: file, baseDirectory: baseDirectory, fileAccess: fileAccess)
         var issues = [ScenarioIssue]()
+        var notices = [ScenarioIssue]()
         if let document = reader.read(text) {
-            do { _ = try document.resolve(gazetteer: gazetteer, catalog: catalog) } catch { issues = error.issues }
+            do { notices = try document.resolve(gazetteer: gazetteer, catalog: catalog).notices } catch { issues = error.issues }
         }
-        return (reader.issues + issues).sorted {
+        let problems = (reader.issues + issues).sorted {
             ($0.location.line, $0.location.column, $0.message) < ($1.location.line, $1.location.column, $1.message)
         }
+        return (problems, notices)
     }
 }
 

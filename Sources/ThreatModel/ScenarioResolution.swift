@@ -11,13 +11,17 @@ public struct ResolvedScenario: Sendable {
     /// The systems at each site, parallel to `sites`.
     public var siteSystems: [[MissileSystem]]
     public var targets: [Place]
+    /// Names that met their place by an alias, a loose spelling or a code,
+    /// each at its entry: what the user should check (`Candidate.notice`).
+    public var notices: [ScenarioIssue] = []
 }
 
 extension ScenarioDocument {
     /// Resolves places, files and systems.
     /// - Throws: `ScenarioErrors` with every unknown place or system (with
-    ///   close matches), unreadable file and impossible range, each at its
-    ///   location in the scenario file.
+    ///   close matches), unreadable file, impossible range and two named
+    ///   targets (or sites) that are one place, each at its location in the
+    ///   scenario file.
     public func resolve(gazetteer: Gazetteer, catalog: MissileCatalog) throws(ScenarioErrors) -> ResolvedScenario {
         var issues = [ScenarioIssue]()
         var systems = [MissileSystem]()
@@ -28,13 +32,21 @@ extension ScenarioDocument {
             systemsByName[NameKey(entry.name).folded] = system
         }
 
+        var notices = [ScenarioIssue]()
+        var siteNames = SamePlaceCheck(what: "site")
         var sites = [LaunchSite]()
         var siteSystems = [[MissileSystem]]()
         for entry in self.sites {
             let found: [LaunchSite]
             switch entry.origin {
             case let .place(name):
-                do { found = [LaunchSite(place: try gazetteer.resolve(name))] } catch {
+                do {
+                    let match = try gazetteer.match(name)
+                    if let notice = match.notice(for: name) { notices.append(ScenarioIssue(entry.location, notice)) }
+                    // Sites of the same name are reported as the scenario is read.
+                    if let issue = siteNames.check(name, match.place, at: entry.location, sameNameReported: true) { issues.append(issue) }
+                    found = [LaunchSite(place: match.place)]
+                } catch {
                     issues.append(ScenarioIssue(entry.location, error.description))
                     continue
                 }
@@ -57,10 +69,16 @@ extension ScenarioDocument {
         }
 
         var targets = [Place]()
+        var targetNames = SamePlaceCheck(what: "target")
         for entry in self.targets {
             switch entry.origin {
             case let .place(name):
-                do { targets.append(try gazetteer.resolve(name)) } catch {
+                do {
+                    let match = try gazetteer.match(name)
+                    if let notice = match.notice(for: name) { notices.append(ScenarioIssue(entry.location, notice)) }
+                    if let issue = targetNames.check(name, match.place, at: entry.location, sameNameReported: false) { issues.append(issue) }
+                    targets.append(match.place)
+                } catch {
                     issues.append(ScenarioIssue(entry.location, error.description))
                 }
             case let .coordinate(name, coordinate):
@@ -90,7 +108,8 @@ extension ScenarioDocument {
             }
         }
         guard issues.isEmpty else { throw ScenarioErrors(issues) }
-        return ResolvedScenario(document: self, systems: systems, sites: sites, siteSystems: siteSystems, targets: targets)
+        return ResolvedScenario(document: self, systems: systems, sites: sites, siteSystems: siteSystems, targets: targets,
+                                notices: notices)
     }
 
     private func resolve(_ entry: SystemEntry, catalog: MissileCatalog, issues: inout [ScenarioIssue]) -> MissileSystem? {

@@ -35,26 +35,34 @@ public enum TargetFile {
         return try readCSV(url)
     }
 
+    /// Streams the features into the columns: no list of features is held.
     static func readGeoJSON(_ url: URL) throws(ThreatModelError) -> TargetList {
-        let features: [Feature]
-        do { features = try GeoJSONReader().read(contentsOf: url) } catch {
+        var list = TargetList()
+        var notPoint: Int?
+        do throws(GeoJSONError) {
+            try GeoJSONReader().forEachFeature(contentsOf: url) { feature in
+                let index = list.count
+                guard case let .point(point) = feature.shape else {
+                    notPoint = index + 1
+                    return false
+                }
+                var name = "\(url.lastPathComponent) feature \(index + 1)"
+                for key in ["name", "target", "site", "Name", "NAME"] {
+                    if case let .string(text)? = feature[property: key], !text.isEmpty {
+                        name = text
+                        break
+                    }
+                }
+                list.append(name: name, coordinate: point)
+                return true
+            }
+        } catch {
             throw .reading(error)
         }
-        guard !features.isEmpty else { throw .badData(source: url.path, line: 0, reason: "the file holds no features; expected Point features") }
-        var list = TargetList()
-        for (index, feature) in features.enumerated() {
-            guard case let .point(point) = feature.shape else {
-                throw .badData(source: url.path, line: 0, reason: "feature \(index + 1) is not a Point; targets must be points")
-            }
-            var name = "\(url.lastPathComponent) feature \(index + 1)"
-            for key in ["name", "target", "site", "Name", "NAME"] {
-                if case let .string(text)? = feature[property: key], !text.isEmpty {
-                    name = text
-                    break
-                }
-            }
-            list.append(name: name, coordinate: point)
+        if let notPoint {
+            throw .badData(source: url.path, line: 0, reason: "feature \(notPoint) is not a Point; targets must be points")
         }
+        guard list.count > 0 else { throw .badData(source: url.path, line: 0, reason: "the file holds no features; expected Point features") }
         return list
     }
 

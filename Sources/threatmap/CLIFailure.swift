@@ -96,7 +96,7 @@ func writeStandardError(_ text: String) {
 
 /// Checks, before any work, that every coordinate literal among `places` is valid.
 func validatePlaceArguments(_ places: [String], option: String) throws {
-    for place in places {
+    for place in places where !place.lowercased().hasPrefix("code:") {
         do {
             _ = try Coordinate.parse(place)
         } catch {

@@ -90,7 +90,7 @@ enum ProgressBar {
         let width = 30
         let filled = Int(fraction * Double(width))
         let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
-        let name = URL(fileURLWithPath: file).lastPathComponent
+        let name = URL(fileURLWithPath: file).lastPathComponent.visibleControlCharacters
         let line = String(format: "\r%@ [%@] %3.0f%% %.0f/%.0f MB", name, bar, fraction * 100,
                           Double(bytesRead) / 1_048_576, Double(totalBytes) / 1_048_576)
         FileHandle.standardError.write(Data(line.utf8))

@@ -151,7 +151,9 @@ extension ThreatMap {
                 let (text, file, base) = try ScenarioInput.read(path)
                 do {
                     let document = try ScenarioDocument.parse(text, file: file, baseDirectory: base, fileAccess: files.access)
-                    scenarios.append(try document.resolve(gazetteer: gazetteer, catalog: catalog))
+                    let scenario = try document.resolve(gazetteer: gazetteer, catalog: catalog)
+                    for notice in scenario.notices { verbosity.warn(notice.description) }
+                    scenarios.append(scenario)
                 } catch {
                     issues += error.issues
                 }

@@ -152,6 +152,12 @@ struct VerbosityOptions: ParsableArguments {
         return String(format: "%.2f s", Double(seconds) + Double(attoseconds) * 1e-18)
     }
 
+    /// Writes `threatmap: warning: text` to stderr unless --quiet.
+    func warn(_ text: String) {
+        guard !quiet else { return }
+        writeStandardError("threatmap: warning: \(text)\n")
+    }
+
     /// Writes `text` to stderr with --verbose.
     func note(_ text: @autoclosure () -> String) {
         guard verbose else { return }

@@ -69,9 +69,9 @@ extension ThreatMap {
             try reportingFailures {
                 try checkWritable(output)
                 let gazetteer = try data.gazetteer(verbosity)
-                let sites = try LaunchSites.resolve(launch.sites, gazetteer: gazetteer)
+                let sites = try LaunchSites.resolve(launch.sites, gazetteer: gazetteer, verbosity: verbosity)
                 let systems = try launch.systems(from: data.catalog)
-                let targets = try destinations.resolve(gazetteer: gazetteer)
+                let targets = try destinations.resolve(gazetteer: gazetteer, verbosity: verbosity)
                 let progress = ProgressLine(label: "reach")
                 var results = try ReachJob(sites: sites, systems: systems, targets: targets)
                     .run(onlyInRange: onlyInRange, progress: progress.update)

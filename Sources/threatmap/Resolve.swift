@@ -15,11 +15,20 @@ extension ThreatMap {
             transliteration pairs are folded. "Name, Country" narrows a name \
             to a country (code or name) or a province.
 
+            A name needs three letters; a loose (transliteration) match four, \
+            and a spelling close to the place's name. Codes match only when \
+            typed as codes: three capitals (IATA, BGW), four (ICAO, ORAA), or \
+            any code after "code:" (code:IQ, code:orbd). The match column says \
+            how each name was met: exact, qualified, alias, loose, code or \
+            coordinate; alias, loose and code matches are also warnings on \
+            stderr (not with --quiet).
+
             Examples:
               threatmap resolve Baghdad "Ain al-Asad" Hewler
               threatmap resolve "Karbalā'" 32.87,44.15 --format json
               threatmap resolve Hit --all
               threatmap resolve "Karbala, IQ" Anbar Iraq
+              threatmap resolve BGW ORAA code:IQ
               threatmap resolve --near Baghdad --within 50km --kind airbase --kind airport
             """
         )
@@ -78,8 +87,13 @@ extension ThreatMap {
                 } else if all {
                     table = try candidatesTable(gazetteer)
                 } else {
-                    let places = try names.map { try gazetteer.resolve($0) }
-                    table = ResultTable(columns: Self.columns, rows: zip(names, places).map { Self.cells($0, $1) })
+                    let matches = try names.map { try gazetteer.match($0) }
+                    for (query, match) in zip(names, matches) {
+                        if let notice = match.notice(for: query) { verbosity.warn(notice) }
+                    }
+                    table = ResultTable(columns: Self.columns + ["match"], rows: zip(names, matches).map {
+                        Self.cells($0, $1.place) + [.text($1.match.rawValue)]
+                    })
                 }
                 switch format {
                 case .table: print(table.text(), terminator: "")
@@ -98,7 +112,7 @@ extension ThreatMap {
         }
 
         /// One row per candidate: the standard columns, then `rank`, `match`
-        /// (exact, qualified, loose, coordinate), `population` and `area`.
+        /// (exact, qualified, alias, loose, code, coordinate), `population` and `area`.
         func candidatesTable(_ gazetteer: Gazetteer) throws -> ResultTable {
             var rows = [[TableValue]]()
             for query in names {
@@ -116,7 +130,7 @@ extension ThreatMap {
 
         /// Places around `center`, nearest first, with their geodesic distance.
         func nearbyTable(_ gazetteer: Gazetteer, center query: String, radius: Distance) throws -> ResultTable {
-            let center = try gazetteer.resolve(query)
+            let center = try gazetteer.resolve(query, warning: verbosity)
             let found = gazetteer.places(
                 near: center.coordinate, within: radius, kinds: kinds.isEmpty ? nil : Set(kinds), limit: limit ?? 100,
                 distance: { Geodesic.wgs84.distance(from: $0, to: $1) }

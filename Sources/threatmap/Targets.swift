@@ -36,7 +36,7 @@ struct TargetOptions: ParsableArguments {
     }
 
     /// Every target as a place, in the order given.
-    func resolve(gazetteer: Gazetteer) throws -> [Place] {
+    func resolve(gazetteer: Gazetteer, verbosity: VerbosityOptions) throws -> [Place] {
         var places = [Place]()
         for value in targets {
             if Self.isFile(value) {
@@ -47,7 +47,7 @@ struct TargetOptions: ParsableArguments {
                                         kind: .coordinate, country: "", source: (value as NSString).lastPathComponent))
                 }
             } else {
-                places.append(try gazetteer.resolve(value))
+                places.append(try gazetteer.resolve(value, warning: verbosity))
             }
         }
         if let kind, let placeKind = PlaceKind(rawValue: kind) {

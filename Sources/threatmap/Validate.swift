@@ -10,7 +10,10 @@ extension ThreatMap {
             discussion: """
             Reports every problem in each file as file:line:column: message \
             (bad YAML, unknown keys, wrong types, unknown places or systems with \
-            close matches, impossible ranges, duplicate names, missing files).
+            close matches, impossible ranges, duplicate names, targets or sites \
+            written differently that are one place, missing files). Names that \
+            met their place by an alias, a loose spelling or a code are \
+            warnings (not with --quiet).
 
             Examples:
               threatmap validate Scenarios/iran-missiles-iraq-2018.yaml
@@ -38,8 +41,9 @@ extension ThreatMap {
                 var failures = 0
                 for path in scenarios {
                     let (text, file, base) = try ScenarioInput.read(path)
-                    let problems = ScenarioDocument.problems(in: text, file: file, baseDirectory: base, fileAccess: files.access,
-                                                             gazetteer: gazetteer, catalog: catalog)
+                    let (problems, notices) = ScenarioDocument.check(text, file: file, baseDirectory: base, fileAccess: files.access,
+                                                                     gazetteer: gazetteer, catalog: catalog)
+                    for notice in notices { verbosity.warn(notice.description) }
                     if problems.isEmpty {
                         if !verbosity.quiet { print("ok \(path.visibleControlCharacters)") }
                     } else {

@@ -249,7 +249,7 @@ import GeoModel
         defer { TestData.remove(url) }
         let gazetteer = try Gazetteer(dataDirectory: data, extraFiles: [url])
         #expect(try gazetteer.resolve("Site One").source == "sites.csv:1")
-        #expect(try gazetteer.resolve("S2").kind == .airbase)
+        #expect(try gazetteer.resolve("code:S2").kind == .airbase)
     }
 
     @Test(arguments: [

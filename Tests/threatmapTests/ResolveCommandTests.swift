@@ -37,10 +37,11 @@ struct ResolveCommandTests {
         let result = try threatmap(
             "resolve", ["Baghdad", "Hewler", "Karbalā'", "32.87,44.15", "--format", "json"], in: scratch.url
         )
-        expectSuccess(result)
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stderr == "threatmap: warning: 'Hewler' resolved to Erbil (city, IQ) by alias\n", "\(result.stderr)")
         let objects = try #require(try parseJSON(result.stdout) as? [[String: Any]], "stdout is not a JSON array of objects")
         try #require(objects.count == 4)
-        let keys: Set<String> = ["query", "name", "latitude", "longitude", "kind", "country", "source"]
+        let keys: Set<String> = ["query", "name", "latitude", "longitude", "kind", "country", "source", "match"]
         for object in objects {
             #expect(Set(object.keys) == keys)
             #expect(object["latitude"] is Double)
@@ -50,6 +51,7 @@ struct ResolveCommandTests {
         #expect(objects.map { $0["query"] as? String } == ["Baghdad", "Hewler", "Karbalā'", "32.87,44.15"])
         #expect(objects.map { $0["name"] as? String } == ["Baghdad", "Erbil", "Karbala", "32.87,44.15"])
         #expect(objects.map { $0["country"] as? String } == ["IQ", "IQ", "IQ", ""])
+        #expect(objects.map { $0["match"] as? String } == ["exact", "alias", "exact", "coordinate"])
         #expect(objects[3]["kind"] as? String == "coordinate")
         #expect(objects[3]["latitude"] as? Double == 32.87)
         #expect(objects[3]["longitude"] as? Double == 44.15)
@@ -87,10 +89,10 @@ struct ResolveCommandTests {
         expectSuccess(result)
         let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
         try #require(lines.count == 4, "expected header, two rows and a final newline: \(result.stdout)")
-        #expect(lines[0] == "query,name,latitude,longitude,kind,country,source")
+        #expect(lines[0] == "query,name,latitude,longitude,kind,country,source,match")
         #expect(lines[1].hasPrefix("Green Zone,Green Zone,33.30758,44.39026,district,IQ,\"Wikipedia"))
-        #expect(lines[1].hasSuffix("= 33.307577, 44.390259)\""))
-        #expect(lines[2] == "\"-33.92,18.42\",\"-33.92,18.42\",-33.92000,18.42000,coordinate,,coordinate given by the user")
+        #expect(lines[1].hasSuffix("= 33.307577, 44.390259)\",exact"))
+        #expect(lines[2] == "\"-33.92,18.42\",\"-33.92,18.42\",-33.92000,18.42000,coordinate,,coordinate given by the user,coordinate")
         #expect(lines[3].isEmpty)
     }
 }

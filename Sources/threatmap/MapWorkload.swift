@@ -5,12 +5,13 @@ import ThreatModel
 /// built from them), so a scenario too large is refused up front with its
 /// numbers rather than after gigabytes.
 struct MapWorkload {
-    /// Most site × system × target decisions one map holds. Measured at about
-    /// 1 KB of peak memory a decision (results, table, CSV and brief text);
-    /// this keeps a run near 6 GB, inside an 8 GB machine.
-    static let maximumDecisions = 5_000_000
+    /// Most site × system × target decisions one map holds. Measured at
+    /// about 1.25 KB of peak memory a decision with short names (results,
+    /// table, CSV and brief text; 5,000,000 decisions peaked at 6.3 GB):
+    /// this keeps a run near 5 GB, inside 8 GB with room for long names.
+    static let maximumDecisions = 4_000_000
     /// Peak memory a decision costs, bytes, for the message.
-    static let bytesPerDecision = 1_200
+    static let bytesPerDecision = 1_300
 
     let file: String
     let sites: Int

@@ -33,16 +33,16 @@ struct MapLimitTests {
         return directory.path("too-large.yaml")
     }
 
-    @Test("2,000 sites × 2,501 targets: exit 65 naming the counts and the limit, nothing written")
+    @Test("2,000 sites × 2,001 targets: exit 65 naming the counts and the limit, nothing written")
     func refusesBeforeWork() throws {
         let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
-        let scenario = try Self.writeScenario(sites: 2_000, targets: 2_501, in: scratch)
+        let scenario = try Self.writeScenario(sites: 2_000, targets: 2_001, in: scratch)
         let output = scratch.path("maps")
         let result = try threatmap("map", [scenario, "--output-dir", output], in: scratch.url)
         #expect(result.exitedNormally && result.status == 65, "\(result)")
-        for part in ["2,000 launch sites", "1 system(s)", "2,501 targets", "5,002,000 reach decisions",
-                     "at most 5,000,000 decisions", "Nothing was written"] {
+        for part in ["2,000 launch sites", "1 system(s)", "2,001 targets", "4,002,000 reach decisions",
+                     "about 5.2 GB", "at most 4,000,000 decisions", "Nothing was written"] {
             #expect(result.stderr.contains(part), "missing '\(part)' in: \(result.stderr)")
         }
         #expect(result.stdout.isEmpty)

@@ -22,12 +22,29 @@ import Testing
 
     @Test(arguments: [Distance.kilometers(1), .kilometers(50)])
     func coversEveryBoundaryPointAtTheRangeWithinTolerance(_ radius: Distance) throws {
-        let launch = try Self.qatar()
+        try Self.checkCoverage(of: try Self.qatar(), radius: radius, minimumOutside: 20)
+    }
+
+    /// A box across ±180, cut there as a GeoJSON file holds it: strips cross the cut.
+    @Test func stripsAcrossTheAntimeridian() throws {
+        let box = LaunchSite(place: TestData.point("dateline", Coordinate(latitude: 65, longitude: 180)), extent: .area(MultiPolygon([
+            Polygon(exterior: [(64.0, 179.0), (64.0, 180.0), (66.0, 180.0), (66.0, 179.0), (64.0, 179.0)]
+                .map { Coordinate(latitude: $0.0, longitude: $0.1) }),
+            Polygon(exterior: [(64.0, -180.0), (64.0, -179.0), (66.0, -179.0), (66.0, -180.0), (64.0, -180.0)]
+                .map { Coordinate(latitude: $0.0, longitude: $0.1) }),
+        ])))
+        try Self.checkCoverage(of: box, radius: Distance.kilometers(1), minimumOutside: 20)
+    }
+
+    /// Probes from boundary points: at the range less the tolerance they are
+    /// inside; beyond the range plus the tolerance of the whole area, outside.
+    static func checkCoverage(of launch: LaunchSite, radius: Distance, minimumOutside: Int,
+                              sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
         let builder = FootprintBuilder(tolerance: Self.tolerance)
         // The faster path is the one taken.
-        #expect(try builder.simplifiedBuffer(launch, radius: radius) != nil)
+        #expect(try builder.simplifiedBuffer(launch, radius: radius) != nil, sourceLocation: sourceLocation)
         let footprint = try builder.footprint(of: .bareRange(radius), from: launch).area
-        #expect(try Topology.validity(of: .multiPolygon(footprint)) == .valid)
+        #expect(try Topology.validity(of: .multiPolygon(footprint)) == .valid, sourceLocation: sourceLocation)
 
         let geodesic = Geodesic.wgs84
         let boundary = launch.boundaries.flatMap { geodesic.samples(along: $0, spacing: .meters(500)) }
@@ -35,20 +52,20 @@ import Testing
         var inside = 0, outside = 0
         for vertex in Swift.stride(from: 0, to: boundary.count, by: step).map({ boundary[$0] }) {
             for azimuth in Swift.stride(from: 0.0, to: 360, by: 45) {
-                // Within the range less the tolerance of a boundary point: must be inside.
                 let near = geodesic.direct(from: vertex, azimuth: azimuth, distance: .meters(radius.meters - Self.tolerance.meters)).destination
-                #expect(try Topology.covers(footprint, near), "\(near) is \(radius.meters - Self.tolerance.meters) m from \(vertex)")
+                #expect(try Topology.covers(footprint, near), "\(near) is \(radius.meters - Self.tolerance.meters) m from \(vertex)",
+                        sourceLocation: sourceLocation)
                 inside += 1
-                // Beyond the range plus the tolerance of the whole area: must be outside.
                 let far = geodesic.direct(from: vertex, azimuth: azimuth, distance: .meters(radius.meters + 10 * Self.tolerance.meters)).destination
                 let distance = try launch.nearestPoint(to: far, coarseSpacing: .meters(200)).distance
                 if distance.meters >= radius.meters + Self.tolerance.meters {
-                    #expect(try !Topology.covers(footprint, far), "\(far) is \(distance.meters) m from the area")
+                    #expect(try !Topology.covers(footprint, far), "\(far) is \(distance.meters) m from the area",
+                            sourceLocation: sourceLocation)
                     outside += 1
                 }
             }
         }
-        #expect(inside > 1_000 && outside > 20, "\(inside) probes inside, \(outside) outside")
+        #expect(inside > 1_000 && outside > minimumOutside, "\(inside) probes inside, \(outside) outside", sourceLocation: sourceLocation)
     }
 
     @Test func simplifiedOutlineStaysWithinItsTolerance() throws {

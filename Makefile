@@ -68,11 +68,13 @@ bench-gazetteer:
 	$(SWIFT) build -c release --product GazetteerBenchmark
 	$(SWIFT) run -c release --skip-build GazetteerBenchmark Gazetteer
 
-# Maps: render time and SVG size of the default scenario and of a world map
-# with 50 footprints (release build; Benchmarks/README.md).
+# Maps: render time and SVG size of the default scenario, of a world map
+# with 50 footprints, and of 1 site x 100,000 targets, in steps and through
+# `threatmap map` as a whole process (release build; Benchmarks/README.md).
 .PHONY: bench-map
 bench-map: deps
 	$(SWIFT) build -c release --product MapBenchmark
+	$(SWIFT) build -c release --product threatmap
 	$(SWIFT) run -c release --skip-build MapBenchmark . $${RUNS:-5}
 
 # Regenerates the geodesic reference tables (on purpose only; they are committed).

@@ -1,6 +1,7 @@
 // Map benchmark (not a test): render time and file size of the default
-// scenario's SVG and of a world map with 50 footprints. Run with
-// `make bench-map` (release build). Timings are printed, never asserted.
+// scenario's SVG, of a world map with 50 footprints, and of one site with
+// 100,000 targets (in steps, then `threatmap map` as a whole process). Run
+// with `make bench-map` (release build). Timings are printed, never asserted.
 //
 // Each workload is timed in steps: footprints (geodesic discs and area
 // buffers), union per system (GEOS), and the SVG render (projection,
@@ -37,14 +38,15 @@ func row(_ label: String, _ footprints: Double, _ union: Double, _ render: Doubl
 
 /// The time and size of one map: footprints grouped by layer, then markers.
 func measure(_ label: String, layers: [(name: String, detail: String, build: () throws -> [MultiPolygon])],
-             markers: [MapContent.Marker], projection: MapProjection, extent: MapExtent, basemap: Basemap) throws {
+             markers: [MapContent.Marker], targets: [MapContent.Marker] = [], projection: MapProjection, extent: MapExtent,
+             basemap: Basemap) throws {
     let footprints = try best { try layers.map { try $0.build() } }
     let united = try best { try footprints.value.map { try Topology.union($0) } }
     let vertices = united.value.reduce(0) { $0 + Shape.multiPolygon($1).allCoordinates.count }
     let content = MapContent(
         title: label, subtitle: "benchmark", credit: "ThreatMap benchmark",
         layers: zip(layers, united.value).map { MapContent.Layer(name: $0.name, detail: $0.detail, areas: [$1]) },
-        sites: markers, targets: []
+        sites: markers, targets: targets
     )
     let renderer = SVGMapRenderer(width: 1200, height: 900, theme: .light, extent: extent, basemap: basemap)
     let svg = try best { try renderer.render(content, projection: projection) }
@@ -98,3 +100,80 @@ try measure(
     markers: sites.enumerated().map { MapContent.Marker(label: "site \($0.offset)", coordinate: $0.element, tooltip: "site") },
     projection: .equirectangular(centralMeridian: 0), extent: .world, basemap: basemap
 )
+
+// 3. One site, 100,000 targets (a fixed grid of points around it, from a
+// CSV as users give them): reach decisions, the SVG (a marker and a label
+// try for every target), the Markdown brief; then `threatmap map` on the
+// same scenario as a whole process, when the release binary is built.
+let targetCount = 100_000
+let work = FileManager.default.temporaryDirectory.appendingPathComponent("threatmap-bench-map-\(ProcessInfo.processInfo.processIdentifier)")
+try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(at: work) }
+var rows = "name,lat,lon\n"
+for index in 0..<targetCount {
+    // A 400 × 250 grid over 28–38° N, 38–52° E, nudged off its lines.
+    let latitude = 28 + Double(index / 400) * 0.04 + Double(index % 7) * 0.003
+    let longitude = 38 + Double(index % 400) * 0.035 + Double(index % 5) * 0.002
+    rows += "T\(index),\(latitude),\(longitude)\n"
+}
+try rows.write(to: work.appendingPathComponent("targets.csv"), atomically: true, encoding: .utf8)
+let manyYAML = work.appendingPathComponent("many-targets.yaml")
+try """
+    title: One site, \(targetCount) targets
+    systems: [Zolfaghar]
+    sites:
+      - name: Site
+        coordinates: "33.0,44.0"
+    targets:
+      - file: targets.csv
+    outputs:
+      stem: many-targets
+    """.write(to: manyYAML, atomically: true, encoding: .utf8)
+let many = try ScenarioDocument.load(contentsOf: manyYAML).resolve(gazetteer: gazetteer, catalog: catalog)
+let decisions = try best { try many.reach() }
+var reached = Set<Int>()
+for (index, result) in decisions.value.enumerated() where result.inRange { reached.insert(index % many.targets.count) }
+try measure(
+    "1 site, \(targetCount / 1000)k targets (aeqd)",
+    layers: many.systems.map { system in
+        (system.name, system.range.description, { try many.sites.map { try builder.footprint(of: system, from: $0).area } })
+    },
+    markers: many.sites.map { MapContent.Marker(label: $0.name, coordinate: $0.place.coordinate, tooltip: $0.name) },
+    targets: many.targets.enumerated().map {
+        MapContent.Marker(label: $0.element.name, coordinate: $0.element.coordinate, tooltip: $0.element.name,
+                          highlighted: reached.contains($0.offset))
+    },
+    projection: .azimuthalEquidistant(center: many.sites[0].place.coordinate), extent: .auto, basemap: basemap
+)
+let brief = best { ScenarioBrief.markdown(many, results: decisions.value) }
+print(String(format: "  reach decisions %.3f s, brief %.3f s (%d decisions, %d in range)",
+             decisions.seconds, brief.seconds, decisions.value.count, reached.count))
+
+// The whole process, as a user runs it: read, resolve, decide, draw, write.
+let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+    .deletingLastPathComponent().appendingPathComponent("threatmap")
+if FileManager.default.isExecutableFile(atPath: binary.path) {
+    var fastest = Double.infinity
+    for _ in 0..<min(runs, 3) {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = ["map", manyYAML.path, "--data", dataDirectory.path, "--output-dir", work.appendingPathComponent("out").path, "--quiet"]
+        let start = DispatchTime.now().uptimeNanoseconds
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { print("  threatmap map failed: status \(process.terminationStatus)"); break }
+        fastest = min(fastest, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    }
+    // Peak resident memory of the largest child so far (kilobytes on Linux): these runs.
+    var usage = rusage()
+    #if os(Linux)
+    let children = __rusage_who_t(RUSAGE_CHILDREN.rawValue)
+    #else
+    let children = RUSAGE_CHILDREN
+    #endif
+    getrusage(children, &usage)
+    print(String(format: "  threatmap map, whole process: %.2f s (best of %d), peak memory %.0f MB",
+                 fastest, min(runs, 3), Double(usage.ru_maxrss) / 1024))
+} else {
+    print("  threatmap map, whole process: build it first (swift build -c release --product threatmap)")
+}

@@ -6,6 +6,10 @@
 /// label that must show takes the position overlapping least, as long as
 /// it covers no other label; any other label that cannot be placed is
 /// dropped (its marker keeps its tooltip). Labels never overlap each other.
+///
+/// - Complexity: each label looks only at the boxes near its candidate
+///   positions (`BoxGrid`), so placing n labels among n markers is
+///   near-linear in n.
 struct LabelPlacer {
     struct Box: Hashable {
         var minX, minY, maxX, maxY: Double
@@ -30,15 +34,15 @@ struct LabelPlacer {
         var leader: (from: PlanePoint, to: PlanePoint)?
     }
 
-    private var obstacles: [Box]
-    private var labels: [Box] = []
+    private var obstacles: BoxGrid
+    private var labels = BoxGrid()
     private let bounds: Box
 
     /// - Parameters:
     ///   - obstacles: boxes labels should not cover (markers, legend, scale bar).
     ///   - bounds: labels must stay inside this box.
     init(obstacles: [Box], bounds: Box) {
-        self.obstacles = obstacles
+        self.obstacles = BoxGrid(obstacles)
         self.bounds = bounds
     }
 
@@ -68,6 +72,31 @@ struct LabelPlacer {
     /// - Returns: the placement, or nil when the label is dropped.
     mutating func place(width: Double, fontSize: Double, beside point: PlanePoint, radius: Double,
                         required: Bool, leaders: Bool = true) -> Placement? {
+        let candidates = Self.candidates(width: width, fontSize: fontSize, beside: point, radius: radius, leaders: leaders)
+        // Near positions come first, so the first free one wins.
+        var best: (placement: Placement, cost: Double)?
+        for candidate in candidates {
+            let box = candidate.box
+            guard box.minX >= bounds.minX, box.maxX <= bounds.maxX, box.minY >= bounds.minY, box.maxY <= bounds.maxY
+            else { continue }
+            let padded = box.inflated(1)
+            guard !labels.anyOverlaps(padded) else { continue }
+            let cost = obstacles.totalOverlap(with: padded)
+            if cost == 0 {
+                best = (candidate, 0)
+                break
+            }
+            if best == nil || cost < best!.cost { best = (candidate, cost) }
+        }
+        guard let chosen = best, required || chosen.cost == 0 else { return nil }
+        labels.insert(chosen.placement.box)
+        return chosen.placement
+    }
+
+    /// The positions `place` tries, in order: eight beside the marker, then
+    /// (with `leaders`) eight farther out with a leader line.
+    static func candidates(width: Double, fontSize: Double, beside point: PlanePoint, radius: Double,
+                           leaders: Bool) -> [Placement] {
         let height = fontSize
         var candidates = [Placement]()
         for distance in leaders ? [radius + 4, radius + 26] : [radius + 4] {
@@ -98,24 +127,7 @@ struct LabelPlacer {
                 candidates.append(Placement(x: x, y: baseline, anchor: offset.anchor, box: box, leader: leader))
             }
         }
-        // Near positions come first, so the first free one wins.
-        var best: (placement: Placement, cost: Double)?
-        for candidate in candidates {
-            let box = candidate.box
-            guard box.minX >= bounds.minX, box.maxX <= bounds.maxX, box.minY >= bounds.minY, box.maxY <= bounds.maxY
-            else { continue }
-            let padded = box.inflated(1)
-            guard labels.allSatisfy({ $0.overlap(padded) == 0 }) else { continue }
-            let cost = obstacles.reduce(0) { $0 + $1.overlap(padded) }
-            if cost == 0 {
-                best = (candidate, 0)
-                break
-            }
-            if best == nil || cost < best!.cost { best = (candidate, cost) }
-        }
-        guard let chosen = best, required || chosen.cost == 0 else { return nil }
-        labels.append(chosen.placement.box)
-        return chosen.placement
+        return candidates
     }
 
     /// Places a label centred on `point`, or a little above or below it
@@ -126,8 +138,8 @@ struct LabelPlacer {
             let box = Box(minX: point.x - width / 2, minY: y - fontSize * 0.8, maxX: point.x + width / 2, maxY: y + fontSize * 0.25)
             guard box.minX >= bounds.minX, box.maxX <= bounds.maxX, box.minY >= bounds.minY, box.maxY <= bounds.maxY else { continue }
             let padded = box.inflated(3)
-            guard labels.allSatisfy({ $0.overlap(padded) == 0 }), obstacles.allSatisfy({ $0.overlap(padded) == 0 }) else { continue }
-            labels.append(box)
+            guard !labels.anyOverlaps(padded), !obstacles.anyOverlaps(padded) else { continue }
+            labels.insert(box)
             return Placement(x: point.x, y: y, anchor: "middle", box: box, leader: nil)
         }
         return nil
@@ -135,6 +147,6 @@ struct LabelPlacer {
 
     /// Keeps later labels off `box`.
     mutating func block(_ box: Box) {
-        obstacles.append(box)
+        obstacles.insert(box)
     }
 }

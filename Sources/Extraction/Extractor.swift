@@ -65,9 +65,12 @@ public struct Extractor: Sendable {
         return shorten(first.text, to: 100)
     }
 
+    /// - Complexity: O(`limit`), not O(`text`): evidence for each of many
+    ///   names in one long sentence shortens that sentence once per name.
     static func shorten(_ text: String, to limit: Int) -> String {
-        guard text.count > limit else { return text }
-        let cut = text.prefix(limit)
+        guard let limitIndex = text.index(text.startIndex, offsetBy: limit, limitedBy: text.endIndex),
+              limitIndex < text.endIndex else { return text }
+        let cut = text[..<limitIndex]
         let end = cut.lastIndex(of: " ") ?? cut.endIndex
         return String(cut[..<end]) + "..."
     }

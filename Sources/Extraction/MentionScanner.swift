@@ -471,6 +471,8 @@ struct MentionScanner {
             extra.append((index, shared))
         }
         for (index, mention) in extra.reversed() { mentions.insert(mention, at: index) }
+        // Ends do not move below (only shapes do): mentions by where they end, in order.
+        let endingAt = Dictionary(grouping: mentions.indices) { mentions[$0].end }
         for index in mentions.indices {
             if case .region = mentions[index].shape { continue }
             let mention = mentions[index]
@@ -504,7 +506,7 @@ struct MentionScanner {
             }
             // Appositive: "PLACE, [N km] DIRECTION of ANCHOR".
             if phraseStart >= 2, tokens[phraseStart - 1].isPunctuation(","),
-               let previous = mentions.indices.last(where: { $0 < index && mentions[$0].end == phraseStart - 1 }) {
+               let previous = endingAt[phraseStart - 1]?.last(where: { $0 < index }) {
                 mentions[index].isAnchor = true
                 // The anchor lies opposite the stated bearing from the place.
                 mentions[index].locates = (previous, bearing)
@@ -522,11 +524,13 @@ struct MentionScanner {
     private func markQualifiers(_ tokens: [Token], _ mentions: inout [PlaceMention]) {
         let smallKinds: Set<PlaceKind> = [.district, .airbase, .militarySite, .landmark, .town, .airport, .city, .capital]
         let largeKinds: Set<PlaceKind> = [.country, .governorate, .province, .region]
+        // Phrase starts do not move here: mentions by where their phrase starts, in order.
+        let startingAt = Dictionary(grouping: mentions.indices) { mentions[$0].phraseStart }
         for index in mentions.indices {
             let mention = mentions[index]
             let kind = mention.options.first?.place.kind
             if tokens[mention.end - 1].isPossessive {
-                let next = mentions.indices.first { $0 > index && mentions[$0].phraseStart >= mention.end && mentions[$0].phraseStart <= mention.end + 4 }
+                let next = (mention.end...(mention.end + 4)).lazy.compactMap { startingAt[$0]?.first { $0 > index } }.min()
                 if next != nil {
                     mentions[index].isAnchor = true
                     continue

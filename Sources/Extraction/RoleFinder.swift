@@ -13,12 +13,13 @@ enum RoleFinder {
     static let window = 16
 
     static func assign(_ tokens: [Token], _ mentions: inout [PlaceMention]) {
+        let spans = MentionSpans(mentions, tokenCount: tokens.count)
         for index in mentions.indices {
-            assign(tokens, &mentions, index)
+            assign(tokens, &mentions, index, spans: spans)
         }
     }
 
-    private static func assign(_ tokens: [Token], _ mentions: inout [PlaceMention], _ index: Int) {
+    private static func assign(_ tokens: [Token], _ mentions: inout [PlaceMention], _ index: Int, spans: MentionSpans) {
         let mention = mentions[index]
         if mention.isAnchor || mention.isModifier { return }
         // Subject or speaker: "Iran has moved", "Tehran said", "Israel's military".
@@ -46,9 +47,9 @@ enum RoleFinder {
                 cursor -= 1
                 continue
             }
-            if tokens[cursor].isPossessive, mentions.contains(where: { $0.isAnchor && $0.start <= cursor && cursor < $0.end }) {
+            if tokens[cursor].isPossessive, let anchorIndex = spans.anchor(covering: cursor) {
                 // Skip the whole anchor name ("Saudi Arabia's").
-                let anchor = mentions.first { $0.isAnchor && $0.start <= cursor && cursor < $0.end }!
+                let anchor = mentions[anchorIndex]
                 fillers += 1
                 cursor = anchor.start - 1
                 continue
@@ -74,7 +75,7 @@ enum RoleFinder {
         if cursor >= 0, ["not", "never", "nor"].contains(tokens[cursor].folded) { return }
         // A list: "X, Y and Z" takes X's role.
         if preposition == nil, cursor >= 0, Cues.coordinators.contains(tokens[cursor].folded),
-           let previous = previousListItem(tokens, mentions, before: index), let role = mentions[previous].role {
+           let previous = previousListItem(tokens, mentions, before: index, spans: spans), let role = mentions[previous].role {
             mentions[index].role = role
             mentions[index].confidence = max(0.5, mentions[previous].confidence - 0.05)
             return
@@ -91,7 +92,7 @@ enum RoleFinder {
                 if preposition == nil && distance > 1 && kind != .harm { break }
                 // "X and Y were within reach of Iran": the subject is in reach, Iran is where from.
                 if word == "range" || word == "reach" || word == "distance", probe >= 2, tokens[probe - 1].folded == "within" || tokens[probe - 1].folded == "striking",
-                   subjectIsPlace(tokens, mentions, verbBefore: tokens[probe - 1].folded == "within" ? probe - 2 : probe - 3) {
+                   subjectIsPlace(tokens, spans, verbBefore: tokens[probe - 1].folded == "within" ? probe - 2 : probe - 3) {
                     mentions[index].role = .launchSite
                     mentions[index].confidence = 0.7
                     return
@@ -121,7 +122,7 @@ enum RoleFinder {
         }
         // A list whose first item had a role.
         if cursor >= 0, Cues.coordinators.contains(tokens[cursor].folded) || preposition != nil,
-           let previous = previousListItem(tokens, mentions, before: index), let role = mentions[previous].role {
+           let previous = previousListItem(tokens, mentions, before: index, spans: spans), let role = mentions[previous].role {
             mentions[index].role = role
             mentions[index].confidence = max(0.5, mentions[previous].confidence - 0.1)
         }
@@ -141,14 +142,14 @@ enum RoleFinder {
 
     /// Whether a place mention (or a list of them) is the subject of the
     /// verb at `verb` ("Ras Tanura and Dhahran were").
-    private static func subjectIsPlace(_ tokens: [Token], _ mentions: [PlaceMention], verbBefore verb: Int) -> Bool {
+    private static func subjectIsPlace(_ tokens: [Token], _ spans: MentionSpans, verbBefore verb: Int) -> Bool {
         guard verb >= 1, verb < tokens.count, ["was", "were", "is", "are", "be", "lie", "lies", "remain", "remains", "fall", "falls", "fell"].contains(tokens[verb].folded) else { return false }
-        return mentions.contains { $0.end == verb }
+        return spans.someMentionEnds(at: verb)
     }
 
     /// The mention this one follows in a list, skipping an appositive
     /// ("X, east of Baghdad, and Y").
-    private static func previousListItem(_ tokens: [Token], _ mentions: [PlaceMention], before index: Int) -> Int? {
+    private static func previousListItem(_ tokens: [Token], _ mentions: [PlaceMention], before index: Int, spans: MentionSpans) -> Int? {
         var candidate = index - 1
         while candidate >= 0 {
             let mention = mentions[candidate]
@@ -161,7 +162,7 @@ enum RoleFinder {
             // Only joiners, fillers and appositive words between the two.
             for position in from..<to {
                 let token = tokens[position]
-                let insideAnchor = mentions.contains { $0.isAnchor && $0.start <= position && position < $0.end }
+                let insideAnchor = spans.anchor(covering: position) != nil
                 let allowed = insideAnchor || Cues.coordinators.contains(token.folded) || Cues.fillers.contains(token.folded)
                     || token.folded == "of" || Lexicon.bearings[token.folded] != nil || token.kind == .number
                     || RangeMentions.units[token.folded] != nil || Cues.prepositions.contains(token.folded)
@@ -234,5 +235,36 @@ enum RoleFinder {
             }
         }
         return nil
+    }
+}
+
+/// Where a sentence's mentions lie among its tokens, looked up by position
+/// (a scan of every mention per token made long lists quadratic). Roles
+/// do not move anchors or spans, so it is built once per sentence.
+private struct MentionSpans {
+    /// Per token: the first anchor mention covering it, if any.
+    private var anchors: [Int?]
+    /// Per token position: whether some mention ends there (its `end`).
+    private var ends: [Bool]
+
+    init(_ mentions: [PlaceMention], tokenCount: Int) {
+        anchors = [Int?](repeating: nil, count: tokenCount)
+        ends = [Bool](repeating: false, count: tokenCount + 1)
+        for (index, mention) in mentions.enumerated() {
+            if mention.end >= 0, mention.end <= tokenCount { ends[mention.end] = true }
+            guard mention.isAnchor else { continue }
+            for position in max(0, mention.start)..<min(max(mention.end, mention.start), tokenCount) where anchors[position] == nil {
+                anchors[position] = index
+            }
+        }
+    }
+
+    /// The first anchor mention (in mention order) whose tokens include `position`.
+    func anchor(covering position: Int) -> Int? {
+        anchors.indices.contains(position) ? anchors[position] : nil
+    }
+
+    func someMentionEnds(at position: Int) -> Bool {
+        ends.indices.contains(position) && ends[position]
     }
 }

@@ -140,11 +140,47 @@ public struct FootprintBuilder: Sendable {
     /// Buffer discs are drawn to half the tolerance; their spacing takes the other half.
     private var halfTolerance: Distance { .meters(tolerance.meters / 2) }
 
-    /// The geodesic buffer of an area or lines.
+    /// The geodesic buffer of an area or lines: strips along a simplified
+    /// boundary (`simplifiedBuffer`), else discs along the whole boundary.
     func buffer(_ launch: LaunchSite, radius: Distance) throws(ThreatModelError) -> MultiPolygon {
-        var parts = try discs(around: bufferCenters(launch, radius: radius), radius: radius, tolerance: halfTolerance)
+        var parts: [MultiPolygon]
+        if let simplified = try simplifiedBuffer(launch, radius: radius) {
+            parts = simplified
+        } else {
+            parts = try discs(around: bufferCenters(launch, radius: radius), radius: radius, tolerance: halfTolerance)
+        }
         if case let .area(area) = launch.extent { parts.append(area) }
         do { return try Topology.union(parts) } catch { throw .geometry(error) }
+    }
+
+    /// The pieces of the buffer of `launch`'s boundary, sized by the
+    /// boundary's detail and the range rather than by its length over the
+    /// disc spacing: the boundary simplified to a quarter of the tolerance
+    /// (ε), a disc of `radius − ε` (drawn to half the tolerance) around each
+    /// remaining vertex, and strips of half-width `radius − ε` (giving up
+    /// half the tolerance) along each edge. Every point within
+    /// `radius − tolerance` of the boundary is covered and nothing beyond
+    /// `radius`: each step gives up at most its share of the tolerance.
+    /// - Returns: nil when the radius is too small beside the tolerance or a
+    ///   strip cannot be drawn (near a pole): then discs do it all.
+    func simplifiedBuffer(_ launch: LaunchSite, radius: Distance) throws(ThreatModelError) -> [MultiPolygon]? {
+        let simplification = Distance.meters(tolerance.meters / 4)
+        let reach = Distance.meters(radius.meters - simplification.meters)
+        guard reach.meters > 2 * tolerance.meters else { return nil }
+        var vertices = [Coordinate]()
+        var strips = [Ring]()
+        for path in launch.boundaries {
+            let simple = geodesic.simplified(path, within: simplification)
+            guard let pathStrips = geodesic.strips(along: simple, halfWidth: reach, slack: halfTolerance) else { return nil }
+            strips += pathStrips
+            vertices += simple.count > 1 && simple.first == simple.last ? simple.dropLast() : simple
+        }
+        var parts = try discs(around: vertices, radius: reach, tolerance: halfTolerance)
+        parts.reserveCapacity(parts.count + strips.count)
+        for strip in strips {
+            do { parts.append(try Antimeridian.cut(Polygon(exterior: strip))) } catch { throw .geometry(error) }
+        }
+        return parts
     }
 
     /// Ground within `radius` of every boundary point of `launch`, or `nil`

@@ -11,22 +11,20 @@ public enum ScenarioBrief {
         if let summary = document.summary { lines += [escape(summary), ""] }
 
         lines += ["## What reaches what", ""]
+        let rowsBySystem = Dictionary(grouping: results, by: \.system)
         for system in scenario.systems {
-            let rows = results.filter { $0.system == system }
             let band = system.minimumRange > .zero ? "\(system.minimumRange)–\(system.range)" : "\(system.range)"
             lines.append("### \(escape(system.name)) (\(band))")
             lines.append("")
-            let targets = orderedTargets(rows)
-            let reached = targets.filter { target in rows.contains { $0.target.name == target && $0.inRange } }
-            let missed = targets.filter { !reached.contains($0) }
-            for target in reached {
-                let best = rows.filter { $0.target.name == target && $0.inRange }.max { $0.marginMeters < $1.marginMeters }!
-                lines.append("- **\(escape(target))** in range from \(escape(best.site.name)): "
+            let verdicts = TargetVerdict.byName(rowsBySystem[system] ?? [])
+            for verdict in verdicts {
+                guard let best = verdict.bestInRange else { continue }
+                lines.append("- **\(escape(verdict.name))** in range from \(escape(best.site.name)): "
                              + "\(kilometres(best.distance.kilometers)) away, \(kilometres(best.marginMeters / 1000)) to spare")
             }
-            for target in missed {
-                let nearest = rows.filter { $0.target.name == target }.max { $0.marginMeters < $1.marginMeters }!
-                lines.append("- \(escape(target)) out of range (\(nearest.reason ?? "out of range")): "
+            for verdict in verdicts where verdict.bestInRange == nil {
+                let nearest = verdict.nearest
+                lines.append("- \(escape(verdict.name)) out of range (\(nearest.reason ?? "out of range")): "
                              + "nearest launch site \(escape(nearest.site.name)) at \(kilometres(nearest.distance.kilometers)), "
                              + "\(kilometres(-nearest.marginMeters / 1000)) short")
             }
@@ -55,10 +53,32 @@ public enum ScenarioBrief {
         return lines.joined(separator: "\n")
     }
 
-    private static func orderedTargets(_ rows: [ReachResult]) -> [String] {
-        var seen = Set<String>(), names = [String]()
-        for row in rows where seen.insert(row.target.name).inserted { names.append(row.target.name) }
-        return names
+    /// One system's rows for the targets of one name: the in-range row with
+    /// the most to spare, and the row nearest to reaching (largest margin).
+    private struct TargetVerdict {
+        var name: String
+        var bestInRange: ReachResult?
+        var nearest: ReachResult
+
+        /// Verdicts in the order the names first appear in `rows`; ties keep the earlier row.
+        /// - Complexity: O(rows).
+        static func byName(_ rows: [ReachResult]) -> [TargetVerdict] {
+            var verdicts = [TargetVerdict]()
+            var indexByName = [String: Int]()
+            for row in rows {
+                let name = row.target.name
+                guard let index = indexByName[name] else {
+                    indexByName[name] = verdicts.count
+                    verdicts.append(TargetVerdict(name: name, bestInRange: row.inRange ? row : nil, nearest: row))
+                    continue
+                }
+                if row.marginMeters > verdicts[index].nearest.marginMeters { verdicts[index].nearest = row }
+                if row.inRange, row.marginMeters > verdicts[index].bestInRange?.marginMeters ?? -.infinity {
+                    verdicts[index].bestInRange = row
+                }
+            }
+            return verdicts
+        }
     }
 
     private static func kilometres(_ value: Double) -> String { String(format: "%.0f km", value) }

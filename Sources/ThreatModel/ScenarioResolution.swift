@@ -173,3 +173,18 @@ extension ResolvedScenario {
         return footprints
     }
 }
+
+extension ResolvedScenario {
+    /// How many site × system × target decisions `reach()` makes: each
+    /// site's systems times the targets. Saturates at `Int.max`.
+    public var reachDecisionCount: Int {
+        var total = 0
+        for systems in siteSystems {
+            let (perSite, overflow) = systems.count.multipliedReportingOverflow(by: targets.count)
+            let (sum, overflowAgain) = total.addingReportingOverflow(perSite)
+            if overflow || overflowAgain { return .max }
+            total = sum
+        }
+        return total
+    }
+}

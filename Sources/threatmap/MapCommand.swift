@@ -77,11 +77,13 @@ extension ThreatMap {
                 let paths = scenarioPaths.isEmpty
                     ? [dataDirectory.deletingLastPathComponent().appendingPathComponent("Scenarios/\(Self.defaultScenario)").path]
                     : scenarioPaths
+                let scenarios = try resolveAll(paths)
+                verbosity.note("read and resolved \(scenarios.count) scenario(s) in \(VerbosityOptions.seconds(clock.now - started))")
+                // Too large a scenario stops here, before any work or any file.
+                for scenario in scenarios { try MapWorkload(scenario).check() }
                 let directory = URL(fileURLWithPath: outputDirectory)
                 try AtomicFile.prepareDirectory(directory)
                 let basemap = try map.loadBasemap(dataDirectory: data.dataDirectory)
-                let scenarios = try resolveAll(paths)
-                verbosity.note("read and resolved \(scenarios.count) scenario(s) in \(VerbosityOptions.seconds(clock.now - started))")
 
                 // Draw everything, then write: a failure while drawing leaves no file behind.
                 var rendered = [(rendering: ScenarioRendering, outputs: [(file: URL, text: String)])]()

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import Gazetteer
 import GeoModel
@@ -15,9 +16,9 @@ public enum TargetSource: Sendable {
 /// holds one chunk of targets and its rows, never the whole job.
 ///
 /// Each (site, system) pair reads the targets afresh, chunk by chunk
-/// (a CSV file is parsed once per pair; parsing costs a few per cent of a
-/// `geod_inverse`). Rows of a chunk are decided and encoded on all cores,
-/// then written in order.
+/// (a CSV file is parsed once per pair, on its own thread while the previous
+/// chunk is decided; parsing costs a few per cent of a `geod_inverse`).
+/// Rows of a chunk are decided and encoded on all cores, then written in order.
 public struct ReachStream: Sendable {
     public var sites: [LaunchSite]
     public var systems: [MissileSystem]
@@ -87,21 +88,93 @@ public struct ReachStream: Sendable {
                             try decide(Array(places[start..<min(start + chunkSize, places.count)]))
                         }
                     case let .csvFile(url):
-                        let name = url.lastPathComponent
-                        var failure: (any Error)?
-                        try TargetCSVReader(url: url, chunkSize: chunkSize).forEachChunk { chunk throws(ThreatModelError) in
-                            guard failure == nil else { return }
-                            let places = (0..<chunk.count).map { index in
-                                Place(name: chunk.names[index], coordinate: chunk.coordinates[index],
-                                      kind: .coordinate, country: "", source: name)
-                            }
-                            do { try decide(places) } catch { failure = error }
-                        }
-                        if let failure { throw failure }
+                        try ChunkPipe.read(url, chunkSize: chunkSize) { places throws in try decide(places) }
                     }
                 }
             }
         }
+    }
+}
+
+/// Chunks of a CSV target file, read and turned into places on a thread of
+/// their own while the caller decides the previous chunk, at most two
+/// chunks ahead (memory stays bounded).
+private final class ChunkPipe: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var waiting = [[Place]]()
+    private var finished = false
+    private var failure: ThreatModelError?
+    private var cancelled = false
+    static let capacity = 2
+
+    /// Calls `body` with each chunk of `url` as places, in order, on the calling thread.
+    /// - Throws: the reader's `ThreatModelError`, or what `body` throws (the reader then stops).
+    static func read(_ url: URL, chunkSize: Int, _ body: ([Place]) throws -> Void) throws {
+        let pipe = ChunkPipe()
+        let done = DispatchSemaphore(value: 0)
+        let name = url.lastPathComponent
+        Thread.detachNewThread {
+            var failure: ThreatModelError?
+            do throws(ThreatModelError) {
+                try TargetCSVReader(url: url, chunkSize: chunkSize).forEachChunk { chunk throws(ThreatModelError) in
+                    let places = (0..<chunk.count).map { index in
+                        Place(name: chunk.names[index], coordinate: chunk.coordinates[index],
+                              kind: .coordinate, country: "", source: name)
+                    }
+                    guard pipe.put(places) else { throw .file("\(url.path): reading stopped") }
+                }
+            } catch {
+                failure = error
+            }
+            pipe.finish(failure)
+            done.signal()
+        }
+        defer {
+            pipe.cancel()
+            done.wait()
+        }
+        while let places = try pipe.take() {
+            try body(places)
+        }
+    }
+
+    /// Queues a chunk, waiting while `capacity` are queued; false once cancelled.
+    private func put(_ places: [Place]) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        while waiting.count >= Self.capacity, !cancelled { condition.wait() }
+        guard !cancelled else { return false }
+        waiting.append(places)
+        condition.broadcast()
+        return true
+    }
+
+    private func finish(_ failure: ThreatModelError?) {
+        condition.lock()
+        defer { condition.unlock() }
+        finished = true
+        self.failure = failure
+        condition.broadcast()
+    }
+
+    private func cancel() {
+        condition.lock()
+        defer { condition.unlock() }
+        cancelled = true
+        condition.broadcast()
+    }
+
+    /// The next chunk, or nil at the end of the file.
+    private func take() throws(ThreatModelError) -> [Place]? {
+        condition.lock()
+        defer { condition.unlock() }
+        while waiting.isEmpty, !finished { condition.wait() }
+        if !waiting.isEmpty {
+            condition.broadcast()
+            return waiting.removeFirst()
+        }
+        if let failure { throw failure }
+        return nil
     }
 }
 

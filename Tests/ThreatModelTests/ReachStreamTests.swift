@@ -67,6 +67,22 @@ import ThreatModel
         #expect(rows == expected)
     }
 
+    struct WriteFailed: Error {}
+
+    @Test func aFailingWriteStopsTheRunAndTheReader() throws {
+        let (url, _) = try Self.targets()
+        defer { TestData.remove(url) }
+        let stream = ReachStream(sites: Self.sites, systems: ReachMatrixTests.systems, sources: [.csvFile(url)], chunkSize: 100)
+        var blocks = 0
+        #expect(throws: WriteFailed.self) {
+            try stream.run(onlyInRange: false, encode: { $0.count }, write: { _ in
+                blocks += 1
+                if blocks == 3 { throw WriteFailed() }
+            })
+        }
+        #expect(blocks == 3)
+    }
+
     @Test func theSurveyCountsAndValidatesBeforeAnyDecision() throws {
         let url = try TestData.temporaryFile("name,lat,lon\nA,1,2\nLonger name,3,4\nB,x,5\n", name: "targets.csv")
         defer { TestData.remove(url) }

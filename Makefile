@@ -8,7 +8,7 @@ FUZZ_TARGETS := Literals GeoJSON Scenario CSV GazetteerFiles Extract
 FUZZ_SECONDS ?= 600
 LSAN := LSAN_OPTIONS=suppressions=$(CURDIR)/Scripts/lsan-suppressions.txt
 
-.PHONY: fuzz fuzz-smoke all deps build map test unit-tests asan-tests check-warnings reference venv readme-map clean bench bench-range bench-reach
+.PHONY: fuzz fuzz-smoke all deps build map test unit-tests asan-tests check-warnings reference venv readme-map clean bench bench-range bench-reach bench-e2e
 
 all: build
 
@@ -48,7 +48,7 @@ $(PYTHON): Scripts/requirements.txt
 	@touch $(PYTHON)
 
 # Benchmarks against the Python peers (timings are printed, never asserted).
-bench: bench-range bench-gazetteer bench-reach bench-map
+bench: bench-range bench-gazetteer bench-reach bench-map bench-e2e
 
 # 1,000 launch sites, 300 km discs, union: ThreatMap at 10 m vs shapely + pyproj
 # at 360 vertices, same sites, one run (Benchmarks/README.md).
@@ -60,6 +60,13 @@ bench-range: deps venv
 # on 360-vertex rings (approximate), same pairs, one run (Benchmarks/README.md).
 bench-reach: deps venv
 	SWIFT=$(SWIFT) Benchmarks/run_reach.sh
+
+# End to end through the CLI (release build, whole processes): reach of
+# 3 sites x 1 system x 1,000,000 CSV targets to CSV, and rings --union of
+# 1,000 coordinate sites at 300 km, against pandas/shapely + pyproj peers on
+# the same files, with peak memory (Benchmarks/README.md).
+bench-e2e: deps venv
+	SWIFT=$(SWIFT) Benchmarks/run_e2e.sh
 
 # Gazetteer: bundled load, exact and fuzzy lookups, a 200,000-row GeoNames
 # dump made from the bundled data; figures against the targets (release build).

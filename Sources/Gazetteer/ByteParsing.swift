@@ -1,6 +1,6 @@
 /// Number and field parsing straight from UTF-8 bytes, for loaders that read
 /// hundreds of thousands of rows.
-enum ByteParsing {
+public enum ByteParsing {
     private static let powersOfTen: [Double] = (0...22).map { exponent in
         var value = 1.0
         for _ in 0..<exponent { value *= 10 }
@@ -11,7 +11,7 @@ enum ByteParsing {
     /// digits are parsed exactly (integer mantissa divided by a power of ten,
     /// so the result is the correctly rounded double); longer or exotic forms
     /// (exponents, `nan`) go through `Double(String)`.
-    static func double(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Double? {
+    public static func double(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Double? {
         var index = range.lowerBound
         let end = range.upperBound
         while index < end, bytes[index] == 0x20 { index += 1 }

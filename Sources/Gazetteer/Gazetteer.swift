@@ -182,26 +182,32 @@ public struct Gazetteer: Sendable {
         try candidates(for: query, limit: 1)[0]
     }
 
+    /// The place a coordinate literal (`32.87,44.15`, `32.87N 44.15E`)
+    /// stands for, or nil when `query` is not one. Needs no loaded data, so
+    /// callers can skip loading a gazetteer when every place is a literal.
+    /// - Throws: `GazetteerError.invalidCoordinate` for a bad literal.
+    public static func coordinatePlace(_ query: String) throws(GazetteerError) -> Place? {
+        // A coordinate literal has digits; most names have none.
+        guard query.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        let literal: Coordinate?
+        do {
+            literal = try Coordinate.parse(query)
+        } catch {
+            throw .invalidCoordinate(query, reason: error.description)
+        }
+        return literal.map { coordinate in
+            Place(name: query.trimmingCharacters(in: .whitespaces), coordinate: coordinate,
+                  kind: .coordinate, country: "", source: "coordinate given by the user")
+        }
+    }
+
     /// The places `query` may mean, best first: what `resolve` picks, then
     /// the other candidates (namesakes elsewhere, areas of the same name).
     /// - Parameter limit: at most this many candidates (at least 1).
     /// - Throws: as `resolve`.
     public func candidates(for query: String, limit: Int = 10) throws(GazetteerError) -> [Candidate] {
-        // A coordinate literal has digits; most names have none.
-        var literal: Coordinate?
         let typedCode = QueryPolicy.code(in: query)
-        if typedCode?.forced != true, query.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) {
-            do {
-                literal = try Coordinate.parse(query)
-            } catch {
-                throw .invalidCoordinate(query, reason: error.description)
-            }
-        }
-        if let literal {
-            let place = Place(
-                name: query.trimmingCharacters(in: .whitespaces), coordinate: literal,
-                kind: .coordinate, country: "", source: "coordinate given by the user"
-            )
+        if typedCode?.forced != true, let place = try Self.coordinatePlace(query) {
             return [Candidate(place: place, match: .coordinate, score: 0)]
         }
         guard let (rows, match) = matchingRows(query, code: typedCode), !rows.isEmpty else {

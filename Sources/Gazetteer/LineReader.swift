@@ -10,14 +10,27 @@ import Darwin
 ///
 /// Refuses binary data (a NUL byte) and lines longer than
 /// `maximumLineLength` with `GazetteerError.badData` naming the line, which
-/// also stops a huge file without line breaks early.
-struct LineReader {
-    static let chunkSize = 1 << 20
-    /// Longest line accepted, bytes (GeoNames' longest rows are a few kB).
-    static let maximumLineLength = 1 << 20
+/// also stops a huge file without line breaks early. Lines are handed out as
+/// views into the buffer: no copy, no allocation per line.
+public struct LineReader {
+    /// Default longest line accepted, bytes (GeoNames' longest rows are a few kB).
+    public static let defaultMaximumLineLength = 1 << 20
 
-    let url: URL
-    var progress: LoadProgress?
+    public let url: URL
+    public var progress: LoadProgress?
+    /// Longest line accepted, bytes.
+    public var maximumLineLength: Int
+    /// Bytes asked of each `read(2)`; small values only matter to tests of
+    /// lines that straddle reads.
+    public var readSize: Int
+
+    public init(url: URL, maximumLineLength: Int = defaultMaximumLineLength, readSize: Int = 1 << 20,
+                progress: LoadProgress? = nil) {
+        self.url = url
+        self.maximumLineLength = maximumLineLength
+        self.readSize = readSize
+        self.progress = progress
+    }
 
     /// Calls `body` with each line (without its `\n` or `\r\n`) and its
     /// 1-based number; `body` returns false to stop early.
@@ -26,7 +39,7 @@ struct LineReader {
     ///   opened or read, `.badData` for binary data or an overlong line, or
     ///   what `body` throws.
     @discardableResult
-    func forEachLine(_ body: (UnsafeBufferPointer<UInt8>, Int) throws(GazetteerError) -> Bool) throws(GazetteerError) -> Int64 {
+    public func forEachLine(_ body: (UnsafeBufferPointer<UInt8>, Int) throws(GazetteerError) -> Bool) throws(GazetteerError) -> Int64 {
         let path = url.path
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else {
@@ -41,7 +54,7 @@ struct LineReader {
             throw .file(.unreadable(source: path, reason: "it is a directory"))
         }
         let total = Int64(status.st_size)
-        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: Self.chunkSize + Self.maximumLineLength)
+        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: readSize + maximumLineLength)
         defer { buffer.deallocate() }
 
         var filled = 0  // bytes in buffer
@@ -51,7 +64,7 @@ struct LineReader {
         var lastReport: Int64 = 0
         while !endOfFile || filled > 0 {
             if !endOfFile {
-                let got = read(descriptor, buffer + filled, Self.chunkSize + Self.maximumLineLength - filled)
+                let got = read(descriptor, buffer + filled, readSize + maximumLineLength - filled)
                 if got < 0 {
                     if errno == EINTR { continue }
                     throw .file(.unreadable(source: path, reason: String(cString: strerror(errno))))
@@ -91,8 +104,8 @@ struct LineReader {
                 break
             }
             let leftover = filled - start
-            if leftover >= Self.maximumLineLength {
-                throw .badData(source: path, line: line + 1, reason: "a line longer than \(Self.maximumLineLength) bytes: not a gazetteer text file")
+            if leftover >= maximumLineLength {
+                throw .badData(source: path, line: line + 1, reason: "a line longer than \(maximumLineLength) bytes: not a text file of records")
             }
             if start > 0, leftover > 0 { memmove(buffer, buffer + start, leftover) }
             filled = leftover

@@ -15,6 +15,18 @@ public struct TargetList: Sendable {
         names.append(name)
         coordinates.append(coordinate)
     }
+
+    /// Makes room for `count` targets.
+    public mutating func reserve(_ count: Int) {
+        names.reserveCapacity(count)
+        coordinates.reserveCapacity(count)
+    }
+
+    /// Empties the list, keeping its storage for the next chunk.
+    public mutating func removeAll() {
+        names.removeAll(keepingCapacity: true)
+        coordinates.removeAll(keepingCapacity: true)
+    }
 }
 
 /// Reads target files: CSV with a header naming `name`, `lat`/`latitude`
@@ -67,139 +79,11 @@ public enum TargetFile {
     }
 
     static func readCSV(_ url: URL) throws(ThreatModelError) -> TargetList {
-        guard let handle = FileHandle(forReadingAtPath: url.path) else {
-            throw .file("\(url.path): cannot open the target file")
-        }
-        defer { try? handle.close() }
-        var reader = LineSplitter(handle: handle, maximumLineLength: maximumLineLength)
         var list = TargetList()
-        var columns: (name: Int, latitude: Int, longitude: Int)?
-        var width = 0
-        while let (line, lineNumber) = try reader.next(source: url.path) {
-            let text = lineNumber == 1 && line.hasPrefix("\u{FEFF}") ? String(line.dropFirst()) : line
-            if text.trimmingCharacters(in: .whitespaces).isEmpty { continue }
-            let fields = try split(text, source: url.path, line: lineNumber)
-            guard let found = columns else {
-                let header = fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-                func index(_ names: [String]) -> Int? { header.firstIndex(where: names.contains) }
-                let nameColumn = index(["name", "target", "site"])
-                let latitudeColumn = index(["lat", "latitude"])
-                let longitudeColumn = index(["lon", "lng", "long", "longitude"])
-                guard let name = nameColumn, let latitude = latitudeColumn, let longitude = longitudeColumn else {
-                    // Name what is missing, never the line itself: the file may be anything.
-                    let missing = [("name", nameColumn), ("lat", latitudeColumn), ("lon", longitudeColumn)]
-                        .filter { $0.1 == nil }.map(\.0)
-                    throw .badData(source: url.path, line: lineNumber,
-                                   reason: "the header must name the columns name, lat and lon; no column is called "
-                                       + missing.joined(separator: " or "))
-                }
-                columns = (name, latitude, longitude)
-                width = fields.count
-                continue
-            }
-            guard fields.count == width else {
-                throw .badData(source: url.path, line: lineNumber, reason: "expected \(width) fields as in the header, found \(fields.count)")
-            }
-            func value(_ index: Int, _ axis: String) throws(ThreatModelError) -> Double {
-                let field = fields[index].trimmingCharacters(in: .whitespaces)
-                guard let value = Double(field) else {
-                    throw .badData(source: url.path, line: lineNumber, reason: "\(axis) '\(field)' is not a number")
-                }
-                return value
-            }
-            let latitude = try value(found.latitude, "latitude"), longitude = try value(found.longitude, "longitude")
-            let coordinate: Coordinate
-            do { coordinate = try Coordinate(validatingLatitude: latitude, longitude: longitude) } catch {
-                throw .badData(source: url.path, line: lineNumber, reason: error.description)
-            }
-            guard list.count < maximumTargets else {
-                throw .badData(source: url.path, line: lineNumber, reason: "more than \(maximumTargets) targets; split the file")
-            }
-            list.append(name: fields[found.name].trimmingCharacters(in: .whitespaces), coordinate: coordinate)
+        try TargetCSVReader(url: url).forEachChunk { chunk in
+            list.names += chunk.names
+            list.coordinates += chunk.coordinates
         }
-        guard columns != nil else { throw .badData(source: url.path, line: 1, reason: "the file is empty; expected a header line") }
-        guard list.count > 0 else { throw .badData(source: url.path, line: 2, reason: "no targets after the header") }
         return list
-    }
-
-    /// Splits one CSV record (quoted fields may hold commas and doubled quotes).
-    static func split(_ line: String, source: String, line number: Int) throws(ThreatModelError) -> [String] {
-        var fields = [String]()
-        var field = ""
-        var inQuotes = false
-        var iterator = line.makeIterator()
-        while let character = iterator.next() {
-            if inQuotes {
-                if character == "\"" {
-                    var lookahead = iterator
-                    if lookahead.next() == "\"" {
-                        field.append("\"")
-                        iterator = lookahead
-                    } else {
-                        inQuotes = false
-                    }
-                } else {
-                    field.append(character)
-                }
-            } else if character == "\"" && field.isEmpty {
-                inQuotes = true
-            } else if character == "," {
-                fields.append(field)
-                field = ""
-            } else {
-                field.append(character)
-            }
-        }
-        guard !inQuotes else { throw .badData(source: source, line: number, reason: "a quoted field is never closed") }
-        fields.append(field)
-        return fields
-    }
-}
-
-/// Lines of a file read in 1 MiB chunks, so the file is never held whole.
-struct LineSplitter {
-    let handle: FileHandle
-    let maximumLineLength: Int
-    private var buffer = Data()
-    private var finished = false
-    private var lineNumber = 0
-
-    init(handle: FileHandle, maximumLineLength: Int) {
-        self.handle = handle
-        self.maximumLineLength = maximumLineLength
-    }
-
-    /// The next line (without its CR/LF) and its 1-based number, or nil at the end.
-    mutating func next(source: String) throws(ThreatModelError) -> (String, Int)? {
-        while true {
-            if let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
-                var lineData = buffer[buffer.startIndex..<newline]
-                buffer = Data(buffer[(newline + 1)...])
-                if lineData.last == UInt8(ascii: "\r") { lineData = lineData.dropLast() }
-                return try decode(lineData, source: source)
-            }
-            if finished {
-                guard !buffer.isEmpty else { return nil }
-                let rest = buffer
-                buffer = Data()
-                return try decode(rest.last == UInt8(ascii: "\r") ? rest.dropLast() : rest, source: source)
-            }
-            guard buffer.count <= maximumLineLength else {
-                throw .badData(source: source, line: lineNumber + 1, reason: "a line is longer than \(maximumLineLength) bytes; is this a text file?")
-            }
-            let chunk: Data?
-            do { chunk = try handle.read(upToCount: 1 << 20) } catch {
-                throw .file("\(source): read failed: \(error.localizedDescription)")
-            }
-            if let chunk, !chunk.isEmpty { buffer.append(chunk) } else { finished = true }
-        }
-    }
-
-    private mutating func decode(_ data: Data, source: String) throws(ThreatModelError) -> (String, Int) {
-        lineNumber += 1
-        guard !data.contains(0), let text = String(data: data, encoding: .utf8) else {
-            throw .badData(source: source, line: lineNumber, reason: "not UTF-8 text")
-        }
-        return (text, lineNumber)
     }
 }

@@ -14,13 +14,13 @@ enum LaunchSites {
         return lowered.hasSuffix(".geojson") || lowered.hasSuffix(".json")
     }
 
-    static func resolve(_ values: [String], gazetteer: Gazetteer, verbosity: VerbosityOptions) throws -> [LaunchSite] {
+    static func resolve(_ values: [String], places: PlaceResolver) throws -> [LaunchSite] {
         var sites = [LaunchSite]()
         for value in values {
             if isGeoJSONFile(value) {
                 sites += try read(URL(fileURLWithPath: value))
             } else {
-                sites.append(LaunchSite(place: try gazetteer.resolve(value, warning: verbosity)))
+                sites.append(LaunchSite(place: try places.resolve(value)))
             }
         }
         return sites

@@ -68,10 +68,18 @@ extension ThreatMap {
         func run() throws {
             try reportingFailures {
                 try checkWritable(output)
-                let gazetteer = try data.gazetteer(verbosity)
-                let sites = try LaunchSites.resolve(launch.sites, gazetteer: gazetteer, verbosity: verbosity)
+                let places = data.placeResolver(verbosity)
+                let sites = try LaunchSites.resolve(launch.sites, places: places)
                 let systems = try launch.systems(from: data.catalog)
-                let targets = try destinations.resolve(gazetteer: gazetteer, verbosity: verbosity)
+                let stream = ReachStream(sites: sites, systems: systems, sources: try destinations.sources(places: places))
+                let survey = try stream.survey()
+                let rows = survey.count * sites.count * systems.count
+                if let style = streamedStyle(rows: rows, survey: survey, sites: sites, systems: systems) {
+                    try write(stream, style: style, targetCount: survey.count)
+                    return
+                }
+                try checkFitsInMemory(rows: rows)
+                let targets = try TargetOptions.places(in: stream.sources)
                 let progress = ProgressLine(label: "reach")
                 var results = try ReachJob(sites: sites, systems: systems, targets: targets)
                     .run(onlyInRange: onlyInRange, progress: progress.update)
@@ -86,6 +94,64 @@ extension ThreatMap {
                 }
                 try emit(text, to: output)
             }
+        }
+
+        /// Rows held in memory at most when they must all be seen before the
+        /// first is written (sorting, --reverse, GeoJSON): about 1 kB each.
+        static let maximumRowsInMemory = 2_000_000
+        /// Tables up to this many rows are aligned on their actual widths;
+        /// longer ones stream with widths fixed in advance.
+        static let tableRowsInMemory = 65_536
+
+        /// The encoding when rows can be written as they are decided (input
+        /// order, forward table), or nil when the whole result is needed.
+        func streamedStyle(rows: Int, survey: TargetCSVReader.Summary, sites: [LaunchSite], systems: [MissileSystem]) -> TableEncoder.Style? {
+            guard sort == .input, !reverse else { return nil }
+            switch format {
+            case .csv: return .csv
+            case .json: return .json
+            case .geojson: return nil
+            case .table:
+                guard rows > Self.tableRowsInMemory else { return nil }
+                return ReachTable.streamedTextStyle(sites: sites, systems: systems,
+                                                    longestTarget: survey.longestName, onlyInRange: onlyInRange)
+            }
+        }
+
+        /// Refuses, before any work, a job whose rows would all be held in memory beyond the limit.
+        func checkFitsInMemory(rows: Int) throws {
+            guard !onlyInRange, rows > Self.maximumRowsInMemory else { return }
+            let why = reverse ? "--reverse" : format == .geojson ? "--format geojson" : "--sort \(sort.rawValue)"
+            throw CLIFailure(.usage, """
+                \(rows) rows with \(why) must all be held in memory before the first is written \
+                (about \(rows / 1_000_000 + 1) GB; the limit is \(Self.maximumRowsInMemory) rows). \
+                Write them as they are decided with --sort input and --format csv, json or table, \
+                keep fewer with --only-in-range, or split the target file
+                """)
+        }
+
+        /// Decides and writes the rows a block at a time: memory holds one
+        /// chunk of targets and its rows, whatever the number of targets.
+        func write(_ stream: ReachStream, style: TableEncoder.Style, targetCount: Int) throws {
+            let encoder = TableEncoder(columns: ReachTable.columns, style: style)
+            let file = try output.flatMap { $0 == "-" ? nil : try AtomicFileWriter(url: URL(fileURLWithPath: $0)) }
+            var tableStream = TableStream(encoder: encoder) { bytes in
+                if let file { try file.write(bytes) } else {
+                    do throws(FileDescriptorOutput.Failure) { try FileDescriptorOutput.writeAll(bytes, to: STDOUT_FILENO) } catch {
+                        throw CLIFailure(.cannotCreate, "cannot write the output: \(error.reason)")
+                    }
+                }
+            }
+            let progress = ProgressLine(label: "reach")
+            try stream.run(onlyInRange: onlyInRange, targetCount: targetCount, progress: progress.update, encode: { (results: [ReachResult]) -> [UInt8] in
+                var bytes = [UInt8]()
+                bytes.reserveCapacity(results.count * 96)
+                for result in results { encoder.append(ReachTable.row(result), to: &bytes) }
+                return bytes
+            }, write: { (block: [UInt8]) in try tableStream.write(block) })
+            progress.finish()
+            try tableStream.finish()
+            try file?.commit()
         }
 
         /// Rows in the asked order; with --reverse, grouped by target first
@@ -163,17 +229,34 @@ extension ThreatMap {
 
 /// Reach results as tables with the documented columns.
 enum ReachTable {
+    static let columns = ["site", "missile", "target", "distance_km", "bearing_deg", "range_km", "in_range", "margin_km", "min_range_km", "reason"]
+
     static func make(_ results: [ReachResult]) -> ResultTable {
-        ResultTable(
-            columns: ["site", "missile", "target", "distance_km", "bearing_deg", "range_km", "in_range", "margin_km", "min_range_km", "reason"],
-            rows: results.map { result in
-                [.text(result.site.name), .text(result.system.name), .text(result.target.name),
-                 .number(result.distance.kilometers, decimals: 1), .number(result.bearing, decimals: 1),
-                 .number(result.system.range.kilometers, decimals: 0), .bool(result.inRange),
-                 .number(result.marginMeters / 1000, decimals: 1),
-                 .number(result.system.minimumRange.kilometers, decimals: 0), .text(result.reason ?? "")]
-            }
-        )
+        ResultTable(columns: columns, rows: results.map(row))
+    }
+
+    static func row(_ result: ReachResult) -> [TableValue] {
+        [.text(result.site.name), .text(result.system.name), .text(result.target.name),
+         .number(result.distance.kilometers, decimals: 1), .number(result.bearing, decimals: 1),
+         .number(result.system.range.kilometers, decimals: 0), .bool(result.inRange),
+         .number(result.marginMeters / 1000, decimals: 1),
+         .number(result.system.minimumRange.kilometers, decimals: 0), .text(result.reason ?? "")]
+    }
+
+    /// Aligned text for rows not yet decided: names from what is known,
+    /// numbers at the widest they can print (distances up to 20004.0 km,
+    /// 7 characters; margins down to -20004.0 km, 8; bearings up to 360.0, 5).
+    static func streamedTextStyle(sites: [LaunchSite], systems: [MissileSystem], longestTarget: Int, onlyInRange: Bool) -> TableEncoder.Style {
+        func widest(_ values: [Double]) -> Int { values.map { String(format: "%.0f", $0).count }.max() ?? 1 }
+        let siteWidth: Int = sites.map { $0.place.name.count }.max() ?? 0
+        let systemWidth: Int = systems.map { $0.name.count }.max() ?? 0
+        let rangeWidth = widest(systems.map { $0.range.kilometers })
+        let minimumWidth = widest(systems.map { $0.minimumRange.kilometers })
+        let reasonWidth = onlyInRange ? 0 : "beyond maximum range".count
+        let bounds: [Int] = [siteWidth, systemWidth, longestTarget, 7, 5, rangeWidth, 3, 8, minimumWidth, reasonWidth]
+        let widths = zip(columns, bounds).map { max($0.count, $1) }
+        let numeric = [false, false, false, true, true, true, false, true, true, false]
+        return .text(widths: widths, numeric: numeric)
     }
 
     static func reverse(_ results: [ReachResult]) -> ResultTable {

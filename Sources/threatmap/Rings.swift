@@ -67,7 +67,7 @@ extension ThreatMap {
         func run() throws {
             try reportingFailures {
                 try checkWritable(output)
-                let sites = try LaunchSites.resolve(launch.sites, gazetteer: data.gazetteer(verbosity), verbosity: verbosity)
+                let sites = try LaunchSites.resolve(launch.sites, places: data.placeResolver(verbosity))
                 let systems = try launch.systems(from: data.catalog)
                 let builder = FootprintBuilder(tolerance: tolerance)
                 var footprints = [RangeFootprint]()

@@ -35,29 +35,59 @@ struct TargetOptions: ParsableArguments {
         try validatePlaceArguments(targets.filter { !Self.isFile($0) }, option: "--to")
     }
 
-    /// Every target as a place, in the order given.
-    func resolve(gazetteer: Gazetteer, verbosity: VerbosityOptions) throws -> [Place] {
-        var places = [Place]()
+    /// Where the targets come from, in the order given: CSV files stay on
+    /// disk to be streamed; names, coordinates, GeoJSON points and
+    /// `--to-kind` places are resolved now (the gazetteer is loaded only if
+    /// a name or `--to-kind` needs it).
+    func sources(places: PlaceResolver) throws -> [TargetSource] {
+        var sources = [TargetSource]()
+        var pending = [Place]()
+        func flush() {
+            if !pending.isEmpty { sources.append(.places(pending)) }
+            pending = []
+        }
         for value in targets {
             if Self.isFile(value) {
                 try InputFile.requireRegularFile(value)
-                let list = try TargetFile.read(URL(fileURLWithPath: value))
-                for index in 0..<list.count {
-                    places.append(Place(name: list.names[index], coordinate: list.coordinates[index],
-                                        kind: .coordinate, country: "", source: (value as NSString).lastPathComponent))
+                let url = URL(fileURLWithPath: value)
+                if url.pathExtension.lowercased() == "csv" {
+                    flush()
+                    sources.append(.csvFile(url))
+                } else {
+                    pending += Self.places(try TargetFile.read(url), from: url)
                 }
             } else {
-                places.append(try gazetteer.resolve(value, warning: verbosity))
+                pending.append(try places.resolve(value))
             }
         }
         if let kind, let placeKind = PlaceKind(rawValue: kind) {
             let wanted = country?.uppercased()
-            let matches = gazetteer.placesMatching(kind: placeKind, country: wanted)
+            let matches = try places.gazetteer().placesMatching(kind: placeKind, country: wanted)
             guard !matches.isEmpty else {
                 throw CLIFailure(.dataError, "no gazetteer place of kind '\(kind)'\(wanted.map { " in \($0)" } ?? "")")
             }
-            places += matches
+            pending += matches
+        }
+        flush()
+        return sources
+    }
+
+    /// Every target as a place, in the order given (CSV files read whole).
+    static func places(in sources: [TargetSource]) throws -> [Place] {
+        var places = [Place]()
+        for source in sources {
+            switch source {
+            case let .places(list): places += list
+            case let .csvFile(url): places += Self.places(try TargetFile.read(url), from: url)
+            }
         }
         return places
+    }
+
+    private static func places(_ list: TargetList, from url: URL) -> [Place] {
+        (0..<list.count).map { index in
+            Place(name: list.names[index], coordinate: list.coordinates[index],
+                  kind: .coordinate, country: "", source: url.lastPathComponent)
+        }
     }
 }

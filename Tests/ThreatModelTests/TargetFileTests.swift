@@ -56,7 +56,7 @@ import ThreatModel
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("targets-\(UUID().uuidString).csv")
         try bytes.write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
-        #expect(throws: ThreatModelError.badData(source: url.path, line: 2, reason: "not UTF-8 text")) {
+        #expect(throws: ThreatModelError.badData(source: url.path, line: 2, reason: "binary data (a NUL byte): not a text file")) {
             try TargetFile.read(url)
         }
     }

@@ -47,9 +47,10 @@ public struct ReachAnalysis: Sendable {
     /// range (distances vary continuously over the site, so some launch point
     /// then lies in the band). Distance and bearing are from the nearest point.
     public func evaluate(launch: LaunchSite, system: MissileSystem, target: Place) throws(ThreatModelError) -> ReachResult {
+        // A point is its own nearest point: no search, and no second geod_inverse.
+        if case .point = launch.extent { return decide(site: launch.place, from: launch.place.coordinate, system: system, target: target) }
         let nearest = try launch.nearestPoint(to: target.coordinate, geodesic: geodesic)
         var result = decide(site: launch.place, from: nearest.point, system: system, target: target)
-        if case .point = launch.extent { return result }
         if system.minimumRange > .zero, nearest.distance < system.minimumRange {
             let farthest = launch.farthestPoint(to: target.coordinate, geodesic: geodesic).distance
             result.marginMeters = min(system.range.meters - nearest.distance.meters,

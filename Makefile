@@ -48,7 +48,7 @@ $(PYTHON): Scripts/requirements.txt
 	@touch $(PYTHON)
 
 # Benchmarks against the Python peers (timings are printed, never asserted).
-bench: bench-range bench-gazetteer bench-reach bench-map bench-e2e
+bench: bench-range bench-gazetteer bench-reach bench-map bench-e2e bench-geojson
 
 # 1,000 launch sites, 300 km discs, union: ThreatMap at 10 m vs shapely + pyproj
 # at 360 vertices, same sites, one run (Benchmarks/README.md).
@@ -83,6 +83,12 @@ bench-map: deps
 	$(SWIFT) build -c release --product MapBenchmark
 	$(SWIFT) build -c release --product threatmap
 	$(SWIFT) run -c release --skip-build MapBenchmark . $${RUNS:-5}
+
+# GeoJSON input at scale through the CLI: a 1,000,000-point --gazetteer file
+# and a 90,000-point target file, wall time and peak RSS vs json.load.
+.PHONY: bench-geojson
+bench-geojson: deps venv
+	SWIFT=$(SWIFT) Benchmarks/run_geojson.sh
 
 # Regenerates the geodesic reference tables (on purpose only; they are committed).
 reference: venv

@@ -361,17 +361,19 @@ enum SitesGeoJSON {
         var skipped = 0
         var index = 0
         var failure: GazetteerError?
+        // Once per file, not per feature: URL paths are slow to compute.
+        let file = (path: url.path, name: url.lastPathComponent)
         do throws(GeoJSONError) {
             try GeoJSONReader().forEachFeature(contentsOf: url) { feature in
                 index += 1
                 do throws(GazetteerError) {
-                    if let place = try place(feature, at: "feature \(index)", url: url) {
+                    if let place = try place(feature, at: "feature \(index)", file: file) {
                         places.append(place)
                     } else {
                         skipped += 1
                         if skipped <= ExtraFile.warningLimit {
                             let name = text(feature, ["name", "Name", "NAME", "title"]) ?? ""
-                            warnings.append(LoadWarning(source: url.path, line: 0, message: "skipped feature \(index) ('\(name)'): a line is not a place"))
+                            warnings.append(LoadWarning(source: file.path, line: 0, message: "skipped feature \(index) ('\(name)'): a line is not a place"))
                         }
                     }
                     return true
@@ -393,12 +395,16 @@ enum SitesGeoJSON {
         return ExtraFile.Loaded(storage: .places(places), warnings: warnings)
     }
 
-    /// The first non-blank text among the properties `names`.
+    /// The first non-blank text among the properties `names`, trimmed.
     private static func text(_ feature: Feature, _ names: [String]) -> String? {
         for name in names {
             switch feature[property: name] {
-            case let .string(value)? where !value.trimmingCharacters(in: .whitespaces).isEmpty:
-                return value.trimmingCharacters(in: .whitespaces)
+            case let .string(value)?:
+                // Most values need no trimming; Foundation's is slow for a million of them.
+                let untrimmed = value.unicodeScalars.first.map { !CharacterSet.whitespaces.contains($0) } == true
+                    && value.unicodeScalars.last.map { !CharacterSet.whitespaces.contains($0) } == true
+                let trimmed = untrimmed ? value : value.trimmingCharacters(in: .whitespaces)
+                if !trimmed.isEmpty { return trimmed }
             case let .integer(value)?: return String(value)
             case let .number(value)?: return String(value)
             default: continue
@@ -408,20 +414,20 @@ enum SitesGeoJSON {
     }
 
     /// The place a point or area feature stands for; nil for a line.
-    private static func place(_ feature: Feature, at: String, url: URL) throws(GazetteerError) -> Place? {
+    private static func place(_ feature: Feature, at: String, file: (path: String, name: String)) throws(GazetteerError) -> Place? {
         guard let name = text(feature, ["name", "Name", "NAME", "title"]) else {
-            throw .badData(source: url.path, line: 0, reason: "\(at) has no 'name' property")
+            throw .badData(source: file.path, line: 0, reason: "\(at) has no 'name' property")
         }
         var kind: PlaceKind?
         if let kindText = text(feature, ["kind"]) {
             guard let parsed = PlaceKind(rawValue: kindText), parsed != .coordinate else {
-                throw .badData(source: url.path, line: 0, reason: "\(at) ('\(name)'): unknown kind '\(kindText)'")
+                throw .badData(source: file.path, line: 0, reason: "\(at) ('\(name)'): unknown kind '\(kindText)'")
             }
             kind = parsed
         }
         let aliases = (text(feature, ["aliases"]) ?? "").split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         let country = text(feature, ["country"]) ?? ""
-        let source = text(feature, ["source"]) ?? "\(url.lastPathComponent) \(at)"
+        let source = text(feature, ["source"]) ?? "\(file.name) \(at)"
         var population: Int?
         if case let .integer(value)? = feature[property: "population"] { population = value }
         let area: MultiPolygon
@@ -434,7 +440,7 @@ enum SitesGeoJSON {
         case .lineString: return nil
         }
         guard let inside = AreaGeometry.interiorPoint(area) else {
-            throw .badData(source: url.path, line: 0, reason: "\(at) ('\(name)') has an empty outline")
+            throw .badData(source: file.path, line: 0, reason: "\(at) ('\(name)') has an empty outline")
         }
         return Place(name: name, aliases: aliases, coordinate: inside, kind: kind ?? .region,
                      country: country, source: source, area: area, population: population)

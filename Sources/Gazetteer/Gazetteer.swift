@@ -162,10 +162,14 @@ public struct Gazetteer: Sendable {
 
     /// Every place whose name or alias folds to the same exact key as
     /// `name`, in table order (a row replaced by an override appears as the override).
-    /// A name typed as a code (`BGW`, `code:IQ`) finds the places with that code.
+    /// A name typed as a code (`BGW`, `code:IQ`) finds the places with that
+    /// code; capitals that are no code (`HIT`) fall back to the name.
     public func places(named name: String) -> [Place] {
-        let key = QueryPolicy.code(in: name).map { QueryPolicy.codeKey($0.code) } ?? Folding.exactKey(name)
-        return canonical(exact.rows(for: key)).sorted().compactMap { try? place(ofRow: $0) }
+        var rows = [Int32]()
+        let code = QueryPolicy.code(in: name)
+        if let code { rows = exact.rows(for: QueryPolicy.codeKey(code.code)) }
+        if rows.isEmpty, code?.forced != true { rows = exact.rows(for: Folding.exactKey(name)) }
+        return canonical(rows).sorted().compactMap { try? place(ofRow: $0) }
     }
 
     /// Resolves a place name or a coordinate literal (`32.87,44.15`,

@@ -17,6 +17,10 @@ struct GeoJSONStreamReader {
         self.body = body
     }
 
+    static let typeKey = Array("type".utf8), featuresKey = Array("features".utf8), geometryKey = Array("geometry".utf8)
+    static let propertiesKey = Array("properties".utf8), coordinatesKey = Array("coordinates".utf8)
+    static let geometriesKey = Array("geometries".utf8)
+
     /// Nested coordinate arrays as written.
     indirect enum Nested {
         case number(Double)
@@ -82,12 +86,12 @@ struct GeoJSONStreamReader {
         try scanner.beginObject()
         while let key = try scanner.nextKey() {
             switch key {
-            case Array("type".utf8):
+            case Self.typeKey:
                 if try scanner.peekValue() == .string { members.type = try scanner.string() } else {
                     try scanner.skipValue()
                     members.typeIsString = false
                 }
-            case Array("features".utf8) where featuresOf:
+            case Self.featuresKey where featuresOf:
                 members.hasFeatures = true
                 guard try scanner.peekValue() == .array else {
                     try scanner.skipValue()
@@ -108,7 +112,7 @@ struct GeoJSONStreamReader {
                         try collect(feature, path: at, into: &members.pendingFeatures)
                     }
                 }
-            case Array("geometry".utf8):
+            case Self.geometryKey:
                 members.hasGeometry = true
                 switch try scanner.peekValue() {
                 case .object: members.geometry = [try object(path: path + ".geometry", featuresOf: false)]
@@ -118,7 +122,7 @@ struct GeoJSONStreamReader {
                     try scanner.skipValue()
                     members.geometryIsObject = false
                 }
-            case Array("properties".utf8):
+            case Self.propertiesKey:
                 switch try scanner.peekValue() {
                 case .object: members.properties = try properties()
                 case .literal:
@@ -127,9 +131,9 @@ struct GeoJSONStreamReader {
                     try scanner.skipValue()
                     members.propertiesAreObject = false
                 }
-            case Array("coordinates".utf8):
+            case Self.coordinatesKey:
                 members.coordinates = try nested()
-            case Array("geometries".utf8):
+            case Self.geometriesKey:
                 guard try scanner.peekValue() == .array else {
                     try scanner.skipValue()
                     members.geometriesAreArray = false

@@ -51,6 +51,7 @@ public enum TargetFile {
     static func readGeoJSON(_ url: URL) throws(ThreatModelError) -> TargetList {
         var list = TargetList()
         var notPoint: Int?
+        let fileName = url.lastPathComponent
         do throws(GeoJSONError) {
             try GeoJSONReader().forEachFeature(contentsOf: url) { feature in
                 let index = list.count
@@ -58,14 +59,14 @@ public enum TargetFile {
                     notPoint = index + 1
                     return false
                 }
-                var name = "\(url.lastPathComponent) feature \(index + 1)"
+                var name: String?
                 for key in ["name", "target", "site", "Name", "NAME"] {
                     if case let .string(text)? = feature[property: key], !text.isEmpty {
                         name = text
                         break
                     }
                 }
-                list.append(name: name, coordinate: point)
+                list.append(name: name ?? "\(fileName) feature \(index + 1)", coordinate: point)
                 return true
             }
         } catch {

@@ -53,6 +53,9 @@ import Testing
         #expect(qum.match == .alias)
         // "HIT" typed in capitals is no code; the name still resolves.
         #expect(try gazetteer.resolve("HIT").country == "IQ")
+        #expect(gazetteer.places(named: "HIT").contains { $0.country == "IQ" })
+        #expect(gazetteer.places(named: "ORAA").map(\.name) == ["Ain al-Asad Air Base"])
+        #expect(gazetteer.places(named: "oraa").isEmpty)
     }
 
     @Test func matchKindsSayHowTheQueryMetThePlace() throws {

@@ -50,6 +50,25 @@ struct OutputSafetyTests {
         #expect(scratch.regularFiles() == ["ring.geojson"])
     }
 
+    /// `reach` streams its rows into the staged file: the same rules hold.
+    @Test func aStreamedReachTableKeepsPermissionsAndRefusesReadOnlyFiles() throws {
+        let scratch = try TemporaryDirectory()
+        defer { scratch.remove() }
+        let output = scratch.path("reach.csv")
+        let arguments = ["--from", "Baghdad", "--range", "700km", "--to", "Basra", "--format", "csv", "--output", output]
+        try Data("old".utf8).write(to: URL(fileURLWithPath: output))
+        try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: output)
+        expectSuccess(try threatmap("reach", arguments, in: scratch.url))
+        #expect(try mode(output) == 0o640)
+        #expect(try String(contentsOfFile: output, encoding: .utf8).hasPrefix("site,"))
+
+        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: output)
+        let refused = try threatmap("reach", arguments, in: scratch.url)
+        #expect(refused.status == 73, "\(refused)")
+        #expect(refused.stderr.contains("read-only"), "\(refused.stderr)")
+        #expect(scratch.regularFiles() == ["reach.csv"])
+    }
+
     @Test func mapWritesAllItsOutputsOrNone() throws {
         let scratch = try prepare()
         defer { scratch.remove() }

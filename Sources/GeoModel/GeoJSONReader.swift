@@ -28,7 +28,9 @@ public struct GeoJSONReader: Sendable {
     }
 
     /// Reads a GeoJSON file feature by feature, without holding them all:
-    /// memory is the file (mapped, not copied) and one feature at a time.
+    /// memory is the file and one feature at a time. The file is read, not
+    /// mapped: a mapped file truncated while it is parsed would end the
+    /// process with SIGBUS instead of an error.
     /// - Parameter body: called with each feature in file order; return
     ///   false to stop reading.
     /// - Throws: `GeoJSONError` naming the file and the JSON path at fault.
@@ -41,7 +43,7 @@ public struct GeoJSONReader: Sendable {
             throw .unreadable(source: url.path, reason: "\(size.intValue) bytes is over the \(maximumFileSize)-byte limit")
         }
         let data: Data
-        do { data = try Data(contentsOf: url, options: .alwaysMapped) } catch {
+        do { data = try Data(contentsOf: url) } catch {
             throw .unreadable(source: url.path, reason: error.localizedDescription)
         }
         try forEachFeature(in: data, source: url.path, body)

@@ -1,4 +1,5 @@
 import Foundation
+import GeoModel
 
 /// Encodes table rows as UTF-8 bytes, one row at a time, so a table of any
 /// length can be written as it is produced. `ResultTable` prints through it,

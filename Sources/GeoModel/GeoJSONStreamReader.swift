@@ -211,7 +211,7 @@ struct GeoJSONStreamReader {
                 try compactJSON(into: &value)
                 members.append((name, value))
             }
-            text += "{" + members.sorted { $0.0 < $1.0 }.map { Self.quoted($0.0) + ":" + $0.1 }.joined(separator: ",") + "}"
+            text += "{" + members.sorted { $0.0 < $1.0 }.map { JSONText.quoted($0.0) + ":" + $0.1 }.joined(separator: ",") + "}"
         case .array:
             var items = [String]()
             try scanner.beginArray()
@@ -221,7 +221,7 @@ struct GeoJSONStreamReader {
                 items.append(item)
             }
             text += "[" + items.joined(separator: ",") + "]"
-        case .string: text += Self.quoted(try scanner.string())
+        case .string: text += JSONText.quoted(try scanner.string())
         case .number:
             let number = try scanner.number()
             text += number.integer.map(String.init) ?? "\(number.value)"
@@ -230,21 +230,6 @@ struct GeoJSONStreamReader {
         }
     }
 
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
 
     // MARK: interpreting
 

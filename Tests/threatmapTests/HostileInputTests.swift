@@ -211,6 +211,34 @@ struct HostileInputTests {
         #expect(!table.stdout.contains("\u{1B}") && table.stdout.contains("Basra\\x1B[31m"), "\(table.stdout)")
     }
 
+    /// A scenario whose title and target names carry escape sequences and a
+    /// formula: the printed table, the CSV and the brief show them inert.
+    @Test func mapOutputsShowControlCharactersEscapedAndFormulasNeutralised() throws {
+        let scenario = """
+        title: "Escapes \\e[2J here"
+        systems: [Fateh-110]
+        sites: [Baghdad]
+        targets:
+          - file: t.csv
+        outputs: {stem: escapes}
+        """
+        let targets = "name,lat,lon\n\"Basra\u{1B}[31m\",33.0,44.0\n\"=HYPERLINK(\"\"http://x.invalid\"\")\",31.0,46.0\n"
+        let (result, scratch) = try run("map", ["{tmp}/s.yaml", "--output-dir", "{tmp}/out"]) { scratch in
+            try write(scenario, "s.yaml", in: scratch)
+            try write(targets, "t.csv", in: scratch)
+        }
+        defer { scratch.remove() }
+        expectSuccess(result)
+        #expect(!result.stdout.contains("\u{1B}") && result.stdout.contains("Escapes \\x1B[2J here"), "\(result.stdout)")
+        let csv = try String(contentsOfFile: scratch.path("out/escapes.csv"), encoding: .utf8)
+        let brief = try String(contentsOfFile: scratch.path("out/escapes.md"), encoding: .utf8)
+        for (name, text) in [("csv", csv), ("brief", brief)] {
+            #expect(!text.contains("\u{1B}"), "raw ESC in the \(name): \(text)")
+            #expect(text.contains("x1B"), "no escaped ESC in the \(name): \(text)")
+        }
+        #expect(csv.contains("\"'=HYPERLINK(\"\"http://x.invalid\"\")\""), "\(csv)")
+    }
+
     // MARK: Extraction that finds nothing
 
     @Test func extractWritesNothingWhenTheTextNamesNoSiteAndNoTarget() throws {

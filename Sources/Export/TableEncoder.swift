@@ -105,17 +105,26 @@ public struct TableEncoder: Sendable {
     }
 
     /// A CSV field as `CSVField.text` writes it (formulas neutralised,
-    /// control characters escaped, quoted where needed); plain printable
-    /// ASCII that needs none of that is copied as it is.
+    /// control characters escaped, quoted where needed). Printable ASCII
+    /// that does not begin like a formula, by far the common case, is
+    /// copied byte by byte, quoted when it holds a comma or a quote.
     static func appendCSVField(_ text: String, to bytes: inout [UInt8]) {
         let utf8 = text.utf8
-        let plain = utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != 0x2C && $0 != 0x22 }
-            && !(utf8.first.map { "=+-@".utf8.contains($0) } ?? false)
-        if plain {
-            bytes += utf8
-        } else {
-            bytes += CSVField.text(text).utf8
+        var quoted = false
+        for byte in utf8 {
+            guard byte >= 0x20, byte < 0x7F else { return bytes += CSVField.text(text).utf8 }
+            if byte == 0x2C || byte == 0x22 { quoted = true }
         }
+        if let first = utf8.first, first == 0x3D || first == 0x2B || first == 0x2D || first == 0x40 {
+            return bytes += CSVField.text(text).utf8
+        }
+        guard quoted else { return bytes += utf8 }
+        bytes.append(0x22)
+        for byte in utf8 {
+            if byte == 0x22 { bytes.append(0x22) }
+            bytes.append(byte)
+        }
+        bytes.append(0x22)
     }
 }
 

@@ -42,9 +42,6 @@ public struct OutputFiles {
 
     public init() {}
 
-    /// The targets, in the order added.
-    public var urls: [URL] { files.map(\.url) }
-
     /// Adds `text` as the new contents of `url`.
     public mutating func add(_ text: String, to url: URL) {
         files.append((url, text))

@@ -48,18 +48,24 @@ public enum FileDescriptorOutput {
     /// - Throws: `Failure` with the system's reason.
     public static func writeAll(_ bytes: [UInt8], to descriptor: Int32) throws(Failure) {
         let failure: Failure? = bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                // write returns the bytes written, or -1 with errno set.
-                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return Failure(reason: String(cString: strerror(errno)))
-                }
-                offset += written
-            }
+            do throws(Failure) { try writeAll(buffer, to: descriptor) } catch { return error }
             return nil
         }
         if let failure { throw failure }
+    }
+
+    /// Writes all of `buffer`, retrying short writes and EINTR.
+    /// - Throws: `Failure` with the system's reason.
+    public static func writeAll(_ buffer: UnsafeRawBufferPointer, to descriptor: Int32) throws(Failure) {
+        var offset = 0
+        while offset < buffer.count {
+            // write returns the bytes written, or -1 with errno set.
+            let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw Failure(reason: String(cString: strerror(errno)))
+            }
+            offset += written
+        }
     }
 }

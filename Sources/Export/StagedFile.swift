@@ -52,15 +52,8 @@ struct StagedFile {
     /// - Throws: `ExportError.cannotWrite` with the system's reason (a full
     ///   disk, a file-size limit); the caller discards the file.
     func write(_ bytes: UnsafeRawBufferPointer) throws(ExportError) {
-        var offset = 0
-        while offset < bytes.count {
-            // write returns the bytes written, or -1 with errno set.
-            let written = systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw .cannotWrite(path: target, reason: String(cString: strerror(errno)))
-            }
-            offset += written
+        do { try FileDescriptorOutput.writeAll(bytes, to: descriptor) } catch {
+            throw .cannotWrite(path: target, reason: error.reason)
         }
     }
 
@@ -124,6 +117,5 @@ struct StagedFile {
 
 // The system calls by other names: inside `StagedFile` its own methods
 // would shadow them.
-private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int { write(descriptor, bytes, count) }
 private func systemClose(_ descriptor: Int32) -> Int32 { close(descriptor) }
 private func systemRename(_ from: String, _ to: String) -> Int32 { rename(from, to) }

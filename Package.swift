@@ -7,7 +7,7 @@ let package = Package(
     products: [
         .library(
             name: "ThreatMapKit",
-            targets: ["GeoModel", "Geodesy", "Geometry", "Gazetteer", "ThreatModel", "Export", "Extraction"]
+            targets: ["GeoModel", "Geodesy", "Geometry", "Gazetteer", "ThreatModel", "Export", "Extraction", "Report"]
         ),
         .executable(name: "threatmap", targets: ["threatmap"]),
     ],
@@ -32,14 +32,15 @@ let package = Package(
         .target(name: "Gazetteer", dependencies: ["GeoModel"]),
         .target(
             name: "ThreatModel",
-            dependencies: ["GeoModel", "Geodesy", "Geometry", "Gazetteer", .product(name: "Yams", package: "Yams")]
+            dependencies: ["GeoModel", "Geodesy", "Geometry", "Gazetteer", "Export", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "Export", dependencies: ["GeoModel", "Geometry", "CPROJ"]),
         .target(name: "Extraction", dependencies: ["GeoModel", "Gazetteer", "ThreatModel", "Geodesy"]),
+        .target(name: "Report", dependencies: ["GeoModel", "Geodesy", "Geometry", "Gazetteer", "ThreatModel", "Export"]),
         .executableTarget(
             name: "threatmap",
             dependencies: [
-                "GeoModel", "Geodesy", "Geometry", "Gazetteer", "ThreatModel", "Export", "Extraction",
+                "GeoModel", "Geodesy", "Geometry", "Gazetteer", "ThreatModel", "Export", "Extraction", "Report",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -53,7 +54,7 @@ let package = Package(
         .executableTarget(name: "FuzzCSV", dependencies: ["FuzzSupport", "Gazetteer", "ThreatModel"], path: "Fuzz/CSV"),
         .executableTarget(name: "FuzzGazetteerFiles", dependencies: ["FuzzSupport", "Gazetteer"], path: "Fuzz/GazetteerFiles"),
         .executableTarget(name: "FuzzExtract", dependencies: ["FuzzSupport", "Extraction", "Gazetteer", "GeoModel", "ThreatModel"], path: "Fuzz/Extract"),
-        .executableTarget(name: "MapBenchmark", dependencies: ["Export", "Gazetteer", "GeoModel", "Geometry", "ThreatModel"], path: "Benchmarks/Map"),
+        .executableTarget(name: "MapBenchmark", dependencies: ["Export", "Gazetteer", "GeoModel", "Geometry", "Report", "ThreatModel"], path: "Benchmarks/Map"),
         .executableTarget(name: "ReachBenchmark", dependencies: ["GeoModel", "Geodesy", "ThreatModel"], path: "Benchmarks/Reach", exclude: ["peer_pyproj.py", "peer_shapely.py", "report.py"]),
         .testTarget(name: "GeoModelTests", dependencies: ["GeoModel"]),
         .testTarget(name: "GeodesyTests", dependencies: ["Geodesy", "Geometry"], resources: [.copy("Fixtures")]),
@@ -62,6 +63,7 @@ let package = Package(
         .testTarget(name: "ThreatModelTests", dependencies: ["ThreatModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ExportTests", dependencies: ["Export", "Geodesy"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "ThreatModel", "Export", "Gazetteer", "GeoModel"], exclude: ["Fixtures"]),
         .testTarget(name: "threatmapTests", dependencies: ["GeoModel", "threatmap"], resources: [.copy("Fixtures")]),
     ]
 )

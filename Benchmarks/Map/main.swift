@@ -11,6 +11,7 @@ import Foundation
 import Gazetteer
 import GeoModel
 import Geometry
+import Report
 import ThreatModel
 
 let arguments = Array(CommandLine.arguments.dropFirst())

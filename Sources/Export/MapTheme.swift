@@ -51,10 +51,6 @@ public struct MapTheme: Hashable, Sendable {
 
     /// The theme named `name` (`light` or `dark`), or nil.
     public static func named(_ name: String) -> MapTheme? {
-        switch name.lowercased() {
-        case "light": light
-        case "dark": dark
-        default: nil
-        }
+        ThemeName(rawValue: name.lowercased())?.theme
     }
 }

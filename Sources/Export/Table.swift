@@ -61,3 +61,23 @@ public struct ResultTable: Hashable, Sendable {
     }
 }
 
+
+/// The three ways a table is printed.
+public enum TableFormat: String, CaseIterable, Sendable {
+    /// Aligned columns for a terminal.
+    case table
+    case csv
+    /// An array of objects, one per row.
+    case json
+}
+
+extension ResultTable {
+    /// The table in `format`.
+    public func text(_ format: TableFormat) -> String {
+        switch format {
+        case .table: text()
+        case .csv: csv()
+        case .json: json()
+        }
+    }
+}

@@ -9,6 +9,19 @@ public enum TargetSource: Sendable {
     case places([Place])
     /// A CSV target file (`TargetCSVReader`), read a chunk at a time.
     case csvFile(URL)
+
+    /// Every target of `sources` as a place, in order (CSV files read whole).
+    /// - Throws: `ThreatModelError` when a file cannot be read or is malformed.
+    public static func places(in sources: [TargetSource]) throws(ThreatModelError) -> [Place] {
+        var places = [Place]()
+        for source in sources {
+            switch source {
+            case let .places(list): places += list
+            case let .csvFile(url): places += try TargetFile.places(in: url)
+            }
+        }
+        return places
+    }
 }
 
 /// Every launch site × system × target decision, in the same order and with

@@ -86,11 +86,7 @@ extension ScenarioDocument {
                                      source: "scenario \(entry.location)"))
             case let .file(url):
                 do {
-                    let list = try TargetFile.read(url)
-                    for index in 0..<list.count {
-                        targets.append(Place(name: list.names[index], coordinate: list.coordinates[index], kind: .coordinate,
-                                             country: "", source: url.lastPathComponent))
-                    }
+                    targets += try TargetFile.places(in: url)
                 } catch {
                     issues.append(ScenarioIssue(entry.location, error.description))
                 }

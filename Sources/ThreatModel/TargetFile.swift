@@ -1,4 +1,5 @@
 import Foundation
+import Gazetteer
 import GeoModel
 
 /// Targets read from a file: names and coordinates, kept as two arrays so a
@@ -20,6 +21,14 @@ public struct TargetList: Sendable {
     public mutating func reserve(_ count: Int) {
         names.reserveCapacity(count)
         coordinates.reserveCapacity(count)
+    }
+
+    /// The targets as places of kind `coordinate`, each crediting `source`
+    /// (the file's name).
+    public func places(source: String) -> [Place] {
+        (0..<count).map { index in
+            Place(name: names[index], coordinate: coordinates[index], kind: .coordinate, country: "", source: source)
+        }
     }
 
     /// Empties the list, keeping its storage for the next chunk.
@@ -45,6 +54,12 @@ public enum TargetFile {
         let lowered = url.pathExtension.lowercased()
         if lowered == "geojson" || lowered == "json" { return try readGeoJSON(url) }
         return try readCSV(url)
+    }
+
+    /// Every target of `url` as a place crediting the file's name.
+    /// - Throws: as `read`.
+    public static func places(in url: URL) throws(ThreatModelError) -> [Place] {
+        try read(url).places(source: url.lastPathComponent)
     }
 
     /// Streams the features into the columns: no list of features is held.

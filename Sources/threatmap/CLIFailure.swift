@@ -1,10 +1,12 @@
 import ArgumentParser
 import Export
+import Extraction
 import Foundation
 import Gazetteer
 import Geodesy
 import Geometry
 import GeoModel
+import Report
 import ThreatModel
 
 /// sysexits-style exit codes (see the README).
@@ -50,6 +52,11 @@ struct CLIFailure: Error, CustomStringConvertible {
             case .cannotWrite: self.init(.cannotCreate, error.description)
             case .projection: self.init(.dataError, error.description)
             }
+        case let error as ReportError:
+            switch error {
+            case .tooLarge: self.init(.dataError, error.description)
+            case .sameStem: self.init(.usage, error.description)
+            }
         case let error as ScenarioErrors:
             self.init(.dataError, error.description)
         case let error as GeodesyError:
@@ -58,6 +65,13 @@ struct CLIFailure: Error, CustomStringConvertible {
             self.init(Self.status(of: error), error.description)
         case let error as CoordinateError:
             self.init(.usage, error.description)
+        case let error as ArticleInputError:
+            switch error {
+            case .unreadable: self.init(.noInput, error.description)
+            case .invalid: self.init(.dataError, error.description)
+            }
+        case let error as DataDirectoryError:
+            self.init(.noInput, error.description)
         case let error as InputFileError:
             self.init(.noInput, error.description)
         default:
@@ -125,7 +139,4 @@ func checkWritable(_ path: String?) throws {
     try AtomicFile.prepareDirectory(URL(fileURLWithPath: path).deletingLastPathComponent())
 }
 
-/// Output format of tables.
-enum TableFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, csv, json
-}
+extension TableFormat: ExpressibleByArgument {}

@@ -26,29 +26,7 @@ struct DataOptions: ParsableArguments {
 
     /// The data directory, found in the documented order.
     func dataDirectory() throws -> URL {
-        let fileManager = FileManager.default
-        func holdsData(_ url: URL) -> Bool {
-            fileManager.fileExists(atPath: url.appendingPathComponent("places.csv").path)
-        }
-        if let directory {
-            let url = URL(fileURLWithPath: directory)
-            guard holdsData(url) else { throw CLIFailure(.noInput, "\(directory): no places.csv in this directory") }
-            return url
-        }
-        if let fromEnvironment = ProcessInfo.processInfo.environment["THREATMAP_DATA"], !fromEnvironment.isEmpty {
-            let url = URL(fileURLWithPath: fromEnvironment)
-            guard holdsData(url) else { throw CLIFailure(.noInput, "THREATMAP_DATA=\(fromEnvironment): no places.csv there") }
-            return url
-        }
-        let local = URL(fileURLWithPath: fileManager.currentDirectoryPath).appendingPathComponent("Gazetteer")
-        if holdsData(local) { return local }
-        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        while directory.path != "/" {
-            let candidate = directory.appendingPathComponent("Gazetteer")
-            if holdsData(candidate) { return candidate }
-            directory.deleteLastPathComponent()
-        }
-        throw CLIFailure(.noInput, "cannot find the bundled data (Gazetteer/places.csv); pass --data DIR")
+        try DataDirectory.locate(explicit: directory)
     }
 
     /// The bundled gazetteer (overrides, datasets, outlines) plus the

@@ -2,7 +2,10 @@ import ArgumentParser
 import Export
 import Extraction
 import Foundation
+import Gazetteer
 import GeoModel
+import Report
+import ThreatModel
 
 extension ThreatMap {
     struct Extract: ParsableCommand {
@@ -55,24 +58,17 @@ extension ThreatMap {
 
         func run() throws {
             try reportingFailures {
-                let bytes = try readInput()
-                let (text, encoding) = TextDecoding.decode(bytes)
-                guard text.contains(where: { !$0.isWhitespace }) else {
-                    throw CLIFailure(.dataError, "\(inputName): the input is empty; give the text of an article")
-                }
-                if let nul = text.unicodeScalars.firstIndex(of: "\u{0}") {
-                    let line = text.unicodeScalars[..<nul].filter { $0 == "\n" }.count + 1
-                    throw CLIFailure(.dataError, "\(inputName):\(line): binary data (a NUL byte), not the text of an article")
-                }
+                let article = try ArticleInput.read(input)
                 if let output, output != "-" { try checkWritable(output) }
-                let extractor = Extractor(gazetteer: try data.gazetteer(verbosity), catalog: try data.catalog())
-                let extraction = extractor.extract(text: text, source: inputName)
+                let gazetteer = try data.gazetteer(verbosity), catalog = try data.catalog()
+                let extractor = Extractor(gazetteer: gazetteer, catalog: catalog)
+                let extraction = extractor.extract(text: article.text, source: article.name)
                 guard !(extraction.sites.isEmpty && extraction.targets.isEmpty) else {
-                    throw CLIFailure(.dataError, "\(inputName): found no launch site and no target in the text, so there is no scenario to write; nothing was written")
+                    throw CLIFailure(.dataError, "\(article.name): found no launch site and no target in the text, so there is no scenario to write; nothing was written")
                 }
                 let writer = ScenarioWriter()
                 let chosenStem = stem ?? ScenarioWriter.stem(from: extraction.title)
-                let yaml = writer.yaml(extraction, stem: chosenStem, input: inputName)
+                let yaml = writer.yaml(extraction, stem: chosenStem, input: article.name)
 
                 // Where the scenario goes: --output; with --map and no --output,
                 // beside the map outputs (the map needs a file); else stdout.
@@ -103,35 +99,20 @@ extension ThreatMap {
                     FileHandle.standardOutput.write(Data(yaml.utf8))
                 }
                 if !verbosity.quiet {
-                    let report = ExtractionReport.text(extraction, encoding: encoding, written: written)
+                    let report = ExtractionReport.text(extraction, encoding: article.encoding, written: written)
                     writeStandardError(report)
                 }
                 if map, let scenarioPath {
-                    try renderMap(scenarioPath: scenarioPath, extraction: extraction)
+                    try renderMap(yaml, scenarioPath: scenarioPath, extraction: extraction, gazetteer: gazetteer, catalog: catalog)
                 }
             }
         }
 
-        private var inputName: String { input == "-" ? "<stdin>" : URL(fileURLWithPath: input).lastPathComponent }
-
-        /// The input's bytes; at most 64 MiB.
-        private func readInput() throws -> Data {
-            let limit = 64 << 20
-            if input == "-" {
-                let data = FileHandle.standardInput.readDataToEndOfFile()
-                guard data.count <= limit else { throw CLIFailure(.dataError, "<stdin>: over 64 MiB; split the text") }
-                return data
-            }
-            try InputFile.requireRegularFile(input)
-            guard let data = FileManager.default.contents(atPath: input) else {
-                throw CLIFailure(.noInput, "\(input): cannot read the file")
-            }
-            guard data.count <= limit else { throw CLIFailure(.dataError, "\(input): over 64 MiB; split the text") }
-            return data
-        }
-
-        /// Renders through the `map` command itself, so that both draw alike.
-        private func renderMap(scenarioPath: String, extraction: Extraction) throws {
+        /// Renders the scenario just written as `threatmap map` would render
+        /// that file: its text is read as a scenario (what the user may edit
+        /// is what is drawn) and resolved with the gazetteer already loaded.
+        private func renderMap(_ yaml: String, scenarioPath: String, extraction: Extraction,
+                               gazetteer: Gazetteer, catalog: MissileCatalog) throws {
             var missing = [String]()
             if extraction.systems.isEmpty { missing.append("no weapon system") }
             if extraction.sites.isEmpty { missing.append("no launch site") }
@@ -139,11 +120,14 @@ extension ThreatMap {
             guard missing.isEmpty else {
                 throw CLIFailure(.dataError, "cannot map \(scenarioPath): the text names \(missing.joined(separator: ", ")); add them to the scenario and run 'threatmap map'")
             }
-            var arguments = [scenarioPath, "--output-dir", outputDirectory]
-            if let directory = data.directory { arguments += ["--data", directory] }
-            for file in data.extraGazetteers { arguments += ["--gazetteer", file] }
-            let command = try MapCommand.parse(arguments)
-            try command.run()
+            let folder = URL(fileURLWithPath: scenarioPath).deletingLastPathComponent()
+            let scenario = try ScenarioDocument.parse(yaml, file: scenarioPath, baseDirectory: folder)
+                .resolve(gazetteer: gazetteer, catalog: catalog)
+            // The map part prints as `threatmap map` does, whatever --quiet
+            // says of the extraction report.
+            for notice in scenario.notices { writeStandardError("threatmap: warning: \(notice.description)\n") }
+            try MapCommand.render([scenario], with: ScenarioRenderer(), basemap: { try MapOptions.loadBasemap(file: nil, dataDirectory: data.dataDirectory) },
+                                  into: outputDirectory, verbosity: nil)
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Export
+import Report
 import ThreatModel
 
 extension ThreatMap {
@@ -31,23 +32,9 @@ extension ThreatMap {
                 var catalog = try data.catalog()
                 if let missileFile { catalog = catalog.merging(try MissileFiles.load(missileFile)) }
                 let systems = catalog.systems.filter { category == nil || $0.category == category }
-                let table = ResultTable(
-                    columns: ["name", "class", "min_range_km", "range_km", "range_low_km", "range_high_km", "aliases", "source"],
-                    rows: systems.map { system in
-                        [.text(system.name), .text(system.category.rawValue), .number(system.minimumRange.kilometers, decimals: 0),
-                         .number(system.range.kilometers, decimals: 0), .number(system.rangeLow.kilometers, decimals: 0),
-                         .number(system.rangeHigh.kilometers, decimals: 0), .text(system.aliases.joined(separator: "|")),
-                         .text(system.source)]
-                    }
-                )
-                switch format {
-                case .table:
-                    // The source column is long: leave it to csv/json.
-                    let brief = ResultTable(columns: Array(table.columns.prefix(6)), rows: table.rows.map { Array($0.prefix(6)) })
-                    print(brief.text(), terminator: "")
-                case .csv: print(table.csv(), terminator: "")
-                case .json: print(table.json(), terminator: "")
-                }
+                // The source column is long: the aligned table leaves it to CSV and JSON.
+                let table = format == .table ? CatalogTable.brief(systems) : CatalogTable.make(systems)
+                print(table.text(format), terminator: "")
             }
         }
     }

@@ -4,45 +4,15 @@ import Foundation
 import GeoModel
 import ThreatModel
 
-/// Map projections `--projection` offers.
-enum ProjectionChoice: String, ExpressibleByArgument, CaseIterable {
-    case aeqd, laea, equirectangular
-    case webMercator = "web-mercator"
-
-    static let help = "aeqd: azimuthal equidistant (default; distances from the centre true), laea: Lambert azimuthal equal-area, equirectangular, web-mercator."
-
-    func projection(center: Coordinate) -> MapProjection {
-        switch self {
-        case .aeqd: .azimuthalEquidistant(center: center)
-        case .laea: .lambertAzimuthalEqualArea(center: center)
-        case .equirectangular: .equirectangular(center: center)
-        case .webMercator: .webMercator(center: center)
-        }
-    }
-
-    /// How a credit line names it.
-    var title: String {
-        switch self {
-        case .aeqd: "Azimuthal equidistant projection"
-        case .laea: "Lambert azimuthal equal-area projection"
-        case .equirectangular: "Equirectangular projection"
-        case .webMercator: "Web Mercator projection"
-        }
-    }
-}
-
-/// `--theme light|dark`.
-enum ThemeChoice: String, ExpressibleByArgument, CaseIterable {
-    case light, dark
-    var theme: MapTheme { self == .dark ? .dark : .light }
-}
+extension ProjectionName: ExpressibleByArgument {}
+extension ThemeName: ExpressibleByArgument {}
 
 /// How the SVG map is drawn: projection, centre, extent, size, theme,
 /// basemap. Options left out fall back to a scenario's `map:` settings,
 /// then to the defaults.
 struct MapOptions: ParsableArguments {
-    @Option(help: ArgumentHelp(ProjectionChoice.help, valueName: "name"))
-    var projection: ProjectionChoice?
+    @Option(help: ArgumentHelp(ProjectionName.help, valueName: "name"))
+    var projection: ProjectionName?
 
     @Option(parsing: .unconditional, help: ArgumentHelp(
         "Centre of the projection (default: the middle of the launch sites), e.g. 33.3,44.4.", valueName: "coordinate"),
@@ -61,7 +31,7 @@ struct MapOptions: ParsableArguments {
     var height: Int?
 
     @Option(help: "Colours: light (for print; default) or dark (for screens).")
-    var theme: ThemeChoice?
+    var theme: ThemeName?
 
     @Option(help: ArgumentHelp(
         "Basemap file (default: basemap/world.bin in the data directory).", valueName: "file"))
@@ -81,32 +51,21 @@ struct MapOptions: ParsableArguments {
         if basemap != nil, noBasemap { throw ValidationError("--basemap and --no-basemap exclude each other") }
     }
 
-    /// These options over a scenario's `map:` settings over the defaults.
-    /// - Throws: `CLIFailure` (65) for a scenario value this tool cannot draw.
-    func settings(for scenario: ScenarioDocument.MapOptions = .init()) throws -> MapSettings {
-        var scenarioProjection: ProjectionChoice?
-        if let name = scenario.projection {
-            guard let choice = ProjectionChoice(rawValue: name) else {
-                throw CLIFailure(.dataError, "map projection '\(name)' is not one of \(ProjectionChoice.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            scenarioProjection = choice
-        }
-        let scenarioExtent = scenario.extent.map { MapExtent.box(west: $0[0], south: $0[1], east: $0[2], north: $0[3]) }
-        let minimum = SVGMapRenderer.minimumSize
-        return MapSettings(
-            projection: projection ?? scenarioProjection ?? .aeqd,
-            center: center ?? scenario.center,
-            extent: extent ?? scenarioExtent ?? .auto,
-            width: max(minimum.width, width ?? scenario.width ?? 1200),
-            height: max(minimum.height, height ?? scenario.height ?? 900),
-            theme: theme ?? scenario.theme.flatMap(ThemeChoice.init(rawValue:)) ?? .light
-        )
+    /// The choices made here (they win over a scenario's `map:` settings).
+    var choices: MapChoices {
+        MapChoices(projection: projection, center: center, extent: extent, width: width, height: height, theme: theme)
     }
 
     /// The basemap to draw, or nil with --no-basemap.
     /// - Throws: `CLIFailure` (66) when the file is missing, (65) when it is malformed.
     func loadBasemap(dataDirectory: () throws -> URL) throws -> Basemap? {
         guard !noBasemap else { return nil }
+        return try Self.loadBasemap(file: basemap, dataDirectory: dataDirectory)
+    }
+
+    /// The basemap in `file`, else the bundled one.
+    /// - Throws: `CLIFailure` (66) when the file is missing, (65) when it is malformed.
+    static func loadBasemap(file basemap: String?, dataDirectory: () throws -> URL) throws -> Basemap {
         let url = try basemap.map { URL(fileURLWithPath: $0) }
             ?? dataDirectory().appendingPathComponent("basemap/world.bin")
         switch Result(catching: { () throws(BasemapError) in try Basemap(contentsOf: url) }) {
@@ -116,21 +75,6 @@ struct MapOptions: ParsableArguments {
             if case .malformed = error { throw CLIFailure(.dataError, error.description) }
             throw CLIFailure(.noInput, error.description + (basemap == nil ? " (pass --no-basemap to draw without one)" : ""))
         }
-    }
-}
-
-/// The settings one map is drawn with.
-struct MapSettings {
-    var projection: ProjectionChoice
-    /// Nil: the middle of the launch sites.
-    var center: Coordinate?
-    var extent: MapExtent
-    var width: Int
-    var height: Int
-    var theme: ThemeChoice
-
-    func renderer(basemap: Basemap?) -> SVGMapRenderer {
-        SVGMapRenderer(width: width, height: height, theme: theme.theme, extent: extent, basemap: basemap)
     }
 }
 

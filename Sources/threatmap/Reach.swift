@@ -2,8 +2,8 @@ import ArgumentParser
 import Export
 import Foundation
 import Gazetteer
-import Geodesy
 import GeoModel
+import Report
 import ThreatModel
 
 extension ThreatMap {
@@ -30,14 +30,6 @@ extension ThreatMap {
             """
         )
 
-        enum Format: String, ExpressibleByArgument, CaseIterable {
-            case table, csv, json, geojson
-        }
-
-        enum SortKey: String, ExpressibleByArgument, CaseIterable {
-            case input, distance, margin, target, site
-        }
-
         @OptionGroup var data: DataOptions
         @OptionGroup var launch: LaunchOptions
         @OptionGroup var destinations: TargetOptions
@@ -49,10 +41,10 @@ extension ThreatMap {
         var onlyInRange = false
 
         @Option(help: "Row order: input (as given), distance, margin (most inside first), target, site.")
-        var sort: SortKey = .input
+        var sort: ReachOrder = .input
 
         @Option(help: "Output format; geojson writes target points with the reach attributes and the geodesic paths.")
-        var format: Format = .table
+        var format: ReachFormat = .table
 
         @Option(help: ArgumentHelp("Write the output here instead of stdout ('-' for stdout).", valueName: "file"))
         var output: String?
@@ -79,20 +71,12 @@ extension ThreatMap {
                     return
                 }
                 try checkFitsInMemory(rows: rows)
-                let targets = try TargetOptions.places(in: stream.sources)
+                let targets = try TargetSource.places(in: stream.sources)
                 let progress = ProgressLine(label: "reach")
-                var results = try ReachJob(sites: sites, systems: systems, targets: targets)
+                let results = try ReachJob(sites: sites, systems: systems, targets: targets)
                     .run(onlyInRange: onlyInRange, progress: progress.update)
                 progress.finish()
-                results = sorted(results)
-                let text: String
-                switch format {
-                case .table: text = table(results).text()
-                case .csv: text = table(results).csv()
-                case .json: text = table(results).json()
-                case .geojson: text = try geoJSON(results)
-                }
-                try emit(text, to: output)
+                try emit(ReachReport(results, order: sort, reversed: reverse).text(format), to: output)
             }
         }
 
@@ -143,176 +127,15 @@ extension ThreatMap {
                 }
             }
             let progress = ProgressLine(label: "reach")
-            try stream.run(onlyInRange: onlyInRange, targetCount: targetCount, progress: progress.update, encode: { (results: [ReachResult]) -> [UInt8] in
-                var bytes = [UInt8]()
-                bytes.reserveCapacity(results.count * 96)
-                for result in results { encoder.append(ReachTable.row(result), to: &bytes) }
-                return bytes
-            }, write: { (block: [UInt8]) in try tableStream.write(block) })
+            try stream.run(onlyInRange: onlyInRange, targetCount: targetCount, progress: progress.update,
+                           encode: { ReachTable.encode($0, with: encoder) },
+                           write: { (block: [UInt8]) in try tableStream.write(block) })
             progress.finish()
             try tableStream.finish()
             try file?.commit()
         }
-
-        /// Rows in the asked order; with --reverse, grouped by target first
-        /// (targets in input order) and ordered inside each group.
-        func sorted(_ results: [ReachResult]) -> [ReachResult] {
-            let targetOrder = Dictionary(results.enumerated().map { ($0.element.target.name, $0.offset) }, uniquingKeysWith: min)
-            func group(_ result: ReachResult) -> Int { reverse ? targetOrder[result.target.name]! : 0 }
-            func key(_ result: ReachResult) -> (Double, String) {
-                switch sort {
-                case .input: (0, "")
-                case .distance: (result.distance.meters, "")
-                case .margin: (-result.marginMeters, "")
-                case .target: (0, result.target.name)
-                case .site: (0, result.site.name)
-                }
-            }
-            return results.enumerated().sorted { a, b in
-                let (ka, kb) = (key(a.element), key(b.element))
-                return (group(a.element), ka.0, ka.1, a.offset) < (group(b.element), kb.0, kb.1, b.offset)
-            }.map(\.element)
-        }
-
-        func table(_ results: [ReachResult]) -> ResultTable {
-            reverse ? ReachTable.reverse(results) : ReachTable.make(results)
-        }
-
-        /// Target points with their reach attributes, then one geodesic path
-        /// per row (split at ±180), then for --reverse the launch zones.
-        func geoJSON(_ results: [ReachResult]) throws -> String {
-            var features = [Feature]()
-            var seen = Set<String>()
-            for result in results where seen.insert(result.target.name + "\u{0}" + result.target.coordinate.description).inserted {
-                let rows = results.filter { $0.target == result.target }
-                let reaching = rows.filter(\.inRange)
-                features.append(Feature(shape: .point(result.target.coordinate), properties: [
-                    ("name", .string(result.target.name)), ("role", .string("target")),
-                    ("in_range", .bool(!reaching.isEmpty)),
-                    ("in_range_of", .string(Array(Set(reaching.map(\.system.name))).sorted().joined(separator: ", "))),
-                    ("reached_from", .string(Array(Set(reaching.map(\.site.name))).sorted().joined(separator: ", "))),
-                    ("nearest_site_km", .number(rows.map(\.distance.kilometers).min() ?? 0)),
-                    ("best_margin_km", .number((rows.map(\.marginMeters).max() ?? 0) / 1000)),
-                ]))
-            }
-            let geodesic = Geodesic.wgs84
-            for result in results {
-                let path = try geodesic.path(from: result.launchPoint, to: result.target.coordinate, tolerance: .meters(100))
-                let properties: [(name: String, value: PropertyValue)] = [
-                    ("site", .string(result.site.name)), ("missile", .string(result.system.name)),
-                    ("target", .string(result.target.name)), ("distance_km", .number(result.distance.kilometers)),
-                    ("bearing_deg", .number(result.bearing)), ("range_km", .number(result.system.range.kilometers)),
-                    ("min_range_km", .number(result.system.minimumRange.kilometers)),
-                    ("in_range", .bool(result.inRange)), ("margin_km", .number(result.marginMeters / 1000)),
-                ]
-                for piece in PathSplitter.split(path, geodesic: geodesic) where piece.count > 1 {
-                    features.append(Feature(shape: .lineString(LineString(piece)), properties: properties))
-                }
-            }
-            if reverse {
-                let builder = FootprintBuilder()
-                var zones = Set<String>()
-                for result in results where zones.insert(result.target.name + "\u{0}" + result.system.name).inserted {
-                    let zone = try builder.footprint(of: result.system, from: result.target)
-                    features.append(Feature(shape: .multiPolygon(zone.area), properties: [
-                        ("target", .string(result.target.name)), ("missile", .string(result.system.name)),
-                        ("role", .string("launch_zone")),
-                        ("launch_zone_from_km", .number(result.system.minimumRange.kilometers)),
-                        ("launch_zone_to_km", .number(result.system.range.kilometers)),
-                    ]))
-                }
-            }
-            return GeoJSONWriter().document(features)
-        }
     }
 }
 
-/// Reach results as tables with the documented columns.
-enum ReachTable {
-    static let columns = ["site", "missile", "target", "distance_km", "bearing_deg", "range_km", "in_range", "margin_km", "min_range_km", "reason"]
-
-    static func make(_ results: [ReachResult]) -> ResultTable {
-        ResultTable(columns: columns, rows: results.map(row))
-    }
-
-    static func row(_ result: ReachResult) -> [TableValue] {
-        [.text(result.site.name), .text(result.system.name), .text(result.target.name),
-         .number(result.distance.kilometers, decimals: 1), .number(result.bearing, decimals: 1),
-         .number(result.system.range.kilometers, decimals: 0), .bool(result.inRange),
-         .number(result.marginMeters / 1000, decimals: 1),
-         .number(result.system.minimumRange.kilometers, decimals: 0), .text(result.reason ?? "")]
-    }
-
-    /// Aligned text for rows not yet decided: names from what is known,
-    /// numbers at the widest they can print (distances up to 20004.0 km,
-    /// 7 characters; margins down to -20004.0 km, 8; bearings up to 360.0, 5).
-    static func streamedTextStyle(sites: [LaunchSite], systems: [MissileSystem], longestTarget: Int, onlyInRange: Bool) -> TableEncoder.Style {
-        func widest(_ values: [Double]) -> Int { values.map { String(format: "%.0f", $0).count }.max() ?? 1 }
-        let siteWidth: Int = sites.map { $0.place.name.count }.max() ?? 0
-        let systemWidth: Int = systems.map { $0.name.count }.max() ?? 0
-        let rangeWidth = widest(systems.map { $0.range.kilometers })
-        let minimumWidth = widest(systems.map { $0.minimumRange.kilometers })
-        let reasonWidth = onlyInRange ? 0 : "beyond maximum range".count
-        let bounds: [Int] = [siteWidth, systemWidth, longestTarget, 7, 5, rangeWidth, 3, 8, minimumWidth, reasonWidth]
-        let widths = zip(columns, bounds).map { max($0.count, $1) }
-        let numeric = [false, false, false, true, true, true, false, true, true, false]
-        return .text(widths: widths, numeric: numeric)
-    }
-
-    static func reverse(_ results: [ReachResult]) -> ResultTable {
-        ResultTable(
-            columns: ["target", "missile", "site", "distance_km", "bearing_deg", "in_range", "margin_km",
-                      "launch_zone_from_km", "launch_zone_to_km"],
-            rows: results.map { result in
-                [.text(result.target.name), .text(result.system.name), .text(result.site.name),
-                 .number(result.distance.kilometers, decimals: 1), .number(result.bearing, decimals: 1),
-                 .bool(result.inRange), .number(result.marginMeters / 1000, decimals: 1),
-                 .number(result.system.minimumRange.kilometers, decimals: 0),
-                 .number(result.system.range.kilometers, decimals: 0)]
-            }
-        )
-    }
-}
-
-/// Footprints and places as GeoJSON features with the documented properties.
-enum FootprintFeatures {
-    static func footprint(_ footprint: RangeFootprint) -> Feature {
-        FootprintEntry(footprint).feature
-    }
-
-    static func place(_ place: Place, role: String, inRangeOf systems: [String]? = nil) -> Feature {
-        var properties: [(name: String, value: PropertyValue)] = [
-            ("name", .string(place.name)), ("role", .string(role)), ("kind", .string(place.kind.rawValue)),
-            ("country", .string(place.country)), ("source", .string(place.source)),
-        ]
-        if let systems {
-            properties.append(("in_range_of", .string(systems.joined(separator: ", "))))
-        }
-        return Feature(shape: .point(place.coordinate), properties: properties)
-    }
-}
-
-/// Splits a path in unwrapped longitude into pieces within [-180, 180],
-/// cutting where its geodesic edges cross the antimeridian.
-enum PathSplitter {
-    static func split(_ path: [Coordinate], geodesic: Geodesic) -> [[Coordinate]] {
-        guard var previous = path.first else { return [] }
-        var pieces = [[previous.normalized]]
-        for current in path.dropFirst() {
-            let low = min(previous.longitude, current.longitude), high = max(previous.longitude, current.longitude)
-            var meridian = ((low - 180) / 360).rounded(.up) * 360 + 180
-            while meridian < high {
-                if meridian > low {
-                    let crossing = geodesic.meridianCrossing(from: previous, to: current, longitude: meridian)
-                    let side = current.longitude > previous.longitude ? 180.0 : -180.0
-                    pieces[pieces.count - 1].append(Coordinate(latitude: crossing.latitude, longitude: side))
-                    pieces.append([Coordinate(latitude: crossing.latitude, longitude: -side)])
-                }
-                meridian += 360
-            }
-            pieces[pieces.count - 1].append(current.normalized)
-            previous = current
-        }
-        return pieces
-    }
-}
+extension ReachFormat: ExpressibleByArgument {}
+extension ReachOrder: ExpressibleByArgument {}

@@ -2,8 +2,8 @@ import ArgumentParser
 import Export
 import Foundation
 import Gazetteer
-import Geodesy
 import GeoModel
+import Report
 
 extension ThreatMap {
     struct Resolve: ParsableCommand {
@@ -83,62 +83,20 @@ extension ThreatMap {
                 let gazetteer = try data.gazetteer(verbosity)
                 let table: ResultTable
                 if let near, let within {
-                    table = try nearbyTable(gazetteer, center: near, radius: within)
+                    let center = try gazetteer.resolve(near, warning: verbosity)
+                    table = PlaceTables.nearby(near, center: center, in: gazetteer, radius: within,
+                                               kinds: kinds.isEmpty ? nil : Set(kinds), limit: limit ?? 100)
                 } else if all {
-                    table = try candidatesTable(gazetteer)
+                    table = try PlaceTables.candidates(names, in: gazetteer, limit: limit ?? 10)
                 } else {
                     let matches = try names.map { try gazetteer.match($0) }
                     for (query, match) in zip(names, matches) {
                         if let notice = match.notice(for: query) { verbosity.warn(notice) }
                     }
-                    table = ResultTable(columns: Self.columns + ["match"], rows: zip(names, matches).map {
-                        Self.cells($0, $1.place) + [.text($1.match.rawValue)]
-                    })
+                    table = PlaceTables.matches(names, matches)
                 }
-                switch format {
-                case .table: print(table.text(), terminator: "")
-                case .csv: print(table.csv(), terminator: "")
-                case .json: print(table.json(), terminator: "")
-                }
+                print(table.text(format), terminator: "")
             }
-        }
-
-        static let columns = ["query", "name", "latitude", "longitude", "kind", "country", "source"]
-
-        static func cells(_ query: String, _ place: Place) -> [TableValue] {
-            [.text(query), .text(place.name), .number(place.coordinate.latitude, decimals: 5),
-             .number(place.coordinate.longitude, decimals: 5), .text(place.kind.rawValue),
-             .text(place.country), .text(place.source)]
-        }
-
-        /// One row per candidate: the standard columns, then `rank`, `match`
-        /// (exact, qualified, alias, loose, code, coordinate), `population` and `area`.
-        func candidatesTable(_ gazetteer: Gazetteer) throws -> ResultTable {
-            var rows = [[TableValue]]()
-            for query in names {
-                let candidates = try gazetteer.candidates(for: query, limit: limit ?? 10)
-                for (rank, candidate) in candidates.enumerated() {
-                    rows.append(Self.cells(query, candidate.place) + [
-                        .number(Double(rank + 1), decimals: 0), .text(candidate.match.rawValue),
-                        .text(candidate.place.population.map(String.init) ?? ""),
-                        .text(candidate.place.area == nil ? "no" : "yes"),
-                    ])
-                }
-            }
-            return ResultTable(columns: Self.columns + ["rank", "match", "population", "area"], rows: rows)
-        }
-
-        /// Places around `center`, nearest first, with their geodesic distance.
-        func nearbyTable(_ gazetteer: Gazetteer, center query: String, radius: Distance) throws -> ResultTable {
-            let center = try gazetteer.resolve(query, warning: verbosity)
-            let found = gazetteer.places(
-                near: center.coordinate, within: radius, kinds: kinds.isEmpty ? nil : Set(kinds), limit: limit ?? 100,
-                distance: { Geodesic.wgs84.distance(from: $0, to: $1) }
-            )
-            return ResultTable(
-                columns: Self.columns + ["distance_km"],
-                rows: found.map { Self.cells(query, $0.place) + [.number($0.distance.kilometers, decimals: 3)] }
-            )
         }
     }
 }

@@ -1,9 +1,8 @@
 import ArgumentParser
 import Export
 import Gazetteer
-import Geodesy
 import GeoModel
-import Geometry
+import Report
 import ThreatModel
 
 extension ThreatMap {
@@ -27,10 +26,6 @@ extension ThreatMap {
             """
         )
 
-        enum Format: String, ExpressibleByArgument, CaseIterable {
-            case geojson, geojsonl, kml, table
-        }
-
         @OptionGroup var data: DataOptions
         @OptionGroup var launch: LaunchOptions
 
@@ -48,7 +43,7 @@ extension ThreatMap {
         var union = false
 
         @Option(help: "geojson: the footprints; geojsonl: one feature per line; kml: for Google Earth; table: their geodesic areas and perimeters.")
-        var format: Format = .geojson
+        var format: FootprintFormat = .geojson
 
         @OptionGroup var precision: PrecisionOption
 
@@ -69,98 +64,12 @@ extension ThreatMap {
                 try checkWritable(output)
                 let sites = try LaunchSites.resolve(launch.sites, places: data.placeResolver(verbosity))
                 let systems = try launch.systems(from: data.catalog)
-                let builder = FootprintBuilder(tolerance: tolerance)
-                var footprints = [RangeFootprint]()
-                for site in sites {
-                    for system in systems {
-                        footprints.append(try builder.footprint(of: system, from: site, azimuths: azimuth))
-                    }
-                }
-                let entries = union ? try Self.united(footprints, systems: systems, builder: builder) : footprints.map(FootprintEntry.init)
-                switch format {
-                case .geojson:
-                    try emit(GeoJSONWriter(decimals: precision.precision).document(entries.map(\.feature)), to: output)
-                case .geojsonl:
-                    try emit(GeoJSONWriter(decimals: precision.precision).lines(entries.map(\.feature)), to: output)
-                case .kml:
-                    try emit(Self.kml(entries, systems: systems, decimals: precision.precision), to: output)
-                case .table:
-                    try emit(Self.areaTable(entries).text(), to: output)
-                }
+                let report = try FootprintReport(sites: sites, systems: systems, tolerance: tolerance,
+                                                 azimuths: azimuth, union: union)
+                try emit(report.text(format, decimals: precision.precision), to: output)
             }
-        }
-
-        /// One entry per system: the union of its footprints over every site.
-        static func united(_ footprints: [RangeFootprint], systems: [MissileSystem], builder: FootprintBuilder) throws -> [FootprintEntry] {
-            try systems.map { system in
-                let own = footprints.filter { $0.system == system }
-                let area = try builder.union(of: own)
-                return FootprintEntry(
-                    site: own.map(\.site.name).joined(separator: ", "), system: system,
-                    azimuths: own.first?.azimuths, area: area
-                )
-            }
-        }
-
-        /// A KML document with a folder and a style per system.
-        static func kml(_ entries: [FootprintEntry], systems: [MissileSystem], decimals: Int) -> String {
-            let layers = systems.map { system in
-                KMLWriter.Layer(name: system.name, detail: system.range.description,
-                                features: entries.filter { $0.system == system }.map(\.feature))
-            }
-            let title = "Range footprints: " + systems.map { "\($0.name) \($0.range)" }.joined(separator: ", ")
-            return KMLWriter(decimals: decimals).document(name: title, layers: layers)
-        }
-
-        static func areaTable(_ entries: [FootprintEntry]) -> ResultTable {
-            let geodesic = Geodesic.wgs84
-            return ResultTable(
-                columns: ["site", "missile", "range_km", "min_range_km", "azimuth", "area_km2", "perimeter_km", "polygons", "vertices"],
-                rows: entries.map { entry in
-                    let measure = geodesic.measure(multiPolygon: entry.area)
-                    let vertices = entry.area.polygons.reduce(0) { $0 + $1.exterior.count + $1.holes.reduce(0) { $0 + $1.count } }
-                    return [
-                        .text(entry.site), .text(entry.system.name), .number(entry.system.range.kilometers, decimals: 1),
-                        .number(entry.system.minimumRange.kilometers, decimals: 1), .text(entry.azimuths?.description ?? "all"),
-                        .number(measure.squareKilometers, decimals: 1), .number(measure.perimeter / 1000, decimals: 1),
-                        .number(Double(entry.area.polygons.count), decimals: 0), .number(Double(vertices), decimals: 0),
-                    ]
-                }
-            )
         }
     }
 }
 
-/// A footprint as written: one site (or several, united) and one system.
-struct FootprintEntry {
-    var site: String
-    var system: MissileSystem
-    var azimuths: AzimuthRange?
-    var area: MultiPolygon
-
-    init(site: String, system: MissileSystem, azimuths: AzimuthRange?, area: MultiPolygon) {
-        self.site = site
-        self.system = system
-        self.azimuths = azimuths
-        self.area = area
-    }
-
-    init(_ footprint: RangeFootprint) {
-        self.init(site: footprint.site.name, system: footprint.system, azimuths: footprint.azimuths, area: footprint.area)
-    }
-
-    var feature: Feature {
-        var properties: [(name: String, value: PropertyValue)] = [
-            ("site", .string(site)),
-            ("missile", system.category == .range ? .null : .string(system.name)),
-            ("range_km", .number(system.range.kilometers)),
-            ("min_range_km", .number(system.minimumRange.kilometers)),
-        ]
-        if let azimuths {
-            properties.append(("azimuth_start_deg", .number(azimuths.start)))
-            properties.append(("azimuth_end_deg", .number(AzimuthRange.normalized(azimuths.end))))
-        }
-        properties.append(("source", .string(system.source)))
-        return Feature(shape: .multiPolygon(area), properties: properties)
-    }
-}
+extension FootprintFormat: ExpressibleByArgument {}

@@ -54,7 +54,7 @@ struct TargetOptions: ParsableArguments {
                     flush()
                     sources.append(.csvFile(url))
                 } else {
-                    pending += Self.places(try TargetFile.read(url), from: url)
+                    pending += try TargetFile.places(in: url)
                 }
             } else {
                 pending.append(try places.resolve(value))
@@ -72,22 +72,4 @@ struct TargetOptions: ParsableArguments {
         return sources
     }
 
-    /// Every target as a place, in the order given (CSV files read whole).
-    static func places(in sources: [TargetSource]) throws -> [Place] {
-        var places = [Place]()
-        for source in sources {
-            switch source {
-            case let .places(list): places += list
-            case let .csvFile(url): places += Self.places(try TargetFile.read(url), from: url)
-            }
-        }
-        return places
-    }
-
-    private static func places(_ list: TargetList, from url: URL) -> [Place] {
-        (0..<list.count).map { index in
-            Place(name: list.names[index], coordinate: list.coordinates[index],
-                  kind: .coordinate, country: "", source: url.lastPathComponent)
-        }
-    }
 }

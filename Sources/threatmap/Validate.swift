@@ -40,7 +40,7 @@ extension ThreatMap {
                 let catalog = try data.catalog()
                 var failures = 0
                 for path in scenarios {
-                    let (text, file, base) = try ScenarioInput.read(path)
+                    let (text, file, base) = try ScenarioText.read(path)
                     let (problems, notices) = ScenarioDocument.check(text, file: file, baseDirectory: base, fileAccess: files.access,
                                                                      gazetteer: gazetteer, catalog: catalog)
                     for notice in notices { verbosity.warn(notice.description) }
@@ -56,30 +56,6 @@ extension ThreatMap {
                 }
             }
         }
-    }
-}
-
-/// Reads a scenario from a path or `-` (stdin).
-enum ScenarioInput {
-    /// The text, the name to report it by, and the folder relative paths start from.
-    static func read(_ path: String) throws -> (text: String, file: String, base: URL) {
-        let data: Data
-        if path == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
-        } else {
-            try InputFile.requireRegularFile(path)
-            guard let contents = FileManager.default.contents(atPath: path) else {
-                throw CLIFailure(.noInput, "\(path): cannot read the scenario file")
-            }
-            data = contents
-        }
-        guard data.count <= 16 << 20 else { throw CLIFailure(.dataError, "\(path): a scenario over 16 MiB is not a scenario") }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw CLIFailure(.dataError, "\(path): the scenario is not UTF-8 text")
-        }
-        let base = path == "-" ? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-            : URL(fileURLWithPath: path).deletingLastPathComponent()
-        return (text, path == "-" ? "<stdin>" : path, base)
     }
 }
 

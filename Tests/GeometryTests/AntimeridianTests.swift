@@ -39,3 +39,36 @@ import Testing
         #expect(try Topology.covers(cut, .init(latitude: 85, longitude: -179.5)))
     }
 }
+
+/// `Antimeridian.split(path:crossing:)`: paths in unwrapped longitude cut at ±180.
+@Suite struct AntimeridianPathTests {
+    /// Straight edges in longitude: the crossing at latitude halfway.
+    static func linear(_ a: Coordinate, _ b: Coordinate, _ meridian: Double) -> Coordinate {
+        let t = (meridian - a.longitude) / (b.longitude - a.longitude)
+        return Coordinate(latitude: a.latitude + t * (b.latitude - a.latitude), longitude: meridian)
+    }
+
+    @Test func aPathThatStaysInsideIsOnePiece() {
+        let path = [Coordinate(latitude: 0, longitude: 10), Coordinate(latitude: 5, longitude: 20)]
+        #expect(Antimeridian.split(path: path, crossing: Self.linear) == [path])
+    }
+
+    @Test func eastwardAcross180IsCutThere() {
+        let path = [Coordinate(latitude: 0, longitude: 170), Coordinate(latitude: 10, longitude: 190)]
+        let pieces = Antimeridian.split(path: path, crossing: Self.linear)
+        #expect(pieces == [[Coordinate(latitude: 0, longitude: 170), Coordinate(latitude: 5, longitude: 180)],
+                           [Coordinate(latitude: 5, longitude: -180), Coordinate(latitude: 10, longitude: -170)]])
+    }
+
+    @Test func westwardAcrossMinus180IsCutThere() {
+        let path = [Coordinate(latitude: 0, longitude: -170), Coordinate(latitude: -10, longitude: -190)]
+        let pieces = Antimeridian.split(path: path, crossing: Self.linear)
+        #expect(pieces.count == 2)
+        #expect(pieces[0].last == Coordinate(latitude: -5, longitude: -180))
+        #expect(pieces[1].first == Coordinate(latitude: -5, longitude: 180))
+    }
+
+    @Test func anEmptyPathHasNoPieces() {
+        #expect(Antimeridian.split(path: [], crossing: Self.linear).isEmpty)
+    }
+}

@@ -41,7 +41,7 @@ import ThreatModel
         #expect(scenario.targets.count == 15)
         #expect(scenario.stem == "iran-missiles-iraq-2018")
         #expect(scenario.formats == [.geojson, .svg, .csv, .md])
-        #expect(scenario.map.projection == "aeqd")
+        #expect(scenario.map.projection == .aeqd)
     }
 
     @Test func bundledScenarioNamesOnlyKnownPlacesAndSystems() throws {

@@ -1,5 +1,7 @@
 import Foundation
 import Gazetteer
+import GeoModel
+import ThreatModel
 
 /// A short Markdown brief of a scenario's reach results: what reaches
 /// what, from where, by how much, and the sources.

@@ -4,22 +4,22 @@ import ThreatModel
 /// `map` holds every reach decision in memory (the table, CSV and brief are
 /// built from them), so a scenario too large is refused up front with its
 /// numbers rather than after gigabytes.
-struct MapWorkload {
+public struct ScenarioWorkload: Sendable {
     /// Most site × system × target decisions one map holds. Measured at
     /// about 1.25 KB of peak memory a decision with short names (results,
     /// table, CSV and brief text; 5,000,000 decisions peaked at 6.3 GB):
     /// this keeps a run near 5 GB, inside 8 GB with room for long names.
-    static let maximumDecisions = 4_000_000
+    public static let maximumDecisions = 4_000_000
     /// Peak memory a decision costs, bytes, for the message.
     static let bytesPerDecision = 1_300
 
-    let file: String
-    let sites: Int
-    let systems: Int
-    let targets: Int
-    let decisions: Int
+    public let file: String
+    public let sites: Int
+    public let systems: Int
+    public let targets: Int
+    public let decisions: Int
 
-    init(_ scenario: ResolvedScenario) {
+    public init(_ scenario: ResolvedScenario) {
         file = scenario.document.file
         sites = scenario.sites.count
         systems = scenario.systems.count
@@ -27,11 +27,11 @@ struct MapWorkload {
         decisions = scenario.reachDecisionCount
     }
 
-    /// - Throws: `CLIFailure(.dataError)` naming the counts, the estimate and the limit.
-    func check() throws(CLIFailure) {
+    /// - Throws: `ReportError.tooLarge` naming the counts, the estimate and the limit.
+    public func check() throws(ReportError) {
         guard decisions > Self.maximumDecisions else { return }
         let estimate = Double(decisions) * Double(Self.bytesPerDecision)
-        throw CLIFailure(.dataError, """
+        throw .tooLarge("""
             \(file): \(Self.grouped(sites)) launch sites × \(Self.grouped(systems)) system(s) × \
             \(Self.grouped(targets)) targets make \(Self.grouped(decisions)) reach decisions, about \
             \(Self.gigabytes(estimate)) of memory for one map; a map holds at most \
@@ -43,7 +43,7 @@ struct MapWorkload {
     }
 
     /// 1234567 -> "1,234,567".
-    static func grouped(_ value: Int) -> String {
+    public static func grouped(_ value: Int) -> String {
         let digits = String(value.magnitude)
         var result = ""
         for (index, digit) in digits.enumerated() {

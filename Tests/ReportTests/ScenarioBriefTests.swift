@@ -1,5 +1,7 @@
 import Foundation
+import Gazetteer
 import GeoModel
+@testable import Report
 @testable import ThreatModel
 import Testing
 
@@ -53,5 +55,14 @@ import Testing
         let expected = Self.scanningSection(scenario, results: results)
         #expect(lines == expected)
         #expect(expected.contains { $0.contains("in range") } && expected.contains { $0.contains("out of range") })
+    }
+
+    @Test func patriotBriefNamesWhatIsCoveredAndWhatIsNot() throws {
+        let scenario = try TestData.resolved("patriot-iraq-2020.yaml")
+        let brief = ScenarioBrief.markdown(scenario, results: try scenario.reach())
+        #expect(brief.hasPrefix("# US Patriot coverage in Iraq \\(March-April 2020 reporting\\)"))
+        #expect(brief.contains("- **Ain al-Asad Air Base** in range from Ain al-Asad Air Base"))
+        #expect(brief.contains("- Taji out of range (beyond maximum range)"))
+        #expect(brief.contains("## Sources"))
     }
 }

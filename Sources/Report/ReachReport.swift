@@ -1,0 +1,187 @@
+import Export
+import Geodesy
+import Geometry
+import GeoModel
+import ThreatModel
+
+/// What `reach` writes.
+public enum ReachFormat: String, CaseIterable, Sendable {
+    /// An aligned text table.
+    case table
+    case csv
+    /// An array of objects, one per row.
+    case json
+    /// Target points with the reach attributes, and the geodesic paths.
+    case geojson
+}
+
+/// The order of reach rows.
+public enum ReachOrder: String, CaseIterable, Sendable {
+    /// As decided: site, then system, then target, in input order.
+    case input
+    /// Shortest distance first.
+    case distance
+    /// Most inside the range first.
+    case margin
+    /// By target name.
+    case target
+    /// By site name.
+    case site
+}
+
+/// Reach decisions as the texts `reach` writes: a table per launch site
+/// (or, reversed, per target), CSV, JSON or GeoJSON.
+public struct ReachReport: Sendable {
+    public let results: [ReachResult]
+    /// Per target: which sites and systems reach it, and its launch zone.
+    public let reversed: Bool
+
+    /// The rows of `results` in `order`; reversed, grouped by target first
+    /// (targets in input order) and ordered inside each group.
+    public init(_ results: [ReachResult], order: ReachOrder = .input, reversed: Bool = false) {
+        self.reversed = reversed
+        self.results = Self.sorted(results, order: order, reversed: reversed)
+    }
+
+    /// The report in `format`.
+    /// - Throws: `ThreatModelError` when a launch zone cannot be drawn (GeoJSON, reversed);
+    ///   `GeodesyError` when a path cannot be traced.
+    public func text(_ format: ReachFormat) throws -> String {
+        switch format {
+        case .table: table.text()
+        case .csv: table.csv()
+        case .json: table.json()
+        case .geojson: try geoJSON()
+        }
+    }
+
+    /// The rows with the documented columns (`ReachTable`).
+    public var table: ResultTable {
+        reversed ? ReachTable.reverse(results) : ReachTable.make(results)
+    }
+
+    static func sorted(_ results: [ReachResult], order: ReachOrder, reversed: Bool) -> [ReachResult] {
+        let targetOrder = Dictionary(results.enumerated().map { ($0.element.target.name, $0.offset) }, uniquingKeysWith: min)
+        func group(_ result: ReachResult) -> Int { reversed ? targetOrder[result.target.name]! : 0 }
+        func key(_ result: ReachResult) -> (Double, String) {
+            switch order {
+            case .input: (0, "")
+            case .distance: (result.distance.meters, "")
+            case .margin: (-result.marginMeters, "")
+            case .target: (0, result.target.name)
+            case .site: (0, result.site.name)
+            }
+        }
+        return results.enumerated().sorted { a, b in
+            let (ka, kb) = (key(a.element), key(b.element))
+            return (group(a.element), ka.0, ka.1, a.offset) < (group(b.element), kb.0, kb.1, b.offset)
+        }.map(\.element)
+    }
+
+    /// Target points with their reach attributes, then one geodesic path
+    /// per row (split at ±180), then, reversed, the launch zones.
+    func geoJSON() throws -> String {
+        var features = [Feature]()
+        var seen = Set<String>()
+        for result in results where seen.insert(result.target.name + "\u{0}" + result.target.coordinate.description).inserted {
+            let rows = results.filter { $0.target == result.target }
+            let reaching = rows.filter(\.inRange)
+            features.append(Feature(shape: .point(result.target.coordinate), properties: [
+                ("name", .string(result.target.name)), ("role", .string("target")),
+                ("in_range", .bool(!reaching.isEmpty)),
+                ("in_range_of", .string(Array(Set(reaching.map(\.system.name))).sorted().joined(separator: ", "))),
+                ("reached_from", .string(Array(Set(reaching.map(\.site.name))).sorted().joined(separator: ", "))),
+                ("nearest_site_km", .number(rows.map(\.distance.kilometers).min() ?? 0)),
+                ("best_margin_km", .number((rows.map(\.marginMeters).max() ?? 0) / 1000)),
+            ]))
+        }
+        let geodesic = Geodesic.wgs84
+        for result in results {
+            let path = try geodesic.path(from: result.launchPoint, to: result.target.coordinate, tolerance: .meters(100))
+            let properties: [(name: String, value: PropertyValue)] = [
+                ("site", .string(result.site.name)), ("missile", .string(result.system.name)),
+                ("target", .string(result.target.name)), ("distance_km", .number(result.distance.kilometers)),
+                ("bearing_deg", .number(result.bearing)), ("range_km", .number(result.system.range.kilometers)),
+                ("min_range_km", .number(result.system.minimumRange.kilometers)),
+                ("in_range", .bool(result.inRange)), ("margin_km", .number(result.marginMeters / 1000)),
+            ]
+            let pieces = Antimeridian.split(path: path) { geodesic.meridianCrossing(from: $0, to: $1, longitude: $2) }
+            for piece in pieces where piece.count > 1 {
+                features.append(Feature(shape: .lineString(LineString(piece)), properties: properties))
+            }
+        }
+        if reversed {
+            let builder = FootprintBuilder()
+            var zones = Set<String>()
+            for result in results where zones.insert(result.target.name + "\u{0}" + result.system.name).inserted {
+                let zone = try builder.footprint(of: result.system, from: result.target)
+                features.append(Feature(shape: .multiPolygon(zone.area), properties: [
+                    ("target", .string(result.target.name)), ("missile", .string(result.system.name)),
+                    ("role", .string("launch_zone")),
+                    ("launch_zone_from_km", .number(result.system.minimumRange.kilometers)),
+                    ("launch_zone_to_km", .number(result.system.range.kilometers)),
+                ]))
+            }
+        }
+        return GeoJSONWriter().document(features)
+    }
+}
+
+/// Reach results as tables with the documented columns.
+public enum ReachTable {
+    public static let columns = ["site", "missile", "target", "distance_km", "bearing_deg", "range_km", "in_range", "margin_km", "min_range_km", "reason"]
+
+    public static func make(_ results: [ReachResult]) -> ResultTable {
+        ResultTable(columns: columns, rows: results.map(row))
+    }
+
+    /// One row in `columns`' order.
+    public static func row(_ result: ReachResult) -> [TableValue] {
+        [.text(result.site.name), .text(result.system.name), .text(result.target.name),
+         .number(result.distance.kilometers, decimals: 1), .number(result.bearing, decimals: 1),
+         .number(result.system.range.kilometers, decimals: 0), .bool(result.inRange),
+         .number(result.marginMeters / 1000, decimals: 1),
+         .number(result.system.minimumRange.kilometers, decimals: 0), .text(result.reason ?? "")]
+    }
+
+    /// Aligned text for rows not yet decided: names from what is known,
+    /// numbers at the widest they can print (distances up to 20004.0 km,
+    /// 7 characters; margins down to -20004.0 km, 8; bearings up to 360.0, 5).
+    public static func streamedTextStyle(sites: [LaunchSite], systems: [MissileSystem], longestTarget: Int, onlyInRange: Bool) -> TableEncoder.Style {
+        func widest(_ values: [Double]) -> Int { values.map { String(format: "%.0f", $0).count }.max() ?? 1 }
+        let siteWidth: Int = sites.map { $0.place.name.count }.max() ?? 0
+        let systemWidth: Int = systems.map { $0.name.count }.max() ?? 0
+        let rangeWidth = widest(systems.map { $0.range.kilometers })
+        let minimumWidth = widest(systems.map { $0.minimumRange.kilometers })
+        let reasonWidth = onlyInRange ? 0 : "beyond maximum range".count
+        let bounds: [Int] = [siteWidth, systemWidth, longestTarget, 7, 5, rangeWidth, 3, 8, minimumWidth, reasonWidth]
+        let widths = zip(columns, bounds).map { max($0.count, $1) }
+        let numeric = [false, false, false, true, true, true, false, true, true, false]
+        return .text(widths: widths, numeric: numeric)
+    }
+
+    /// Per target: the sites and systems, and the launch zone (the ring
+    /// between the minimum and maximum range around the target).
+    public static func reverse(_ results: [ReachResult]) -> ResultTable {
+        ResultTable(
+            columns: ["target", "missile", "site", "distance_km", "bearing_deg", "in_range", "margin_km",
+                      "launch_zone_from_km", "launch_zone_to_km"],
+            rows: results.map { result in
+                [.text(result.target.name), .text(result.system.name), .text(result.site.name),
+                 .number(result.distance.kilometers, decimals: 1), .number(result.bearing, decimals: 1),
+                 .bool(result.inRange), .number(result.marginMeters / 1000, decimals: 1),
+                 .number(result.system.minimumRange.kilometers, decimals: 0),
+                 .number(result.system.range.kilometers, decimals: 0)]
+            }
+        )
+    }
+
+    /// Encodes the rows of each decided block as they come: bytes for the
+    /// streamed `reach` output (`TableStream`).
+    public static func encode(_ results: [ReachResult], with encoder: TableEncoder) -> [UInt8] {
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(results.count * 96)
+        for result in results { encoder.append(row(result), to: &bytes) }
+        return bytes
+    }
+}

@@ -1,0 +1,78 @@
+import Export
+import Foundation
+import GeoModel
+import ThreatModel
+
+/// Renders resolved scenarios into their files: the one entry point of
+/// `map` and `extract --map`. Everything is drawn before anything is
+/// written, and the files are written all or none.
+public struct ScenarioRenderer: Sendable {
+    /// Edge tolerance of footprints over every scenario's own (default 10 m).
+    public var tolerance: Distance?
+    /// Map settings that win over each scenario's `map:` settings.
+    public var map: MapChoices
+    /// Land, coasts and borders under the maps; nil for none.
+    public var basemap: Basemap?
+    /// Also write `<stem>.kml` / `<stem>.geojsonl`.
+    public var kml: Bool
+    public var geojsonLines: Bool
+    /// Decimal places of GeoJSON and KML coordinates.
+    public var decimals: Int
+
+    public init(tolerance: Distance? = nil, map: MapChoices = MapChoices(), basemap: Basemap? = nil,
+                kml: Bool = false, geojsonLines: Bool = false, decimals: Int = 6) {
+        self.tolerance = tolerance
+        self.map = map
+        self.basemap = basemap
+        self.kml = kml
+        self.geojsonLines = geojsonLines
+        self.decimals = decimals
+    }
+
+    /// Edge tolerance when neither the renderer nor the scenario sets one.
+    public static let defaultTolerance = Distance.meters(10)
+
+    /// One scenario rendered: its report and its files with their text.
+    public struct Rendering: Sendable {
+        public var report: ScenarioReport
+        public var files: [(url: URL, text: String)]
+    }
+
+    /// Checks that the scenarios can be rendered together: none too large,
+    /// no two writing the same stem. Call before any work.
+    /// - Throws: `ReportError`.
+    public static func check(_ scenarios: [ResolvedScenario]) throws(ReportError) {
+        var stems = [String: String]()
+        for scenario in scenarios {
+            let document = scenario.document
+            if let other = stems.updateValue(document.file, forKey: document.stem) {
+                throw .sameStem(first: other, second: document.file, stem: document.stem)
+            }
+        }
+        for scenario in scenarios { try ScenarioWorkload(scenario).check() }
+    }
+
+    /// Draws `scenario`'s outputs as files in `directory`, without writing them.
+    /// - Throws: `ThreatModelError` when footprints cannot be drawn,
+    ///   `ExportError` when the map cannot be projected.
+    public func render(_ scenario: ResolvedScenario, into directory: URL) throws -> Rendering {
+        let document = scenario.document
+        let report = try ScenarioReport(scenario, tolerance: tolerance ?? document.tolerance ?? Self.defaultTolerance)
+        var formats = document.formats
+        if kml, !formats.contains(.kml) { formats.append(.kml) }
+        let settings = map.over(document.map).settings
+        let stem = directory.appendingPathComponent(document.stem)
+        let files = try report.files(formats, geojsonLines: geojsonLines, settings: settings, basemap: basemap, decimals: decimals)
+        return Rendering(report: report, files: files.map { (stem.appendingPathExtension($0.fileExtension), $0.text) })
+    }
+
+    /// Writes every file of every rendering, or none.
+    /// - Throws: `ExportError.cannotWrite` (nothing left behind).
+    public static func write(_ renderings: [Rendering]) throws(ExportError) {
+        var files = OutputFiles()
+        for rendering in renderings {
+            for (url, text) in rendering.files { files.add(text, to: url) }
+        }
+        try files.commit()
+    }
+}

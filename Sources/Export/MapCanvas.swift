@@ -1,5 +1,5 @@
-import CPROJ
 import Foundation
+import Geodesy
 import GeoModel
 
 /// Where a map lies on the canvas, and how longitude/latitude geometry gets
@@ -37,7 +37,7 @@ final class MapCanvas {
         case let .azimuthal(center):
             // The farthest circle the projection shows without folding back:
             // 99.5 % of the way to the antipode, the nearest over 8 azimuths.
-            let far = stride(from: 0.0, to: 360, by: 45).map { Geodesics.destination(from: center, azimuth: $0, meters: 19_900_000) }
+            let far = stride(from: 0.0, to: 360, by: 45).map { Self.destination(from: center, azimuth: $0, meters: 19_900_000) }
             let radii = projector.forward(far).compactMap { $0.map { hypot($0.x, $0.y) } }
             fullRadius = radii.min()
             strip = nil
@@ -58,7 +58,7 @@ final class MapCanvas {
             points = Self.project(contentCoordinates, projector: projector, family: family, fullRadius: fullRadius, strip: strip)
         case let .radius(distance):
             let circle = stride(from: 0.0, to: 360, by: 5).map {
-                Geodesics.destination(from: center, azimuth: $0, meters: min(distance.meters, 19_900_000))
+                Self.destination(from: center, azimuth: $0, meters: min(distance.meters, 19_900_000))
             }
             points = Self.project(circle, projector: projector, family: family, fullRadius: fullRadius, strip: strip)
             if case .azimuthal = family, let fullRadius, distance.meters >= 19_900_000 {
@@ -100,7 +100,7 @@ final class MapCanvas {
         }
         if points.isEmpty {
             points = Self.project(
-                stride(from: 0.0, to: 360, by: 30).map { Geodesics.destination(from: center, azimuth: $0, meters: 500_000) },
+                stride(from: 0.0, to: 360, by: 30).map { Self.destination(from: center, azimuth: $0, meters: 500_000) },
                 projector: projector, family: family, fullRadius: fullRadius, strip: strip
             )
         }
@@ -124,6 +124,12 @@ final class MapCanvas {
         } else {
             discRadius = nil
         }
+    }
+
+    /// The WGS84 point `meters` from `start` along initial `azimuth` (degrees
+    /// clockwise from north), longitude in [-180, 180] without -0.
+    static func destination(from start: Coordinate, azimuth: Double, meters: Double) -> Coordinate {
+        Geodesic.wgs84.direct(from: start, azimuth: azimuth, distance: .meters(meters)).destination.normalized
     }
 
     /// Projected points that the projection can show, for extents.
@@ -385,30 +391,5 @@ enum LonLat {
             previous = current
         }
         return inside
-    }
-}
-
-/// WGS84 geodesics through PROJ's `geodesic.h`, for scale bars and extents.
-enum Geodesics {
-    private static func wgs84() -> geod_geodesic {
-        var geodesic = geod_geodesic()
-        geod_init(&geodesic, 6_378_137, 1 / 298.257223563)
-        return geodesic
-    }
-
-    /// The point `meters` from `start` along initial `azimuth` (degrees). Wraps `geod_direct`.
-    static func destination(from start: Coordinate, azimuth: Double, meters: Double) -> Coordinate {
-        var geodesic = wgs84()
-        var latitude = 0.0, longitude = 0.0, finalAzimuth = 0.0
-        geod_direct(&geodesic, start.latitude, start.longitude, azimuth, meters, &latitude, &longitude, &finalAzimuth)
-        return Coordinate(latitude: latitude, longitude: Coordinate.normalizedLongitude(longitude))
-    }
-
-    /// Geodesic distance in metres. Wraps `geod_inverse`.
-    static func distance(_ a: Coordinate, _ b: Coordinate) -> Double {
-        var geodesic = wgs84()
-        var meters = 0.0, azimuth1 = 0.0, azimuth2 = 0.0
-        geod_inverse(&geodesic, a.latitude, a.longitude, b.latitude, b.longitude, &meters, &azimuth1, &azimuth2)
-        return meters
     }
 }

@@ -292,7 +292,7 @@ final class MapCanvas {
     /// Whether `polygon` (lon/lat) covers the coordinate under a plane point.
     private func covers(_ polygon: Polygon, planePoint: PlanePoint) -> Bool {
         guard let coordinate = projector.inverse([planePoint])[0] else { return false }
-        return LonLat.covers(polygon, coordinate)
+        return RingGeometry.contains(polygon, coordinate)
     }
 
     /// Projects nested rings in one PROJ call.
@@ -367,29 +367,5 @@ final class MapCanvas {
             }
         }
         return pieces
-    }
-}
-
-/// Planar tests in the longitude/latitude plane (valid for shapes cut at
-/// ±180 and closed along the poles, as GeoJSON holds them).
-enum LonLat {
-    /// Even-odd point in polygon over the exterior and its holes.
-    static func covers(_ polygon: Polygon, _ point: Coordinate) -> Bool {
-        ([polygon.exterior] + polygon.holes).reduce(false) { inside, ring in inside != ringContains(ring, point) }
-    }
-
-    static func ringContains(_ ring: Ring, _ point: Coordinate) -> Bool {
-        var inside = false
-        guard ring.count >= 3 else { return false }
-        var previous = ring[ring.count - 1]
-        for current in ring {
-            if (current.latitude > point.latitude) != (previous.latitude > point.latitude) {
-                let longitude = previous.longitude + (point.latitude - previous.latitude)
-                    / (current.latitude - previous.latitude) * (current.longitude - previous.longitude)
-                if point.longitude < longitude { inside.toggle() }
-            }
-            previous = current
-        }
-        return inside
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import Geodesy
 import GeoModel
 
 /// Longitude/latitude polygons and lines as pixel rings and polylines cut to

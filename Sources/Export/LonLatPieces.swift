@@ -1,5 +1,4 @@
 import Foundation
-import Geodesy
 import GeoModel
 
 /// Longitude/latitude rings and lines readied for projection: densified

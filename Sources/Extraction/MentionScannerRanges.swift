@@ -2,7 +2,7 @@ import Gazetteer
 import GeoModel
 import ThreatModel
 
-/// Which systems a stated range belongs to.
+/// Stated ranges and the systems they belong to.
 extension MentionScanner {
     /// Which systems a stated range belongs to: the single system of its
     /// sentence; the group, for a span stated for several ("Zelzal, Fateh-110

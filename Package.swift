@@ -34,7 +34,7 @@ let package = Package(
             name: "ThreatModel",
             dependencies: ["GeoModel", "Geodesy", "Geometry", "Gazetteer", "Export", .product(name: "Yams", package: "Yams")]
         ),
-        .target(name: "Export", dependencies: ["GeoModel", "Geometry", "CPROJ"]),
+        .target(name: "Export", dependencies: ["GeoModel", "Geodesy", "CPROJ"]),
         .target(name: "Extraction", dependencies: ["GeoModel", "Gazetteer", "ThreatModel", "Geodesy"]),
         .target(name: "Report", dependencies: ["GeoModel", "Geodesy", "Geometry", "Gazetteer", "ThreatModel", "Export"]),
         .executableTarget(

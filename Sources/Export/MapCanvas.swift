@@ -1,5 +1,5 @@
-import CPROJ
 import Foundation
+import Geodesy
 import GeoModel
 
 /// Where a map lies on the canvas, and how longitude/latitude geometry gets
@@ -37,7 +37,7 @@ final class MapCanvas {
         case let .azimuthal(center):
             // The farthest circle the projection shows without folding back:
             // 99.5 % of the way to the antipode, the nearest over 8 azimuths.
-            let far = stride(from: 0.0, to: 360, by: 45).map { Geodesics.destination(from: center, azimuth: $0, meters: 19_900_000) }
+            let far = stride(from: 0.0, to: 360, by: 45).map { Self.destination(from: center, azimuth: $0, meters: 19_900_000) }
             let radii = projector.forward(far).compactMap { $0.map { hypot($0.x, $0.y) } }
             fullRadius = radii.min()
             strip = nil
@@ -58,7 +58,7 @@ final class MapCanvas {
             points = Self.project(contentCoordinates, projector: projector, family: family, fullRadius: fullRadius, strip: strip)
         case let .radius(distance):
             let circle = stride(from: 0.0, to: 360, by: 5).map {
-                Geodesics.destination(from: center, azimuth: $0, meters: min(distance.meters, 19_900_000))
+                Self.destination(from: center, azimuth: $0, meters: min(distance.meters, 19_900_000))
             }
             points = Self.project(circle, projector: projector, family: family, fullRadius: fullRadius, strip: strip)
             if case .azimuthal = family, let fullRadius, distance.meters >= 19_900_000 {
@@ -100,7 +100,7 @@ final class MapCanvas {
         }
         if points.isEmpty {
             points = Self.project(
-                stride(from: 0.0, to: 360, by: 30).map { Geodesics.destination(from: center, azimuth: $0, meters: 500_000) },
+                stride(from: 0.0, to: 360, by: 30).map { Self.destination(from: center, azimuth: $0, meters: 500_000) },
                 projector: projector, family: family, fullRadius: fullRadius, strip: strip
             )
         }
@@ -124,6 +124,12 @@ final class MapCanvas {
         } else {
             discRadius = nil
         }
+    }
+
+    /// The WGS84 point `meters` from `start` along initial `azimuth` (degrees
+    /// clockwise from north), longitude in [-180, 180] without -0.
+    static func destination(from start: Coordinate, azimuth: Double, meters: Double) -> Coordinate {
+        Geodesic.wgs84.direct(from: start, azimuth: azimuth, distance: .meters(meters)).destination.normalized
     }
 
     /// Projected points that the projection can show, for extents.
@@ -174,241 +180,5 @@ final class MapCanvas {
         let point = plane(pixel)
         if let discRadius, hypot(point.x, point.y) > discRadius { return nil }
         return projector.inverse([point])[0]
-    }
-
-    // MARK: Geometry
-
-    /// Pixel rings of each polygon, cut to the map and simplified to
-    /// `tolerance` pixels; rings smaller than `minimumArea` square pixels are
-    /// left out. One entry per input polygon, to be filled even-odd.
-    func rings(of polygons: [Polygon], tolerance: Double, minimumArea: Double = 0) -> [[[PlanePoint]]] {
-        // Each input polygon becomes one or more pieces of lon/lat rings.
-        var pieces = [(owner: Int, polygon: Polygon, rings: [[Coordinate]])]()
-        for (owner, polygon) in polygons.enumerated() {
-            let oriented = polygon.rfc7946Oriented
-            let rings = ([oriented.exterior] + oriented.holes).map { Self.open(Self.densified($0)) }
-            if let strip {
-                for shifted in Self.stripPieces(rings, strip: strip) {
-                    pieces.append((owner, oriented, shifted))
-                }
-            } else {
-                pieces.append((owner, oriented, rings))
-            }
-        }
-        let projected = projectNested(pieces.map(\.rings))
-        let clipFrame = frame.insetBy(-3)
-        var result = [[[PlanePoint]]](repeating: [], count: polygons.count)
-        for (index, piece) in pieces.enumerated() {
-            var planeRings: [[PlanePoint]]
-            if let discRadius, case .azimuthal = family {
-                planeRings = PlaneClipping.clip(polygon: projected[index], toDiscOfRadius: discRadius) {
-                    self.covers(piece.polygon, planePoint: PlanePoint(x: discRadius, y: 0))
-                }
-            } else {
-                planeRings = projected[index].compactMap { ring in
-                    ring.contains(where: { $0 == nil }) ? nil : ring.map { $0! }
-                }
-            }
-            for ring in planeRings {
-                let clipped = PlaneClipping.clip(ring: ring.map(pixel), to: clipFrame)
-                let simple = PlaneClipping.simplify(ring: clipped, tolerance: tolerance)
-                guard simple.count >= 3 else { continue }
-                if minimumArea > 0, abs(PlaneClipping.signedDoubleArea(simple)) < 2 * minimumArea { continue }
-                result[piece.owner].append(simple)
-            }
-        }
-        return result
-    }
-
-    /// Pixel polylines of each line, cut to the map and simplified; pieces
-    /// whose bounding box is under `minimumSize` pixels across are left out.
-    /// One entry per input line.
-    func lines(of lines: [[Coordinate]], tolerance: Double, minimumSize: Double = 0) -> [[[PlanePoint]]] {
-        var pieces = [(owner: Int, line: [Coordinate])]()
-        for (owner, line) in lines.enumerated() {
-            let dense = Self.densified(line)
-            if let strip {
-                for piece in Self.stripPieces(line: dense, strip: strip) { pieces.append((owner, piece)) }
-            } else {
-                pieces.append((owner, dense))
-            }
-        }
-        let projected = projectNested(pieces.map { [$0.line] })
-        let clipFrame = frame.insetBy(-3)
-        var result = [[[PlanePoint]]](repeating: [], count: lines.count)
-        for (index, piece) in pieces.enumerated() {
-            let line = projected[index][0]
-            var planeLines: [[PlanePoint]]
-            if let discRadius, case .azimuthal = family {
-                planeLines = PlaneClipping.clip(line: line, toDiscOfRadius: discRadius)
-            } else {
-                planeLines = [[PlanePoint]]()
-                var current = [PlanePoint]()
-                for point in line {
-                    if let point { current.append(point) } else {
-                        if current.count >= 2 { planeLines.append(current) }
-                        current = []
-                    }
-                }
-                if current.count >= 2 { planeLines.append(current) }
-            }
-            for planeLine in planeLines {
-                for clipped in PlaneClipping.clip(line: planeLine.map(pixel), to: clipFrame) {
-                    let simple = PlaneClipping.simplify(line: clipped, tolerance: tolerance)
-                    guard simple.count >= 2 else { continue }
-                    if minimumSize > 0, let box = PlaneRect(covering: simple),
-                       max(box.maxX - box.minX, box.maxY - box.minY) < minimumSize { continue }
-                    result[piece.owner].append(simple)
-                }
-            }
-        }
-        return result
-    }
-
-    /// The outline of the part of the Earth the map shows, in pixels, clipped to the frame.
-    func domainOutline() -> [PlanePoint] {
-        switch family {
-        case .azimuthal:
-            guard let discRadius else { return frame.corners }
-            let circle = PlaneClipping.circle(radius: discRadius, from: 0, sweep: 2 * .pi, includeEnd: false).map(pixel)
-            return PlaneClipping.clip(ring: circle, to: frame)
-        case .cylindrical:
-            guard let strip else { return frame.corners }
-            let corners = [(strip.minX, strip.minY), (strip.maxX, strip.minY), (strip.maxX, strip.maxY), (strip.minX, strip.maxY)]
-                .map { Coordinate(latitude: $0.1, longitude: $0.0) }
-            let points = projector.forward(corners).compactMap { $0 }.map(pixel)
-            return points.count == 4 ? PlaneClipping.clip(ring: points, to: frame) : frame.corners
-        case .other:
-            return frame.corners
-        }
-    }
-
-    /// Whether `polygon` (lon/lat) covers the coordinate under a plane point.
-    private func covers(_ polygon: Polygon, planePoint: PlanePoint) -> Bool {
-        guard let coordinate = projector.inverse([planePoint])[0] else { return false }
-        return LonLat.covers(polygon, coordinate)
-    }
-
-    /// Projects nested rings in one PROJ call.
-    private func projectNested(_ groups: [[[Coordinate]]]) -> [[[PlanePoint?]]] {
-        let flat = groups.flatMap { $0.flatMap { $0 } }
-        let projected = projector.forward(flat)
-        var offset = 0
-        return groups.map { rings in
-            rings.map { ring in
-                defer { offset += ring.count }
-                return Array(projected[offset..<offset + ring.count])
-            }
-        }
-    }
-
-    /// A closed ring without its repeated last vertex.
-    static func open(_ ring: Ring) -> [Coordinate] {
-        ring.count > 1 && ring.first == ring.last ? Array(ring.dropLast()) : ring
-    }
-
-    /// Adds vertices along lon/lat edges longer than `densifyDegrees`, so
-    /// each edge stays the straight lon/lat line GeoJSON means.
-    static func densified(_ points: [Coordinate]) -> [Coordinate] {
-        guard points.count >= 2 else { return points }
-        var result = [Coordinate]()
-        result.reserveCapacity(points.count)
-        for index in points.indices {
-            let a = points[index]
-            result.append(a)
-            let nextIndex = index + 1
-            guard nextIndex < points.count else { break }
-            let b = points[nextIndex]
-            let steps = Int((max(abs(b.longitude - a.longitude), abs(b.latitude - a.latitude)) / densifyDegrees).rounded(.up))
-            if steps > 1 {
-                for step in 1..<steps {
-                    let t = Double(step) / Double(steps)
-                    result.append(Coordinate(latitude: a.latitude + t * (b.latitude - a.latitude),
-                                             longitude: a.longitude + t * (b.longitude - a.longitude)))
-                }
-            }
-        }
-        return result
-    }
-
-    /// Rings cut to the cylindrical window, from copies shifted by a whole turn.
-    static func stripPieces(_ rings: [[Coordinate]], strip: PlaneRect) -> [[[Coordinate]]] {
-        guard let exterior = rings.first, let box = PlaneRect(covering: exterior.map { PlanePoint(x: $0.longitude, y: $0.latitude) })
-        else { return [] }
-        var pieces = [[[Coordinate]]]()
-        for shift in [-360.0, 0, 360] {
-            let shifted = PlaneRect(minX: box.minX + shift, minY: box.minY, maxX: box.maxX + shift, maxY: box.maxY)
-            guard shifted.intersects(strip) else { continue }
-            var piece = [[Coordinate]]()
-            for ring in rings {
-                let plane = ring.map { PlanePoint(x: $0.longitude + shift, y: $0.latitude) }
-                let clipped = PlaneClipping.clip(ring: plane, to: strip)
-                if clipped.count >= 3 { piece.append(clipped.map { Coordinate(latitude: $0.y, longitude: $0.x) }) }
-                else if piece.isEmpty { break }
-            }
-            if !piece.isEmpty { pieces.append(piece) }
-        }
-        return pieces
-    }
-
-    /// A line cut to the cylindrical window, from copies shifted by a whole turn.
-    static func stripPieces(line: [Coordinate], strip: PlaneRect) -> [[Coordinate]] {
-        var pieces = [[Coordinate]]()
-        for shift in [-360.0, 0, 360] {
-            let plane = line.map { PlanePoint(x: $0.longitude + shift, y: $0.latitude) }
-            for clipped in PlaneClipping.clip(line: plane, to: strip) {
-                pieces.append(clipped.map { Coordinate(latitude: $0.y, longitude: $0.x) })
-            }
-        }
-        return pieces
-    }
-}
-
-/// Planar tests in the longitude/latitude plane (valid for shapes cut at
-/// ±180 and closed along the poles, as GeoJSON holds them).
-enum LonLat {
-    /// Even-odd point in polygon over the exterior and its holes.
-    static func covers(_ polygon: Polygon, _ point: Coordinate) -> Bool {
-        ([polygon.exterior] + polygon.holes).reduce(false) { inside, ring in inside != ringContains(ring, point) }
-    }
-
-    static func ringContains(_ ring: Ring, _ point: Coordinate) -> Bool {
-        var inside = false
-        guard ring.count >= 3 else { return false }
-        var previous = ring[ring.count - 1]
-        for current in ring {
-            if (current.latitude > point.latitude) != (previous.latitude > point.latitude) {
-                let longitude = previous.longitude + (point.latitude - previous.latitude)
-                    / (current.latitude - previous.latitude) * (current.longitude - previous.longitude)
-                if point.longitude < longitude { inside.toggle() }
-            }
-            previous = current
-        }
-        return inside
-    }
-}
-
-/// WGS84 geodesics through PROJ's `geodesic.h`, for scale bars and extents.
-enum Geodesics {
-    private static func wgs84() -> geod_geodesic {
-        var geodesic = geod_geodesic()
-        geod_init(&geodesic, 6_378_137, 1 / 298.257223563)
-        return geodesic
-    }
-
-    /// The point `meters` from `start` along initial `azimuth` (degrees). Wraps `geod_direct`.
-    static func destination(from start: Coordinate, azimuth: Double, meters: Double) -> Coordinate {
-        var geodesic = wgs84()
-        var latitude = 0.0, longitude = 0.0, finalAzimuth = 0.0
-        geod_direct(&geodesic, start.latitude, start.longitude, azimuth, meters, &latitude, &longitude, &finalAzimuth)
-        return Coordinate(latitude: latitude, longitude: Coordinate.normalizedLongitude(longitude))
-    }
-
-    /// Geodesic distance in metres. Wraps `geod_inverse`.
-    static func distance(_ a: Coordinate, _ b: Coordinate) -> Double {
-        var geodesic = wgs84()
-        var meters = 0.0, azimuth1 = 0.0, azimuth2 = 0.0
-        geod_inverse(&geodesic, a.latitude, a.longitude, b.latitude, b.longitude, &meters, &azimuth1, &azimuth2)
-        return meters
     }
 }

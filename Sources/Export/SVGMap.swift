@@ -1,4 +1,5 @@
 import Foundation
+import Geodesy
 import GeoModel
 
 /// The content of one map: footprints, launch sites and targets.
@@ -201,7 +202,7 @@ public struct SVGMapRenderer: Sendable {
         let anchor = canvas.pixel(canvas.center) ?? PlanePoint(x: (frame.minX + frame.maxX) / 2, y: (frame.minY + frame.maxY) / 2)
         let a = PlanePoint(x: anchor.x - 10, y: anchor.y), b = PlanePoint(x: anchor.x + 10, y: anchor.y)
         guard let start = canvas.coordinate(at: a), let end = canvas.coordinate(at: b) else { return 1 / canvas.scale }
-        let metres = Geodesics.distance(start, end)
+        let metres = Geodesic.wgs84.distance(from: start, to: end).meters
         return metres > 0 ? metres / 20 : 1 / canvas.scale
     }
 

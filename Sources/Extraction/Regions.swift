@@ -125,28 +125,8 @@ enum Regions {
         return out.isEmpty ? "region" : out
     }
 
-    /// A point inside the largest piece: the middle of the longest
-    /// horizontal chord through the middle latitude of its box.
+    /// A point inside the largest piece (see `RingGeometry.interiorPoint(of:)`).
     static func representativePoint(_ area: MultiPolygon) -> Coordinate {
-        let largest = area.polygons.max { abs(RingGeometry.signedDoubleArea($0.exterior)) < abs(RingGeometry.signedDoubleArea($1.exterior)) }!
-        let ring = largest.exterior
-        let latitudes = ring.map(\.latitude)
-        let middle = (latitudes.min()! + latitudes.max()!) / 2 + 1e-7
-        var crossings = [Double]()
-        for index in 0..<(ring.count - 1) {
-            let a = ring[index], b = ring[index + 1]
-            if (a.latitude > middle) != (b.latitude > middle) {
-                crossings.append(a.longitude + (middle - a.latitude) / (b.latitude - a.latitude) * (b.longitude - a.longitude))
-            }
-        }
-        crossings.sort()
-        var best = (width: -1.0, center: ring[0].longitude)
-        var index = 0
-        while index + 1 < crossings.count {
-            let width = crossings[index + 1] - crossings[index]
-            if width > best.width { best = (width, (crossings[index] + crossings[index + 1]) / 2) }
-            index += 2
-        }
-        return Coordinate(latitude: middle, longitude: best.center)
+        RingGeometry.interiorPoint(of: area)!
     }
 }

@@ -162,7 +162,8 @@ public struct ScenarioWriter: Sendable {
 }
 
 /// Minimal GeoJSON text for region files (RFC 7946: [longitude, latitude],
-/// 6 decimals, exterior rings counter-clockwise, holes clockwise).
+/// 6 decimals, exterior rings counter-clockwise, holes clockwise); strings
+/// are JSON literals from `JSONText`, never YAML scalars.
 enum GeoJSONText {
     static func featureCollection(name: String, source: String, area: MultiPolygon) -> String {
         featureCollection([(name, source, area)])
@@ -170,9 +171,8 @@ enum GeoJSONText {
 
     /// One feature per (name, source, area).
     static func featureCollection(_ features: [(name: String, source: String, area: MultiPolygon)]) -> String {
-        let writer = ScenarioWriter()
         let texts = features.map { feature in
-            "{\"type\":\"Feature\",\"properties\":{\"name\":\(writer.quoted(feature.name)),\"source\":\(writer.quoted(feature.source))},"
+            "{\"type\":\"Feature\",\"properties\":{\"name\":\(JSONText.quoted(feature.name)),\"source\":\(JSONText.quoted(feature.source))},"
                 + "\"geometry\":{\"type\":\"MultiPolygon\",\"coordinates\":[\(polygonsText(feature.area))]}}"
         }
         return "{\"type\":\"FeatureCollection\",\"features\":[" + texts.joined(separator: ",\n") + "]}\n"

@@ -79,6 +79,40 @@ public enum RingGeometry {
         return inside ? .inside : .outside
     }
 
+    /// Whether `point` lies inside `ring` (closed or open), taken as straight
+    /// longitude/latitude edges, by even-odd ray casting towards the east.
+    ///
+    /// A point on an edge or vertex may count either way (an edge holds its
+    /// southern end and not its northern one), so that a point on the edge
+    /// shared by two rings that tile the plane lies in exactly one; use
+    /// `location(of:in:)` to tell the boundary apart. Rings of fewer than
+    /// three coordinates contain nothing.
+    public static func contains(_ ring: Ring, _ point: Coordinate) -> Bool {
+        guard ring.count >= 3 else { return false }
+        var inside = false
+        var previous = ring[ring.count - 1]
+        for vertex in ring {
+            if (vertex.latitude > point.latitude) != (previous.latitude > point.latitude) {
+                let crossing = vertex.longitude + (point.latitude - vertex.latitude)
+                    * (previous.longitude - vertex.longitude) / (previous.latitude - vertex.latitude)
+                if point.longitude < crossing { inside.toggle() }
+            }
+            previous = vertex
+        }
+        return inside
+    }
+
+    /// Whether `point` lies inside `polygon`: inside its exterior and
+    /// outside every hole (rings as in `contains(_:_:)`).
+    public static func contains(_ polygon: Polygon, _ point: Coordinate) -> Bool {
+        contains(polygon.exterior, point) && !polygon.holes.contains { contains($0, point) }
+    }
+
+    /// Whether `point` lies inside any polygon of `area`.
+    public static func contains(_ area: MultiPolygon, _ point: Coordinate) -> Bool {
+        area.polygons.contains { contains($0, point) }
+    }
+
     /// `ring` turned to run counter-clockwise (`true`) or clockwise (`false`).
     public static func oriented(_ ring: Ring, counterClockwise: Bool) -> Ring {
         let isCounterClockwise = signedDoubleArea(ring) > 0

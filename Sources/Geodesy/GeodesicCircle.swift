@@ -5,6 +5,11 @@ extension Geodesic {
     /// Largest vertex count a ring construction will produce before refusing.
     public static let defaultMaximumVertices = 200_000
 
+    /// Finest ring tolerance that commands and scenario files accept (0.1 m):
+    /// finer ones multiply vertices far below any map's or target's precision.
+    /// The ring functions themselves take any positive tolerance.
+    public static let minimumTolerance = Distance.meters(0.1)
+
     /// The geodesic circle of `radius` around `center`, as a closed
     /// counter-clockwise ring in unwrapped longitude.
     ///

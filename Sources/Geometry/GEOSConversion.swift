@@ -32,14 +32,15 @@ extension GEOSContext {
         let shell = try makeLinearRing(polygon.exterior)
         var holes = [GEOSGeometryHandle]()
         for hole in polygon.holes { holes.append(try makeLinearRing(hole)) }
-        var holePointers: [OpaquePointer?] = holes.map { $0.pointer }
-        // Takes ownership of shell and holes (not of the array). Returns NULL on exception.
+        // GEOS takes ownership of shell and holes (not of the array) whether
+        // it succeeds or not, so Swift lets go of them before the call.
+        let shellPointer = shell.release()
+        var holePointers: [OpaquePointer?] = holes.map { $0.release() }
+        // Returns NULL on exception (having freed shell and holes).
         let created = holePointers.withUnsafeMutableBufferPointer { buffer in
-            GEOSGeom_createPolygon_r(handle, shell.pointer, buffer.baseAddress, UInt32(buffer.count))
+            GEOSGeom_createPolygon_r(handle, shellPointer, buffer.baseAddress, UInt32(buffer.count))
         }
         guard let created else { throw failure("GEOSGeom_createPolygon_r") }
-        _ = shell.release()
-        holes.forEach { _ = $0.release() }
         return GEOSGeometryHandle(context: self, owning: created)
     }
 
@@ -58,13 +59,14 @@ extension GEOSContext {
     }
 
     func makeCollection(_ parts: [GEOSGeometryHandle], type: GEOSGeomTypes) throws(GeometryError) -> GEOSGeometryHandle {
-        var pointers: [OpaquePointer?] = parts.map { $0.pointer }
-        // The pointees are owned by the collection afterwards. Returns NULL on exception.
+        // GEOS takes ownership of the parts (not of the array) whether it
+        // succeeds or not, so Swift lets go of them before the call.
+        var pointers: [OpaquePointer?] = parts.map { $0.release() }
+        // Returns NULL on exception (having freed the parts).
         let created = pointers.withUnsafeMutableBufferPointer { buffer in
             GEOSGeom_createCollection_r(handle, Int32(type.rawValue), buffer.baseAddress, UInt32(buffer.count))
         }
         guard let created else { throw failure("GEOSGeom_createCollection_r") }
-        parts.forEach { _ = $0.release() }
         return GEOSGeometryHandle(context: self, owning: created)
     }
 
@@ -74,7 +76,7 @@ extension GEOSContext {
             return try makePoint(point)
         case let .lineString(line):
             let sequence = try makeCoordinateSequence(line.coordinates)
-            // Takes ownership of the sequence. Returns NULL on exception.
+            // Takes ownership of the sequence, also on failure. Returns NULL on exception.
             guard let geometry = GEOSGeom_createLineString_r(handle, sequence) else {
                 throw failure("GEOSGeom_createLineString_r")
             }

@@ -17,7 +17,7 @@ public enum GeometryError: Error, Equatable, Sendable, CustomStringConvertible, 
         case let .invalidRing(reason): "invalid ring: \(reason)"
         case let .unsupported(what): "unsupported geometry: \(what)"
         case let .tooLarge(operation, vertices, limit):
-            "\(operation) of \(vertices) vertices is over the limit of \(limit) for one geometry operation; raise --tolerance or split the job"
+            "\(operation) of \(vertices) vertices is over the limit of \(limit) for one geometry operation; raise the tolerance (fewer vertices per ring) or split the job"
         }
     }
 

@@ -1,5 +1,4 @@
 import CGEOS
-import Dispatch
 import Foundation
 import GeoModel
 
@@ -33,13 +32,12 @@ public enum Topology {
             .map { (center: longitudeCenter(of: $0.exterior), polygon: $0) }
             .sorted { $0.center < $1.center }
             .map(\.polygon)
-        let results = UnionResults(count: groups)
-        DispatchQueue.concurrentPerform(iterations: groups) { group in
+        let results = ConcurrentMap.map(count: groups) { group in
             let part = ordered[(ordered.count * group / groups)..<(ordered.count * (group + 1) / groups)]
-            results.store(Result { () throws(GeometryError) -> MultiPolygon in try unaryUnion(Array(part)) }, at: group)
+            return Result { () throws(GeometryError) -> MultiPolygon in try unaryUnion(Array(part)) }
         }
         var united = [Polygon]()
-        for result in results.values() {
+        for result in results {
             switch result {
             case let .success(part): united += part.polygons
             case let .failure(error): throw error
@@ -168,21 +166,4 @@ public enum Validity: Hashable, Sendable {
     case invalid(reason: String)
 
     public var isValid: Bool { self == .valid }
-}
-
-/// One slot per union group, each written once by its own iteration.
-private final class UnionResults: @unchecked Sendable {
-    private var slots: [Result<MultiPolygon, GeometryError>?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func store(_ result: Result<MultiPolygon, GeometryError>, at index: Int) {
-        lock.withLock { slots[index] = result }
-    }
-
-    /// Call after every slot was stored.
-    func values() -> [Result<MultiPolygon, GeometryError>] {
-        lock.withLock { slots.map { $0! } }
-    }
 }

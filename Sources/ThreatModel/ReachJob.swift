@@ -33,7 +33,7 @@ public struct ReachJob: Sendable {
         // One task per target block; each returns its rows grouped by (site, system).
         let blockSize = max(1, min(4096, targets.count / 64 + 1))
         let blocks = stride(from: 0, to: targets.count, by: blockSize).map { $0..<min($0 + blockSize, targets.count) }
-        let finished = ProgressCounter(total: blocks.count)
+        let finished = SharedCounter()
         let partial = ConcurrentMap.map(blocks) { block -> Result<[[ReachResult]], ThreatModelError> in
             var grouped = [[ReachResult]](repeating: [], count: sites.count * systems.count)
             do {
@@ -52,7 +52,7 @@ public struct ReachJob: Sendable {
             } catch {
                 return .failure(.file("\(error)"))
             }
-            let fraction = Double(finished.increment()) / Double(max(blocks.count, 1))
+            let fraction = Double(finished.add(1)) / Double(max(blocks.count, 1))
             progress?(filter == nil ? fraction : 0.5 + fraction * 0.5)
             return .success(grouped)
         }
@@ -68,21 +68,5 @@ public struct ReachJob: Sendable {
         }
         for rows in blocksByGroup { results += rows }
         return results
-    }
-}
-
-/// Counts finished blocks across threads.
-private final class ProgressCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var done = 0
-    let total: Int
-
-    init(total: Int) { self.total = total }
-
-    func increment() -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        done += 1
-        return done
     }
 }

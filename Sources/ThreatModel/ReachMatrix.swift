@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import Geodesy
 import GeoModel
@@ -46,12 +45,12 @@ public struct ReachMatrix: Sendable {
         let chunkWords = max(1, min(wordsPerRow, 2048))
         let chunkCount = (wordsPerRow + chunkWords - 1) / chunkWords
         let storage = WordStorage(count: rows * wordsPerRow)
-        let exact = Counter()
-        let done = Counter()
-        DispatchQueue.concurrentPerform(iterations: max(chunkCount, 1)) { chunk in
+        let done = SharedCounter()
+        // Each chunk returns how many pairs it decided by `geod_inverse`.
+        let exactPerChunk = ConcurrentMap.map(count: chunkCount) { chunk -> Int in
             let firstTarget = chunk * chunkWords * 64
             let lastTarget = min(targets.count, firstTarget + chunkWords * 64)
-            guard firstTarget < lastTarget else { return }
+            guard firstTarget < lastTarget else { return 0 }
             var localExact = 0
             for targetIndex in firstTarget..<lastTarget {
                 let target = targets[targetIndex]
@@ -90,11 +89,11 @@ public struct ReachMatrix: Sendable {
                     }
                 }
             }
-            exact.add(localExact)
             let finished = done.add(1)
             progress?(Double(finished) / Double(chunkCount))
+            return localExact
         }
-        exactChecks = exact.value
+        exactChecks = exactPerChunk.reduce(0, +)
         words = storage.array()
         self.wordsPerRow = wordsPerRow
     }
@@ -125,6 +124,10 @@ public struct ReachMatrix: Sendable {
 }
 
 /// Word storage written concurrently by chunks that own disjoint words.
+///
+/// Not `ConcurrentMap`'s per-index slots: every chunk ORs bits into its own
+/// run of words in each of the `rows` rows, so the result is one flat
+/// buffer filled in place, without a lock and without copying per chunk.
 private final class WordStorage: @unchecked Sendable {
     private let base: UnsafeMutablePointer<UInt64>
     private let count: Int
@@ -141,24 +144,4 @@ private final class WordStorage: @unchecked Sendable {
     func set(_ bit: UInt64, at index: Int) { base[index] |= bit }
 
     func array() -> [UInt64] { Array(UnsafeBufferPointer(start: base, count: count)) }
-}
-
-/// A thread-safe counter.
-private final class Counter: @unchecked Sendable {
-    private var total = 0
-    private let lock = NSLock()
-
-    @discardableResult
-    func add(_ amount: Int) -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        total += amount
-        return total
-    }
-
-    var value: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return total
-    }
 }

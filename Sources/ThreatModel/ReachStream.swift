@@ -112,6 +112,10 @@ public struct ReachStream: Sendable {
 /// Chunks of a CSV target file, read and turned into places on a thread of
 /// their own while the caller decides the previous chunk, at most two
 /// chunks ahead (memory stays bounded).
+///
+/// A bounded producer/consumer queue, not a job for `ConcurrentMap`: the
+/// reader thread must block when two chunks wait and the caller must block
+/// until the next one arrives, so it needs a condition variable.
 private final class ChunkPipe: @unchecked Sendable {
     private let condition = NSCondition()
     private var waiting = [[Place]]()

@@ -11,7 +11,7 @@ import Testing
         }
         try Topology.checkBudget(squares, operation: "union", limit: 15)
         #expect(GeometryError.tooLarge(operation: "union", vertices: 15, limit: 14).description
-                == "union of 15 vertices is over the limit of 14 for one geometry operation; raise --tolerance or split the job")
+                == "union of 15 vertices is over the limit of 14 for one geometry operation; raise the tolerance (fewer vertices per ring) or split the job")
     }
 
     @Test func unionOfOverlappingSquaresIsOnePolygon() throws {

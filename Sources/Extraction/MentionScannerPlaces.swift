@@ -1,0 +1,341 @@
+import Gazetteer
+import GeoModel
+import ThreatModel
+
+/// Place names in a sentence: matching, relatives and regions, qualifiers, country hints.
+extension MentionScanner {
+    /// Whether a token can start or end a place name.
+    private static func nameLike(_ token: Token) -> Bool {
+        guard token.isWord else { return false }
+        if token.isCapitalized { return true }
+        // "al-Asad", "el-Arish": a particle joined to a capitalised word.
+        if let hyphen = token.text.firstIndex(of: "-"), token.text[token.text.index(after: hyphen)...].first?.isUppercase == true,
+           Lexicon.nameParticles.contains(String(token.text[..<hyphen]).lowercased()) {
+            return true
+        }
+        return false
+    }
+
+    mutating func findPlaces(_ tokens: [Token], _ consumed: inout [Bool], sentenceIndex: Int) -> [PlaceMention] {
+        var mentions = [PlaceMention]()
+        var index = 0
+        outer: while index < tokens.count {
+            guard !consumed[index], tokens[index].isWord else {
+                index += 1
+                continue
+            }
+            let startToken = tokens[index]
+            // A separate lowercase article starts a name only as "al"/"el" ("al Zafaraniya").
+            let startsName = Self.nameLike(startToken)
+                || (["al", "el"].contains(startToken.folded) && !startToken.isCapitalized && index + 1 < tokens.count && tokens[index + 1].isCapitalized)
+            guard startsName else {
+                index += 1
+                continue
+            }
+            let maxLength = min(5, tokens.count - index)
+            for length in stride(from: maxLength, through: 1, by: -1) {
+                let span = tokens[index..<(index + length)]
+                guard span.indices.allSatisfy({ !consumed[$0] && tokens[$0].isWord }) else { continue }
+                guard Self.nameLike(span.last!) || span.last!.text.first?.isNumber == true else { continue }
+                // Only the last word may be possessive; inner words are names or particles.
+                if span.dropLast().contains(where: \.isPossessive) { continue }
+                if length > 1, !span.dropFirst().dropLast().allSatisfy({ Self.nameLike($0) || Lexicon.innerNameWords.contains($0.folded) }) { continue }
+                let surface = span.map(\.text).joined(separator: " ")
+                let folded = span.map(\.folded).joined(separator: " ")
+                if Lexicon.calendarWords.contains(folded) || Lexicon.organisationsAndPeople.contains(folded) { continue }
+                if length == 1, skipSingle(startToken, at: index, tokens) { continue }
+                if length == 1, Lexicon.personTitles.contains(folded) || Self.placeNouns.contains(folded) { continue }
+                // Capitalised only because it starts the sentence.
+                if length == 1, index == 0, Lexicon.commonWords.contains(folded) || Lexicon.speechVerbs.contains(folded) { continue }
+                // "Golan" in "Golan Heights": the longer name is meant.
+                if index + length < tokens.count, tokens[index + length].isCapitalized, !tokens[index + length - 1].isPossessive,
+                   Self.placeNouns.contains(tokens[index + length].folded) {
+                    continue
+                }
+                if Lexicon.demonyms[folded] != nil { continue }
+                if length == 1, startToken.isAllCaps, startToken.text.count <= 4, Lexicon.countryNames[folded] == nil { continue }
+                let allowLoose = Self.allowsLoose(span)
+                var options = lookup.options(for: surface, allowLoose: allowLoose)
+                if length == 1, startToken.isAllCaps, startToken.text.count <= 4 {
+                    options = options.filter { $0.place.kind == .country }
+                }
+                if options.isEmpty, length == 1, let special = namedRegion(tokens, at: index) {
+                    var mention = PlaceMention(sentence: sentenceIndex, start: index, end: index + 1, surface: special.name, options: [])
+                    mention.shape = .namedRegion(special.key, phraseStart: special.start)
+                    for position in special.start..<special.end { consumed[position] = true }
+                    mentions.append(mention)
+                    index = special.end
+                    continue outer
+                }
+                guard !options.isEmpty else { continue }
+                var mention = PlaceMention(sentence: sentenceIndex, start: index, end: index + length, surface: surface, options: options)
+                mention.needsPlaceContext = length == 1 && (Lexicon.commonWords.contains(folded) || Lexicon.ambiguousCountryWords.contains(folded))
+                if length == 1 {
+                    // Iraqi Kurdistan and its kin come before their parts.
+                    if let special = namedRegion(tokens, at: index) {
+                        mention.shape = .namedRegion(special.key, phraseStart: special.start)
+                        mention.surface = special.name
+                        mention.options = []
+                        for position in special.start..<special.end { consumed[position] = true }
+                        mentions.append(mention)
+                        index = special.end
+                        continue outer
+                    }
+                }
+                for position in index..<(index + length) { consumed[position] = true }
+                // "the Red Sea city of Jeddah": a modifier of the name after it.
+                if index + length < tokens.count, ["city", "town", "port", "village", "capital"].contains(tokens[index + length].folded),
+                   Lexicon.demonyms[folded] == nil, mention.options.first?.place.kind != .country || index + length + 1 < tokens.count && tokens[index + length + 1].folded == "of" {
+                    mention.isModifier = true
+                }
+                mentions.append(mention)
+                index += length
+                continue outer
+            }
+            // "Iran-backed", "Baghdad-based": the head of a compound.
+            if let hyphen = startToken.text.lastIndex(of: "-"),
+               Self.compoundSuffixes.contains(String(startToken.text[startToken.text.index(after: hyphen)...]).lowercased()) {
+                let head = String(startToken.text[..<hyphen])
+                let options = lookup.options(for: head, allowLoose: false)
+                if !options.isEmpty, !Lexicon.organisationsAndPeople.contains(Lexicon.fold(head)) {
+                    var mention = PlaceMention(sentence: sentenceIndex, start: index, end: index + 1, surface: head, options: options)
+                    mention.isModifier = true
+                    mentions.append(mention)
+                    consumed[index] = true
+                }
+            }
+            index += 1
+        }
+        return mentions
+    }
+
+    /// Whether a single capitalised word is certainly not a place here.
+    private func skipSingle(_ token: Token, at index: Int, _ tokens: [Token]) -> Bool {
+        let folded = token.folded
+        if result.people.contains(folded) { return true }
+        if Lexicon.nameParticles.contains(folded) { return true }
+        // A capitalised word before a person's surname-like follower: "Hassan Nasrallah".
+        if index + 1 < tokens.count, Lexicon.personFollowers.contains(tokens[index + 1].folded) { return true }
+        if index + 2 < tokens.count, tokens[index + 1].isPunctuation(","), Lexicon.personFollowers.contains(tokens[index + 2].folded) { return true }
+        return false
+    }
+
+    /// Loose matching (transliteration pairs, articles) is worth a look-up
+    /// only for names that look transliterated: with a particle, a hyphen,
+    /// an apostrophe or several words, or a single word of five letters or
+    /// more that is not an English word.
+    private static func allowsLoose(_ span: ArraySlice<Token>) -> Bool {
+        if span.count > 1 { return span.contains { Lexicon.nameParticles.contains($0.folded) || $0.text.contains("-") } }
+        let token = span.first!
+        if token.text.contains("-") || token.text.contains("'") { return true }
+        return token.text.count >= 5 && !token.isAllCaps && !Lexicon.commonWords.contains(token.folded)
+            && !Lexicon.speechVerbs.contains(token.folded) && !token.folded.hasSuffix("ing") && !token.folded.hasSuffix("ed")
+    }
+
+    /// "Iraqi Kurdistan", "Iraq's Kurdistan region", "the Kurdistan Region of
+    /// Iraq", "Kurdistan" (in an Iraqi story): the Kurdistan Region's
+    /// governorates.
+    private func namedRegion(_ tokens: [Token], at index: Int) -> (key: String, name: String, start: Int, end: Int)? {
+        guard tokens[index].folded == "kurdistan" else { return nil }
+        var start = index, end = index + 1
+        var iraqi = false
+        if index > 0, ["iraqi", "iraq", "iraqs"].contains(tokens[index - 1].folded) || tokens[index - 1].folded == "iraq" {
+            start = index - 1
+            iraqi = true
+        }
+        if end < tokens.count, ["region", "regional"].contains(tokens[end].folded) {
+            end += 1
+            if end + 1 < tokens.count, tokens[end].folded == "of", tokens[end + 1].folded == "iraq" {
+                end += 2
+                iraqi = true
+            }
+            if !iraqi, (result.countryCounts["IQ"] ?? 0) > 0 { iraqi = true }
+        }
+        if !iraqi, (result.countryCounts["IQ"] ?? 0) >= 1, (result.countryCounts["IR"] ?? 0) < (result.countryCounts["IQ"] ?? 0) { iraqi = true }
+        return iraqi ? ("iraqi kurdistan", "Iraqi Kurdistan", start, end) : nil
+    }
+
+    /// Shapes relative places ("40 km north of Karbala", "east of Baghdad")
+    /// and regions ("southern Iraq"), and marks appositive anchors
+    /// ("al-Zafaraniya, east of Baghdad": Baghdad only says where).
+    func shapeRelativesAndRegions(_ tokens: [Token], _ mentions: inout [PlaceMention]) {
+        // "southern or western Iraq": the first adjective shares the country.
+        var extra = [(at: Int, mention: PlaceMention)]()
+        for (index, mention) in mentions.enumerated() where mention.options.first?.place.kind == .country {
+            let start = mention.start
+            guard start >= 3, Lexicon.regionAdjectives[tokens[start - 1].folded] != nil, ["or", "and"].contains(tokens[start - 2].folded),
+                  let part = Lexicon.regionAdjectives[tokens[start - 3].folded] else { continue }
+            var shared = mention
+            shared.shape = .region(part, phraseStart: start - 3)
+            shared.start = start - 3
+            shared.end = start - 2
+            extra.append((index, shared))
+        }
+        for (index, mention) in extra.reversed() { mentions.insert(mention, at: index) }
+        // Ends do not move below (only shapes do): mentions by where they end, in order.
+        let endingAt = Dictionary(grouping: mentions.indices) { mentions[$0].end }
+        for index in mentions.indices {
+            if case .region = mentions[index].shape { continue }
+            let mention = mentions[index]
+            guard case .named = mention.shape else { continue }
+            let start = mention.start
+            let isCountry = mention.options.first?.place.kind == .country
+            // Region: "southern Iraq", "South Lebanon", "north-eastern Syria".
+            if isCountry, start > 0, let part = Lexicon.regionAdjectives[tokens[start - 1].folded] {
+                mentions[index].shape = .region(part, phraseStart: start - 1)
+                continue
+            }
+            if isCountry, start > 0, tokens[start - 1].isCapitalized,
+               let part = ["north": RegionPart.north, "south": .south, "east": .east, "west": .west][tokens[start - 1].folded] {
+                mentions[index].shape = .region(part, phraseStart: start - 1)
+                continue
+            }
+            // Relative: [N unit] DIRECTION of PLACE.
+            guard start >= 2, tokens[start - 1].folded == "of", let bearing = Lexicon.bearings[tokens[start - 2].folded] else { continue }
+            if isCountry { continue }
+            var phraseStart = start - 2
+            var distance: Distance?
+            if phraseStart >= 2, let unit = RangeMentions.units[tokens[phraseStart - 1].folded],
+               tokens[phraseStart - 2].kind == .number, let value = RangeMentions.number(tokens[phraseStart - 2].text) {
+                distance = .meters(value * unit)
+                phraseStart -= 2
+                if phraseStart >= 1, ["some", "about", "around", "roughly", "nearly", "approximately", "almost", "just"].contains(tokens[phraseStart - 1].folded) {
+                    phraseStart -= 1
+                }
+            } else if phraseStart >= 1, ["just", "directly", "due", "immediately"].contains(tokens[phraseStart - 1].folded) {
+                phraseStart -= 1
+            }
+            // Appositive: "PLACE, [N km] DIRECTION of ANCHOR".
+            if phraseStart >= 2, tokens[phraseStart - 1].isPunctuation(","),
+               let previous = endingAt[phraseStart - 1]?.last(where: { $0 < index }) {
+                mentions[index].isAnchor = true
+                // The anchor lies opposite the stated bearing from the place.
+                mentions[index].locates = (previous, bearing)
+                continue
+            }
+            mentions[index].shape = .relative(bearing: bearing, distance: distance, phraseStart: phraseStart)
+        }
+    }
+
+    /// Marks places that only qualify another: a possessive before a place
+    /// ("Baghdad's Green Zone", "Japan's northern Hokkaido island"), a
+    /// possessive country ("Iran's Revolutionary Guards"), and the larger
+    /// area a place lies in ("Ain al-Asad base in Anbar province", "Saada,
+    /// the Houthi stronghold in northern Yemen", "Tabriz in north-western Iran").
+    func markQualifiers(_ tokens: [Token], _ mentions: inout [PlaceMention]) {
+        let smallKinds: Set<PlaceKind> = [.district, .airbase, .militarySite, .landmark, .town, .airport, .city, .capital]
+        let largeKinds: Set<PlaceKind> = [.country, .governorate, .province, .region]
+        // Phrase starts do not move here: mentions by where their phrase starts, in order.
+        let startingAt = Dictionary(grouping: mentions.indices) { mentions[$0].phraseStart }
+        for index in mentions.indices {
+            let mention = mentions[index]
+            let kind = mention.options.first?.place.kind
+            if tokens[mention.end - 1].isPossessive {
+                let next = (mention.end...(mention.end + 4)).lazy.compactMap { startingAt[$0]?.first { $0 > index } }.min()
+                if next != nil {
+                    mentions[index].isAnchor = true
+                    continue
+                }
+                if kind == .country {
+                    mentions[index].isModifier = true
+                    continue
+                }
+            }
+            let start = mention.phraseStart
+            // "Tripoli, Libya", "Erbil, Iraq": the country names where the place is.
+            if kind == .country, index > 0, start >= 1, tokens[start - 1].isPunctuation(","), mentions[index - 1].end == start - 1,
+               let code = mention.options.first?.place.country,
+               mentions[index - 1].options.first?.place.kind != .country,
+               mentions[index - 1].options.contains(where: { $0.place.country == code }) {
+                mentions[index].isAnchor = true
+                continue
+            }
+            guard start >= 2, tokens[start - 1].folded == "in", index > 0 else { continue }
+            let previous = mentions[index - 1]
+            guard previous.end <= start - 1, start - 1 - previous.end <= 4 else { continue }
+            let between = tokens[previous.end..<(start - 1)]
+            if between.contains(where: { Cues.words[$0.folded] != nil || Cues.prepositions.contains($0.folded) }) { continue }
+            var isLarge = kind.map(largeKinds.contains) ?? false
+            if case .region = mention.shape { isLarge = true }
+            if case .namedRegion = mention.shape { isLarge = true }
+            let previousKind = previous.options.first?.place.kind
+            let previousSmall = previousKind.map(smallKinds.contains) ?? false
+            if isLarge && previousSmall || (kind == .city || kind == .capital) && [.district, .airbase, .militarySite, .landmark, .airport].contains(previousKind) {
+                mentions[index].isAnchor = true
+            }
+        }
+    }
+
+    /// A country named right before ("the Iraqi city of Hit", "Iraq's Anbar")
+    /// or right after ("Hit, Iraq", "Hit in Iraq") a mention.
+    func countryHint(_ tokens: [Token], _ mention: PlaceMention) -> String? {
+        var cursor = mention.phraseStart - 1
+        var steps = 0
+        while cursor >= 0, steps < 5 {
+            let word = tokens[cursor].folded
+            if let code = Lexicon.demonyms[word] { return code }
+            if tokens[cursor].isPossessive, let code = Lexicon.countryNames[word] { return code }
+            guard Cues.fillers.contains(word) || word == "of" else { break }
+            cursor -= 1
+            steps += 1
+        }
+        var after = mention.end
+        if after + 2 < tokens.count, tokens[after].folded == "in", Lexicon.regionAdjectives[tokens[after + 1].folded] != nil {
+            after += 1  // "Tripoli in northern Lebanon"
+        }
+        if after + 1 < tokens.count, tokens[after].isPunctuation(",") || tokens[after].folded == "in" || Lexicon.regionAdjectives[tokens[after].folded] != nil {
+            if let code = Lexicon.countryNames[tokens[after + 1].folded] { return code }
+            if after + 2 < tokens.count, let code = Lexicon.countryNames[tokens[after + 1].folded + " " + tokens[after + 2].folded] { return code }
+        }
+        return nil
+    }
+
+    /// Capitalised names right after a place preposition and a place word
+    /// ("the town of Tongchang-ri", "fired from Sohae") that no gazetteer
+    /// entry matched: reported as unresolved.
+    mutating func findUnresolvedPlaces(_ tokens: [Token], consumed: [Bool], sentence: String) {
+        let placeWords: Set<String> = ["city", "town", "village", "province", "base", "port", "district", "region", "site", "area", "governorate", "facility", "airbase", "airfield", "county"]
+        // "Golan Heights", "King Khalid International Airport", "the T-4 air
+        // base", "the Sohae launch site", "the al-Amin neighbourhood".
+        var index = 0
+        while index < tokens.count {
+            guard !consumed[index], tokens[index].isWord, Self.nameLike(tokens[index]) || ["al", "el"].contains(tokens[index].folded) && index + 1 < tokens.count && tokens[index + 1].isCapitalized else {
+                index += 1
+                continue
+            }
+            var end = index
+            while end < tokens.count, !consumed[end], tokens[end].isWord, Self.nameLike(tokens[end]) || (end == index && ["al", "el"].contains(tokens[end].folded)) { end += 1 }
+            guard end > index, end <= tokens.count else { index += 1; continue }
+            let last = tokens[end - 1].folded
+            let following = end < tokens.count ? tokens[end].folded : ""
+            let followingTwo = end + 1 < tokens.count ? following + " " + tokens[end + 1].folded : ""
+            let facilityAfter = ["air base", "launch site", "base", "airbase", "airport", "neighbourhood", "neighborhood", "district", "oil field", "oilfield", "refinery", "camp", "military base", "missile base"]
+                .contains { $0 == following || $0 == followingTwo }
+            let startsSentence = index == 0
+            if (end - index >= 2 && Self.placeNouns.contains(last)) || (facilityAfter && !startsSentence) {
+                var from = index
+                if Self.placeNouns.contains(last), end - index >= 2 { from = index }
+                let text = tokens[from..<end].map(\.text).joined(separator: " ")
+                let folded = Lexicon.fold(text)
+                if !Lexicon.organisationsAndPeople.contains(folded), !Lexicon.commonWords.contains(folded), !lookup.hasPlace(named: text) {
+                    result.unresolved.append(UnresolvedName(text: text, kind: .place, evidence: sentence))
+                }
+            }
+            index = end
+        }
+        for index in tokens.indices where index >= 2 && !consumed[index] && tokens[index].isWord && tokens[index].isCapitalized {
+            let before = tokens[index - 1].folded, twoBefore = tokens[index - 2].folded
+            let strongContext = before == "of" && placeWords.contains(twoBefore)
+                || (before == "from" && Cues.words[twoBefore] == .fire)
+                || (before == "in" && placeWords.contains(twoBefore))
+            guard strongContext else { continue }
+            var end = index + 1
+            while end < tokens.count, !consumed[end], tokens[end].isWord, tokens[end].isCapitalized || Lexicon.innerNameWords.contains(tokens[end].folded) { end += 1 }
+            while end > index + 1, !tokens[end - 1].isCapitalized { end -= 1 }
+            let text = tokens[index..<end].map(\.text).joined(separator: " ")
+            let folded = Lexicon.fold(text)
+            guard !Lexicon.commonWords.contains(folded), !Lexicon.calendarWords.contains(folded), !result.people.contains(folded) else { continue }
+            result.unresolved.append(UnresolvedName(text: text, kind: .place, evidence: sentence))
+        }
+    }
+}

@@ -240,8 +240,8 @@ public struct SVGMapRenderer: Sendable {
 
     /// On an azimuthal map, the cap about its centre beyond which nothing is
     /// drawn: points past the clipping disc's rim, as far as the rim's
-    /// farthest point from the centre. Nil for other projections, or when
-    /// PROJ cannot invert the rim.
+    /// farthest point from the centre. Nil for other projections, when the
+    /// cap holds the whole Earth, or when PROJ cannot invert the rim.
     static func visibleCap(_ canvas: MapCanvas) -> VisibleCap? {
         guard case .azimuthal = canvas.family, let discRadius = canvas.discRadius,
               let center = canvas.projector.inverse([PlanePoint(x: 0, y: 0)])[0] else { return nil }
@@ -252,7 +252,9 @@ public struct SVGMapRenderer: Sendable {
             let meters = Geodesics.distance(center, point)
             (farthest, nearest) = (max(farthest, meters), min(nearest, meters))
         }
-        return VisibleCap(center: center, meters: farthest, nearestMeters: nearest)
+        let cap = VisibleCap(center: center, meters: farthest, nearestMeters: nearest)
+        // A cap past the antipode holds the whole Earth: nothing to leave out.
+        return cap.radius < .pi ? cap : nil
     }
 
     /// `canvas.lines(of:)`, with only the stretches of each line that may

@@ -19,7 +19,11 @@ struct VisibleCapTests {
         let basemap = try Basemap(contentsOf: Golden.basemapURL)
         let (projection, extent) = Self.maps[map]
         let canvas = try MapCanvas(projection: projection, extent: extent, contentCoordinates: [], frame: Self.frame)
-        let cap = try #require(SVGMapRenderer.visibleCap(canvas))
+        guard let cap = SVGMapRenderer.visibleCap(canvas) else {
+            // Only the near-world map may show the whole Earth.
+            #expect(map == 2)
+            return
+        }
         for lines in [basemap.coastline, basemap.borders].map({ $0.map(\.coordinates) }) {
             let all = canvas.lines(of: lines, tolerance: 0.5, minimumSize: 1.5)
             let kept = SVGMapRenderer.lines(of: lines, canvas: canvas, cap: cap, tolerance: 0.5, minimumSize: 1.5)

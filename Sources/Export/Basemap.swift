@@ -196,3 +196,167 @@ private struct ByteReader {
         return result
     }
 }
+
+/// The part of the Earth an azimuthal map draws anything of: a cap about
+/// the projection's centre. Basemap features wholly outside it are left
+/// out before they are projected; they would be clipped away entirely.
+///
+/// Tested on the sphere (degrees of longitude and latitude taken as
+/// spherical angles) with a margin far wider than the sphere's error
+/// against the ellipsoid, so a feature is left out only when every point
+/// of its bounding box lies beyond the cap.
+struct VisibleCap {
+    /// The cap's centre.
+    let center: Coordinate
+    /// The cap's radius, radians on the sphere, margin included.
+    let radius: Double
+    /// Radius (radians on the sphere) of the cap wholly inside what is drawn.
+    let innerRadius: Double
+
+    /// Smallest and greatest radius of curvature of the WGS84 ellipsoid,
+    /// metres, rounded out: a geodesic is about as long as its spherical
+    /// angle times a radius between the two.
+    private static let leastRadius = 6_335_000.0, greatestRadius = 6_400_000.0
+
+    /// - Parameters:
+    ///   - center: the projection's centre.
+    ///   - meters: geodesic distance from the centre beyond which nothing is drawn.
+    ///   - nearestMeters: geodesic distance from the centre within which everything is.
+    init(center: Coordinate, meters: Double, nearestMeters: Double) {
+        self.center = center
+        radius = (meters * 1.02 + 20_000) / Self.leastRadius
+        innerRadius = max(0, (nearestMeters / 1.02 - 20_000) / Self.greatestRadius)
+    }
+
+    /// Whether any point of a feature with these coordinates may lie in the
+    /// cap: straight longitude/latitude edges stay inside the coordinates'
+    /// bounding box, and so does any point inside a ring of them.
+    func mayHold(_ coordinates: [Coordinate]) -> Bool {
+        guard var south = coordinates.first?.latitude, var west = coordinates.first?.longitude else { return false }
+        var north = south, east = west
+        for coordinate in coordinates {
+            south = min(south, coordinate.latitude); north = max(north, coordinate.latitude)
+            west = min(west, coordinate.longitude); east = max(east, coordinate.longitude)
+        }
+        return nearestAngle(south: south, north: north, west: west, east: east) <= radius
+    }
+
+    /// Spherical angle (radians) from the centre to the nearest point of a
+    /// longitude/latitude box (degrees, west ≤ east, no wrap).
+    func nearestAngle(south: Double, north: Double, west: Double, east: Double) -> Double {
+        let longitude = center.longitude
+        // The centre's meridian (or a copy a turn away) runs through the box:
+        // the nearest point lies on it.
+        for shift in [-360.0, 0, 360] where (west...east).contains(longitude + shift) {
+            return max(0, south - center.latitude, center.latitude - north) * .pi / 180
+        }
+        // Otherwise on the box's west or east edge: distance grows with the
+        // longitude difference along every parallel.
+        return min(nearestAngle(meridian: west, south: south, north: north),
+                   nearestAngle(meridian: east, south: south, north: north))
+    }
+
+    /// Spherical angle (radians) from the centre to the nearest point of a
+    /// meridian between two latitudes (degrees).
+    private func nearestAngle(meridian: Double, south: Double, north: Double) -> Double {
+        let difference = (meridian - center.longitude) * .pi / 180
+        var candidates = [south, north]
+        // Along the meridian the angle falls to one least value, at the foot
+        // of the perpendicular when that lies on this half of the great circle.
+        if cos(difference) > 0 {
+            let foot = atan(tan(center.latitude * .pi / 180) / cos(difference)) * 180 / .pi
+            candidates.append(min(north, max(south, foot)))
+        }
+        return candidates.map { angle(to: Coordinate(latitude: $0, longitude: meridian)) }.min() ?? 0
+    }
+
+    /// Haversine angle from the centre, radians.
+    func angle(to point: Coordinate) -> Double {
+        let phi1 = center.latitude * .pi / 180, phi2 = point.latitude * .pi / 180
+        let dPhi = phi2 - phi1, dLambda = (point.longitude - center.longitude) * .pi / 180
+        let h = sin(dPhi / 2) * sin(dPhi / 2) + cos(phi1) * cos(phi2) * sin(dLambda / 2) * sin(dLambda / 2)
+        return 2 * asin(min(1, h.squareRoot()))
+    }
+}
+
+extension VisibleCap {
+    /// The stretches of `line` that may pass through the cap: runs of
+    /// consecutive edges, each edge left out only when every point of it
+    /// (a straight longitude/latitude segment) lies beyond the cap. Outside
+    /// the cap nothing is drawn, so the stretches draw what the line draws.
+    func stretches(of line: [Coordinate]) -> [[Coordinate]] {
+        guard line.count >= 2 else { return [] }
+        guard mayHold(line) else { return [] }
+        var stretches = [[Coordinate]]()
+        var start: Int?
+        var previousAngle = angle(to: line[0])
+        for index in 1..<line.count {
+            let a = line[index - 1], b = line[index]
+            let angle = angle(to: b)
+            // Every point of the edge lies within half its length of an end;
+            // on the sphere that length is at most its length in degrees.
+            let halfLength = hypot(b.latitude - a.latitude, b.longitude - a.longitude) * .pi / 360
+            let beyond = min(previousAngle, angle) - halfLength > radius
+            previousAngle = angle
+            if beyond {
+                if let first = start { stretches.append(Array(line[first..<index])) }
+                start = nil
+            } else if start == nil {
+                start = index - 1
+            }
+        }
+        if let first = start { stretches.append(Array(line[first...])) }
+        return stretches
+    }
+}
+
+extension VisibleCap {
+    /// `polygon` with the far stretches of its rings shortened, for an
+    /// azimuthal map that clips it to a disc inside the cap. In a ring that
+    /// has a vertex inside the drawn disc, each run of edges wholly beyond
+    /// the cap is replaced by fewer edges, also wholly beyond it: the ring
+    /// enters and leaves the disc at the same points, in the same order and
+    /// with the same winding, so it draws what it drew. Other rings are
+    /// kept as they are.
+    func thinned(_ polygon: Polygon) -> Polygon {
+        Polygon(exterior: thinned(ring: polygon.exterior), holes: polygon.holes.map { thinned(ring: $0) })
+    }
+
+    /// See `thinned(_:)`; `ring` is closed (its first vertex repeated last).
+    func thinned(ring: Ring) -> Ring {
+        guard ring.count >= 4, ring.first == ring.last else { return ring }
+        let angles = ring.map { angle(to: $0) }
+        guard angles.contains(where: { $0 < innerRadius }) else { return ring }
+        var result = [ring[0]]
+        result.reserveCapacity(ring.count)
+        var anchor = 0
+        var index = 1
+        while index < ring.count {
+            // Extend a chord from the anchor over far edges while it stays beyond the cap.
+            var end = index
+            while end < ring.count - 1, isBeyond(edgeFrom: ring[end - 1], to: ring[end], angles[end - 1], angles[end]),
+                  isBeyond(edgeFrom: ring[end], to: ring[end + 1], angles[end], angles[end + 1]),
+                  isBeyond(chordFrom: ring[anchor], to: ring[end + 1]) {
+                end += 1
+            }
+            result.append(ring[end])
+            anchor = end
+            index = end + 1
+        }
+        guard result.count >= 4, result.count < ring.count,
+              (RingGeometry.signedDoubleArea(result) > 0) == (RingGeometry.signedDoubleArea(ring) > 0) else { return ring }
+        return result
+    }
+
+    /// Whether every point of a short straight longitude/latitude edge lies
+    /// beyond the cap: each lies within half the edge's length of an end.
+    private func isBeyond(edgeFrom a: Coordinate, to b: Coordinate, _ angleA: Double, _ angleB: Double) -> Bool {
+        min(angleA, angleB) - hypot(b.latitude - a.latitude, b.longitude - a.longitude) * .pi / 360 > radius
+    }
+
+    /// Whether every point of a straight longitude/latitude chord lies beyond the cap (its bounding box does).
+    private func isBeyond(chordFrom a: Coordinate, to b: Coordinate) -> Bool {
+        nearestAngle(south: min(a.latitude, b.latitude), north: max(a.latitude, b.latitude),
+                     west: min(a.longitude, b.longitude), east: max(a.longitude, b.longitude)) > radius
+    }
+}

@@ -144,10 +144,11 @@ public struct SVGMapRenderer: Sendable {
             svg.empty("path", [("class", "sea"), ("d", SVGPath.data([domain], closed: true)), ("fill", theme.sea)])
         }
         let metresPerPixel = metresPerPixel(canvas)
-        if let basemap { drawBasemap(basemap, canvas: canvas, metresPerPixel: metresPerPixel, into: &svg) }
+        let cap = Self.visibleCap(canvas)
+        if let basemap { drawBasemap(basemap, canvas: canvas, cap: cap, metresPerPixel: metresPerPixel, into: &svg) }
         let legend = legendLayout(content, frame: frame, canvas: canvas)
         let scaleBox = LabelPlacer.Box(minX: frame.minX, minY: frame.maxY - 58, maxX: frame.minX + 320, maxY: frame.maxY)
-        let graticuleLabels = drawGraticule(canvas: canvas, metresPerPixel: metresPerPixel, avoiding: [legend.box, scaleBox],
+        let graticuleLabels = drawGraticule(canvas: canvas, cap: cap, metresPerPixel: metresPerPixel, avoiding: [legend.box, scaleBox],
                                             into: &svg)
         drawFootprints(content, canvas: canvas, into: &svg)
         drawLaunchAreas(content.launchAreas, canvas: canvas, into: &svg)
@@ -208,30 +209,72 @@ public struct SVGMapRenderer: Sendable {
 
     // MARK: Basemap
 
-    private func drawBasemap(_ basemap: Basemap, canvas: MapCanvas, metresPerPixel: Double, into svg: inout SVGDocument) {
-        let land = canvas.rings(of: basemap.land, tolerance: Self.basemapTolerance, minimumArea: 1).flatMap { $0 }
+    /// Features wholly outside `cap` are left out before projection (most
+    /// of the world on a regional azimuthal map); they would draw nothing.
+    private func drawBasemap(_ basemap: Basemap, canvas: MapCanvas, cap: VisibleCap?, metresPerPixel: Double,
+                             into svg: inout SVGDocument) {
+        let landPolygons = cap.map { cap in basemap.land.filter { cap.mayHold($0.exterior) }.map(cap.thinned) } ?? basemap.land
+        let land = canvas.rings(of: landPolygons, tolerance: Self.basemapTolerance, minimumArea: 1).flatMap { $0 }
         if !land.isEmpty {
             svg.empty("path", [("class", "land"), ("d", SVGPath.data(land, closed: true)), ("fill", theme.land),
                                ("fill-rule", "evenodd")])
         }
         // Province boundaries only where they can be told apart (under 4 km a pixel).
         if metresPerPixel < 4000 {
-            let provinces = canvas.lines(of: basemap.provinces.map(\.coordinates), tolerance: Self.basemapTolerance, minimumSize: 2).flatMap { $0 }
+            let provinces = Self.lines(of: basemap.provinces.map(\.coordinates), canvas: canvas, cap: cap, tolerance: Self.basemapTolerance, minimumSize: 2).flatMap { $0 }
             if !provinces.isEmpty {
                 svg.empty("path", [("class", "provinces"), ("d", SVGPath.data(provinces, closed: false)), ("fill", "none"),
                                    ("stroke", theme.province), ("stroke-width", "0.5"), ("stroke-dasharray", "3 2")])
             }
         }
-        let borders = canvas.lines(of: basemap.borders.map(\.coordinates), tolerance: Self.basemapTolerance, minimumSize: 1.5).flatMap { $0 }
+        let borders = Self.lines(of: basemap.borders.map(\.coordinates), canvas: canvas, cap: cap, tolerance: Self.basemapTolerance, minimumSize: 1.5).flatMap { $0 }
         if !borders.isEmpty {
             svg.empty("path", [("class", "borders"), ("d", SVGPath.data(borders, closed: false)), ("fill", "none"),
                                ("stroke", theme.border), ("stroke-width", "0.8"), ("stroke-linejoin", "round")])
         }
-        let coast = canvas.lines(of: basemap.coastline.map(\.coordinates), tolerance: Self.basemapTolerance, minimumSize: 1.5).flatMap { $0 }
+        let coast = Self.lines(of: basemap.coastline.map(\.coordinates), canvas: canvas, cap: cap, tolerance: Self.basemapTolerance, minimumSize: 1.5).flatMap { $0 }
         if !coast.isEmpty {
             svg.empty("path", [("class", "coastline"), ("d", SVGPath.data(coast, closed: false)), ("fill", "none"),
                                ("stroke", theme.coastline), ("stroke-width", "0.7"), ("stroke-linejoin", "round")])
         }
+    }
+
+    /// On an azimuthal map, the cap about its centre beyond which nothing is
+    /// drawn: points past the clipping disc's rim, as far as the rim's
+    /// farthest point from the centre. Nil for other projections, when the
+    /// cap holds the whole Earth, or when PROJ cannot invert the rim.
+    static func visibleCap(_ canvas: MapCanvas) -> VisibleCap? {
+        guard case .azimuthal = canvas.family, let discRadius = canvas.discRadius,
+              let center = canvas.projector.inverse([PlanePoint(x: 0, y: 0)])[0] else { return nil }
+        let rim = PlaneClipping.circle(radius: discRadius, from: 0, sweep: 2 * .pi, includeEnd: false)
+        var farthest = 0.0, nearest = Double.infinity
+        for point in canvas.projector.inverse(rim) {
+            guard let point else { return nil }
+            let meters = Geodesics.distance(center, point)
+            (farthest, nearest) = (max(farthest, meters), min(nearest, meters))
+        }
+        let cap = VisibleCap(center: center, meters: farthest, nearestMeters: nearest)
+        // A cap past the antipode holds the whole Earth: nothing to leave out.
+        return cap.radius < .pi ? cap : nil
+    }
+
+    /// `canvas.lines(of:)`, with only the stretches of each line that may
+    /// reach into `cap` projected: the same pixel lines, one entry per line.
+    static func lines(of lines: [[Coordinate]], canvas: MapCanvas, cap: VisibleCap?, tolerance: Double,
+                      minimumSize: Double = 0) -> [[[PlanePoint]]] {
+        guard let cap else { return canvas.lines(of: lines, tolerance: tolerance, minimumSize: minimumSize) }
+        var stretches = [[Coordinate]](), owners = [Int]()
+        for (owner, line) in lines.enumerated() {
+            for stretch in cap.stretches(of: line) {
+                stretches.append(stretch)
+                owners.append(owner)
+            }
+        }
+        var result = [[[PlanePoint]]](repeating: [], count: lines.count)
+        for (index, drawn) in canvas.lines(of: stretches, tolerance: tolerance, minimumSize: minimumSize).enumerated() {
+            result[owners[index]] += drawn
+        }
+        return result
     }
 
     private func drawCountryNames(_ basemap: Basemap, canvas: MapCanvas, placer: inout LabelPlacer, into svg: inout SVGDocument) {
@@ -268,7 +311,7 @@ public struct SVGMapRenderer: Sendable {
 
     /// Draws meridians and parallels every 1–30°, and returns their labels
     /// where they meet the frame's edges.
-    private func drawGraticule(canvas: MapCanvas, metresPerPixel: Double, avoiding reserved: [LabelPlacer.Box],
+    private func drawGraticule(canvas: MapCanvas, cap: VisibleCap?, metresPerPixel: Double, avoiding reserved: [LabelPlacer.Box],
                                into svg: inout SVGDocument) -> [GraticuleLabel] {
         let frame = canvas.frame
         // The degrees the frame spans, from coordinates under a grid of pixels.
@@ -300,8 +343,8 @@ public struct SVGMapRenderer: Sendable {
             parallelValues.append(latitude)
             latitude += step
         }
-        let meridianLines = canvas.lines(of: meridians, tolerance: Self.tolerance)
-        let parallelLines = canvas.lines(of: parallels, tolerance: Self.tolerance)
+        let meridianLines = Self.lines(of: meridians, canvas: canvas, cap: cap, tolerance: Self.tolerance)
+        let parallelLines = Self.lines(of: parallels, canvas: canvas, cap: cap, tolerance: Self.tolerance)
         let all = (meridianLines + parallelLines).flatMap { $0 }
         if !all.isEmpty {
             svg.empty("path", [("class", "graticule"), ("d", SVGPath.data(all, closed: false)), ("fill", "none"),

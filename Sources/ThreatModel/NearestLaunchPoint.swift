@@ -42,12 +42,21 @@ extension LaunchSite {
                 let meters = geodesic.distance(from: target, to: point).meters
                 return farthest ? -meters : meters
             }
+            let bound = SphericalBound(target)
             var best: (point: Coordinate, cost: Double)?
             for path in boundaries {
                 let samples = geodesic.samples(along: path, spacing: coarseSpacing)
-                let costs = samples.map(cost)
-                guard let index = costs.indices.min(by: { costs[$0] < costs[$1] }) else { continue }
-                if best == nil || costs[index] < best!.cost { best = (samples[index], costs[index]) }
+                // The first sample of least cost. A sample whose cost is
+                // surely above the least so far (by a bound from the sphere)
+                // can be neither, and is not measured.
+                var least: (index: Int, cost: Double)?
+                for (index, sample) in samples.enumerated() {
+                    if let least, bound.leastCost(to: sample, farthest: farthest) > least.cost { continue }
+                    let sampleCost = cost(sample)
+                    if least == nil || sampleCost < least!.cost { least = (index, sampleCost) }
+                }
+                guard let (index, leastCost) = least else { continue }
+                if best == nil || leastCost < best!.cost { best = (samples[index], leastCost) }
                 for neighbour in [index - 1, index + 1] where samples.indices.contains(neighbour) {
                     let candidate = Self.bestOnEdge(from: samples[index], to: samples[neighbour], cost: cost)
                     if candidate.cost < best!.cost { best = candidate }
@@ -90,5 +99,33 @@ extension LaunchSite {
         }
         let middle = point((low + high) / 2)
         return (middle, cost(middle))
+    }
+}
+
+/// Bounds on the geodesic distance from one point, from the spherical angle
+/// (latitude and longitude taken on a sphere): along any path the WGS84
+/// ellipsoid's length lies between its least and greatest radius of
+/// curvature times the sphere's, so the geodesic does too.
+private struct SphericalBound {
+    let latitude: Double, longitude: Double, cosLatitude: Double
+    /// Least and greatest radius of curvature of WGS84 (6,335,439 m at the
+    /// equator's meridian, 6,399,594 m at the poles), metres, rounded out.
+    static let leastRadius = 6_335_000.0, greatestRadius = 6_400_000.0
+
+    init(_ origin: Coordinate) {
+        latitude = origin.latitude * .pi / 180
+        longitude = origin.longitude * .pi / 180
+        cosLatitude = cos(latitude)
+    }
+
+    /// A value no greater than the cost of `point`: its distance in metres,
+    /// or the negative of it for the farthest point.
+    func leastCost(to point: Coordinate, farthest: Bool) -> Double {
+        let phi = point.latitude * .pi / 180, lambda = point.longitude * .pi / 180
+        let h = sin((phi - latitude) / 2) * sin((phi - latitude) / 2)
+            + cosLatitude * cos(phi) * sin((lambda - longitude) / 2) * sin((lambda - longitude) / 2)
+        let angle = 2 * asin(min(1, h.squareRoot()))
+        // Slack for rounding: a millionth and a metre.
+        return farthest ? -(angle * Self.greatestRadius * (1 + 1e-6) + 1) : angle * Self.leastRadius * (1 - 1e-6) - 1
     }
 }

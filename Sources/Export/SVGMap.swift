@@ -250,7 +250,7 @@ public struct SVGMapRenderer: Sendable {
         var farthest = 0.0, nearest = Double.infinity
         for point in canvas.projector.inverse(rim) {
             guard let point else { return nil }
-            let meters = Geodesics.distance(center, point)
+            let meters = Geodesic.wgs84.distance(from: center, to: point).meters
             (farthest, nearest) = (max(farthest, meters), min(nearest, meters))
         }
         let cap = VisibleCap(center: center, meters: farthest, nearestMeters: nearest)

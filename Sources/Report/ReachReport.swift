@@ -185,3 +185,43 @@ public enum ReachTable {
         return bytes
     }
 }
+
+/// Reach rows written as they are decided, a block at a time: memory holds
+/// one chunk of targets and its rows, whatever the number of targets.
+public enum ReachRowStream {
+    /// Tables up to this many rows are aligned on their actual widths;
+    /// longer ones stream with widths fixed in advance.
+    public static let tableRowsInMemory = 65_536
+
+    /// The encoding when rows can be written as they are decided (input
+    /// order, forward rows, not GeoJSON), or nil when the whole result is needed.
+    /// - Parameters:
+    ///   - rows: site × system × target rows the job makes.
+    ///   - longestTarget: the longest target name, characters.
+    public static func style(format: ReachFormat, order: ReachOrder, reversed: Bool, rows: Int, longestTarget: Int,
+                             sites: [LaunchSite], systems: [MissileSystem], onlyInRange: Bool) -> TableEncoder.Style? {
+        guard order == .input, !reversed else { return nil }
+        switch format {
+        case .csv: return .csv
+        case .json: return .json
+        case .geojson: return nil
+        case .table:
+            guard rows > tableRowsInMemory else { return nil }
+            return ReachTable.streamedTextStyle(sites: sites, systems: systems, longestTarget: longestTarget, onlyInRange: onlyInRange)
+        }
+    }
+
+    /// Decides every row of `stream` and hands the encoded bytes to `sink` in order.
+    /// - Parameters:
+    ///   - targetCount: the number of targets, for `progress` (0 to 1).
+    /// - Throws: `ThreatModelError` from the decisions; whatever `sink` throws.
+    public static func write(_ stream: ReachStream, style: TableEncoder.Style, onlyInRange: Bool, targetCount: Int,
+                             progress: ((Double) -> Void)? = nil, sink: @escaping ([UInt8]) throws -> Void) throws {
+        let encoder = TableEncoder(columns: ReachTable.columns, style: style)
+        var tableStream = TableStream(encoder: encoder, sink: sink)
+        try stream.run(onlyInRange: onlyInRange, targetCount: targetCount, progress: progress,
+                       encode: { ReachTable.encode($0, with: encoder) },
+                       write: { (block: [UInt8]) in try tableStream.write(block) })
+        try tableStream.finish()
+    }
+}

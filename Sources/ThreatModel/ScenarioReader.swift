@@ -1,6 +1,7 @@
 import Export
 import Foundation
 import Gazetteer
+import Geodesy
 import GeoModel
 import Yams
 
@@ -77,8 +78,8 @@ struct ScenarioReader {
         var tolerance: Distance?
         if let node = fields["tolerance"] {
             tolerance = distance(node, field: "tolerance")
-            if let value = tolerance, value < .meters(0.1) {
-                issues.append(ScenarioIssue(at(node), "tolerance must be at least 0.1 m"))
+            if let value = tolerance, value < Geodesic.minimumTolerance {
+                issues.append(ScenarioIssue(at(node), "tolerance must be at least \(Geodesic.minimumTolerance.meters) m"))
             }
         }
         let (stem, formats) = outputs(fields["outputs"], legacy: fields["output"], root: root)

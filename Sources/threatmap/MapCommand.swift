@@ -2,6 +2,7 @@ import ArgumentParser
 import Export
 import Foundation
 import Gazetteer
+import Geodesy
 import GeoModel
 import Report
 import ThreatModel
@@ -61,7 +62,7 @@ extension ThreatMap {
         @OptionGroup var verbosity: VerbosityOptions
 
         func validate() throws {
-            if let tolerance, tolerance < .meters(0.1) { throw ValidationError("--tolerance must be at least 0.1m") }
+            if let tolerance, tolerance < Geodesic.minimumTolerance { throw ValidationError("--tolerance must be at least \(Geodesic.minimumTolerance.meters)m") }
             guard scenarioPaths.filter({ $0 == "-" }).count <= 1 else {
                 throw ValidationError("'-' (stdin) can be given only once")
             }

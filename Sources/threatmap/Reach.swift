@@ -66,7 +66,8 @@ extension ThreatMap {
                 let stream = ReachStream(sites: sites, systems: systems, sources: try destinations.sources(places: places))
                 let survey = try stream.survey()
                 let rows = survey.count * sites.count * systems.count
-                if let style = streamedStyle(rows: rows, survey: survey, sites: sites, systems: systems) {
+                if let style = ReachRowStream.style(format: format, order: sort, reversed: reverse, rows: rows, longestTarget: survey.longestName,
+                                                    sites: sites, systems: systems, onlyInRange: onlyInRange) {
                     try write(stream, style: style, targetCount: survey.count)
                     return
                 }
@@ -83,24 +84,6 @@ extension ThreatMap {
         /// Rows held in memory at most when they must all be seen before the
         /// first is written (sorting, --reverse, GeoJSON): about 1 kB each.
         static let maximumRowsInMemory = 2_000_000
-        /// Tables up to this many rows are aligned on their actual widths;
-        /// longer ones stream with widths fixed in advance.
-        static let tableRowsInMemory = 65_536
-
-        /// The encoding when rows can be written as they are decided (input
-        /// order, forward table), or nil when the whole result is needed.
-        func streamedStyle(rows: Int, survey: TargetCSVReader.Summary, sites: [LaunchSite], systems: [MissileSystem]) -> TableEncoder.Style? {
-            guard sort == .input, !reverse else { return nil }
-            switch format {
-            case .csv: return .csv
-            case .json: return .json
-            case .geojson: return nil
-            case .table:
-                guard rows > Self.tableRowsInMemory else { return nil }
-                return ReachTable.streamedTextStyle(sites: sites, systems: systems,
-                                                    longestTarget: survey.longestName, onlyInRange: onlyInRange)
-            }
-        }
 
         /// Refuses, before any work, a job whose rows would all be held in memory beyond the limit.
         func checkFitsInMemory(rows: Int) throws {
@@ -117,21 +100,17 @@ extension ThreatMap {
         /// Decides and writes the rows a block at a time: memory holds one
         /// chunk of targets and its rows, whatever the number of targets.
         func write(_ stream: ReachStream, style: TableEncoder.Style, targetCount: Int) throws {
-            let encoder = TableEncoder(columns: ReachTable.columns, style: style)
             let file = try output.flatMap { $0 == "-" ? nil : try AtomicFileWriter(url: URL(fileURLWithPath: $0)) }
-            var tableStream = TableStream(encoder: encoder) { bytes in
+            let progress = ProgressLine(label: "reach")
+            try ReachRowStream.write(stream, style: style, onlyInRange: onlyInRange, targetCount: targetCount,
+                                     progress: progress.update) { bytes in
                 if let file { try file.write(bytes) } else {
                     do throws(FileDescriptorOutput.Failure) { try FileDescriptorOutput.writeAll(bytes, to: STDOUT_FILENO) } catch {
                         throw CLIFailure(.cannotCreate, "cannot write the output: \(error.reason)")
                     }
                 }
             }
-            let progress = ProgressLine(label: "reach")
-            try stream.run(onlyInRange: onlyInRange, targetCount: targetCount, progress: progress.update,
-                           encode: { ReachTable.encode($0, with: encoder) },
-                           write: { (block: [UInt8]) in try tableStream.write(block) })
             progress.finish()
-            try tableStream.finish()
             try file?.commit()
         }
     }

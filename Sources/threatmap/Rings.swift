@@ -1,6 +1,7 @@
 import ArgumentParser
 import Export
 import Gazetteer
+import Geodesy
 import GeoModel
 import Report
 import ThreatModel
@@ -55,7 +56,7 @@ extension ThreatMap {
         func validate() throws {
             try verbosity.validateVerbosity()
             try launch.validateLaunch()
-            guard tolerance >= .meters(0.1) else { throw ValidationError("--tolerance must be at least 0.1m") }
+            guard tolerance >= Geodesic.minimumTolerance else { throw ValidationError("--tolerance must be at least \(Geodesic.minimumTolerance.meters)m") }
             try precision.validatePrecision()
         }
 

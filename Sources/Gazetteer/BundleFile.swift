@@ -15,13 +15,8 @@ enum BundleFile {
     static let fileName = "gazetteer.tsv"
     static let areasFileName = "areas.bin"
 
-    /// - Throws: `GazetteerError.file(.unreadable)` when the file cannot be
-    ///   read, `.badData` naming the line of a malformed row.
-    static func load(contentsOf url: URL, areas: AreaFile?) throws(GazetteerError) -> TextSegment {
-        try parse(try readWholeFile(url), source: url.path, areas: areas)
-    }
-
     /// The bytes of a file, read straight into an array.
+    /// - Throws: `GazetteerError.file(.unreadable)` when the file cannot be read.
     static func readWholeFile(_ url: URL) throws(GazetteerError) -> [UInt8] {
         let descriptor = open(url.path, O_RDONLY)
         guard descriptor >= 0 else { throw .file(.unreadable(source: url.path, reason: String(cString: strerror(errno)))) }
@@ -83,7 +78,12 @@ enum BundleFile {
             }
             rows.append(contentsOf: part.rows)
         }
-        return TextSegment(text: text, rows: rows, separator: UInt8(ascii: "|"), style: .bundleCodes, areas: areas)
+        return segment(text: text, rows: rows, areas: areas)
+    }
+
+    /// The segment of the file's bytes and their parsed rows.
+    static func segment(text: [UInt8], rows: [TextRow], areas: AreaFile?) -> TextSegment {
+        TextSegment(text: text, rows: rows, separator: UInt8(ascii: "|"), style: .bundleCodes, areas: areas)
     }
 
     /// Rows of the lines in `range`, or the byte offset of the first bad line and why.

@@ -52,15 +52,33 @@ public struct Gazetteer: Sendable {
             extras.append((url, try ExtraFile.load(url, progress: progress)))
         }
         let overridesURL = dataDirectory.appendingPathComponent("places.csv")
+        // Hashed before it is parsed: should it change in between, the
+        // cache records the older bytes and the next load finds it stale.
+        let overridesBytes = try? BundleFile.readWholeFile(overridesURL)
         let entries = try PlaceTable.entries(contentsOf: overridesURL)
         var segments = [Segment]()
         var nextRow = 0
         var bundled: TextSegment?
+        var cache: (url: URL, fingerprint: IndexCache.Fingerprint, contents: IndexCache.Contents?)?
         let tsv = dataDirectory.appendingPathComponent(BundleFile.fileName)
         if FileManager.default.fileExists(atPath: tsv.path) {
             let areasURL = dataDirectory.appendingPathComponent(BundleFile.areasFileName)
             let areas = FileManager.default.fileExists(atPath: areasURL.path) ? try AreaFile(contentsOf: areasURL) : nil
-            let segment = try BundleFile.load(contentsOf: tsv, areas: areas)
+            let text = try BundleFile.readWholeFile(tsv)
+            let segment: TextSegment
+            if let overridesBytes {
+                let url = dataDirectory.appendingPathComponent(IndexCache.fileName)
+                let fingerprint = IndexCache.Fingerprint(bundle: text, areas: areas?.fingerprint, overrides: overridesBytes)
+                let contents = IndexCache.load(url, fingerprint: fingerprint, textCount: text.count, overrideCount: entries.count)
+                cache = (url, fingerprint, contents)
+                if let contents {
+                    segment = BundleFile.segment(text: text, rows: contents.rows, areas: areas)
+                } else {
+                    segment = try BundleFile.parse(text, source: tsv.path, areas: areas)
+                }
+            } else {
+                segment = try BundleFile.parse(text, source: tsv.path, areas: areas)
+            }
             bundled = segment
             segments.append(Segment(tier: .bundled, origin: tsv.path, firstRow: 0, storage: .text(segment)))
             nextRow = segment.rows.count
@@ -116,16 +134,31 @@ public struct Gazetteer: Sendable {
             segments.append(Segment(tier: .user, origin: url.path, firstRow: nextRow, storage: loaded.storage))
             nextRow += segments[segments.count - 1].count
         }
-        self.init(segments: segments, redirects: redirects, warnings: warnings)
+        // The cached table covers the bundled rows and the overrides: with
+        // the user's files too, the whole table is built in memory.
+        var exact: KeyTable?
+        if let cache, let bundled, extras.isEmpty {
+            if let contents = cache.contents {
+                exact = contents.exact
+            } else {
+                let table = Self.buildTable(.exact, segments: segments, rowCount: nextRow)
+                IndexCache.store(IndexCache.Contents(rows: bundled.rows, exact: table), tableRowCount: nextRow,
+                                 fingerprint: cache.fingerprint, to: cache.url)
+                exact = table
+            }
+        }
+        self.init(segments: segments, redirects: redirects, warnings: warnings, exact: exact)
     }
 
-    init(segments: [Segment], redirects: [Int32: Int32], warnings: [LoadWarning]) {
+    /// - Parameter exact: the exact key table of `segments` when already
+    ///   built (read from the cache); built here when nil.
+    init(segments: [Segment], redirects: [Int32: Int32], warnings: [LoadWarning], exact: KeyTable? = nil) {
         self.segments = segments
         self.redirects = redirects
         self.warnings = warnings
         let rowCount = segments.reduce(0) { $0 + $1.count }
         self.rowCount = rowCount
-        exact = Self.buildTable(.exact, segments: segments, rowCount: rowCount)
+        self.exact = exact ?? Self.buildTable(.exact, segments: segments, rowCount: rowCount)
         looseIndex = LazyKeyTable()
         fuzzy = LazyFuzzyIndex()
     }

@@ -185,9 +185,8 @@ extension Gazetteer {
 
 /// Levenshtein distance.
 enum EditDistance {
-    /// Over characters, with an early exit above `limit`.
-    static func between(_ a: String, _ b: String, limit: Int) -> Int {
-        let a = Array(a), b = Array(b)
+    /// Over any elements (characters, bytes), with an early exit above `limit`.
+    static func between<Element: Equatable>(_ a: [Element], _ b: [Element], limit: Int) -> Int {
         if abs(a.count - b.count) > limit { return limit + 1 }
         if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
         var previous = Array(0...b.count)
@@ -204,6 +203,11 @@ enum EditDistance {
             swap(&previous, &current)
         }
         return previous[b.count]
+    }
+
+    /// Over characters, with an early exit above `limit`.
+    static func between(_ a: String, _ b: String, limit: Int) -> Int {
+        between(Array(a), Array(b), limit: limit)
     }
 
     /// Byte-level distance from one pattern to many texts: Myers' bit-vector
@@ -226,7 +230,7 @@ enum EditDistance {
             let m = pattern.count
             if abs(m - text.count) > limit { return limit + 1 }
             guard m <= 64 else {
-                return EditDistance.bytes(pattern, Array(text), limit: limit)
+                return EditDistance.between(pattern, Array(text), limit: limit)
             }
             let highBit: UInt64 = 1 << UInt64(m - 1)
             var pv: UInt64 = m == 64 ? ~0 : (1 << UInt64(m)) - 1
@@ -250,25 +254,5 @@ enum EditDistance {
             return score
             }
         }
-    }
-
-    /// Byte-level Levenshtein distance with an early exit above `limit`.
-    static func bytes(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
-        if abs(a.count - b.count) > limit { return limit + 1 }
-        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            var rowMinimum = current[0]
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-                rowMinimum = min(rowMinimum, current[j])
-            }
-            if rowMinimum > limit { return limit + 1 }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
     }
 }

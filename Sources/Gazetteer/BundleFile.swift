@@ -1,4 +1,5 @@
 import Foundation
+import GeoModel
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -64,13 +65,10 @@ enum BundleFile {
         var middle = text.count / 2
         while middle < text.count, text[middle] != 0x0A { middle += 1 }
         let halves = text.count > 1 << 20 ? [0..<min(text.count, middle + 1), min(text.count, middle + 1)..<text.count] : [0..<text.count]
-        let results = ParseResults(count: halves.count)
-        DispatchQueue.concurrentPerform(iterations: halves.count) { half in
-            results.store(parseLines(text, halves[half], areas: areas), at: half)
-        }
+        let parts = ConcurrentMap.map(count: halves.count) { half in parseLines(text, halves[half], areas: areas) }
         var rows = [TextRow]()
-        rows.reserveCapacity(results.parts.reduce(0) { $0 + $1.rows.count })
-        for part in results.parts {
+        rows.reserveCapacity(parts.reduce(0) { $0 + $1.rows.count })
+        for part in parts {
             if let (offset, reason) = part.failure {
                 // Line numbers count from the start of the file.
                 let line = text[0..<offset].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } + 1
@@ -129,25 +127,5 @@ enum BundleFile {
             }
         }
         return (rows, failure)
-    }
-}
-
-/// Where the parsing halves leave their rows.
-private final class ParseResults: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [(rows: [TextRow], failure: (Int, String)?)]
-
-    init(count: Int) { slots = Array(repeating: ([], nil), count: count) }
-
-    func store(_ part: (rows: [TextRow], failure: (Int, String)?), at index: Int) {
-        lock.lock()
-        slots[index] = part
-        lock.unlock()
-    }
-
-    var parts: [(rows: [TextRow], failure: (Int, String)?)] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots
     }
 }

@@ -17,9 +17,9 @@ public struct Gazetteer: Sendable {
     let exact: KeyTable
     /// Built on the first lookup that needs it (a name with no exact match):
     /// most lookups never do, and it costs as much as the exact table.
-    let looseIndex: LazyKeyTable
+    let looseIndex: LazyValue<KeyTable>
     /// Built on the first `suggestions` call: most runs never need it.
-    let fuzzy: LazyFuzzyIndex
+    let fuzzy: LazyValue<FuzzyIndex>
     /// Rows standing for the same place as a higher-tier row (an override
     /// citing a GeoNames id, a user's GeoNames row with a bundled id).
     let redirects: [Int32: Int32]
@@ -48,8 +48,8 @@ public struct Gazetteer: Sendable {
         let rowCount = segments.reduce(0) { $0 + $1.count }
         self.rowCount = rowCount
         self.exact = exact ?? Self.buildTable(.exact, segments: segments, rowCount: rowCount)
-        looseIndex = LazyKeyTable()
-        fuzzy = LazyFuzzyIndex()
+        looseIndex = LazyValue()
+        fuzzy = LazyValue()
     }
 
     /// Every place, in load order (datasets, overrides, the user's files).

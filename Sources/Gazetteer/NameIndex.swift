@@ -5,21 +5,20 @@ import GeoModel
 extension Gazetteer {
     /// The loose key table, built on first use.
     var loose: KeyTable {
-        looseIndex.table { Self.buildTable(.loose, segments: segments, rowCount: rowCount) }
+        looseIndex.value { Self.buildTable(.loose, segments: segments, rowCount: rowCount) }
     }
 
     /// Folds and hashes every name on both cores (each worker takes half of
     /// the rows), then builds one key table from the workers' entries.
     static func buildTable(_ keys: NameIndexer.Keys, segments: [Segment], rowCount: Int) -> KeyTable {
         let workers = rowCount > 20_000 ? 2 : 1
-        let results = WorkerResults(count: workers)
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        let builders = ConcurrentMap.map(count: workers) { worker in
             let rows = (rowCount * worker / workers)..<(rowCount * (worker + 1) / workers)
             var indexer = NameIndexer(keys: keys, expectedEntries: rows.count * 4)
             indexer.index(segments, rows: rows)
-            results.store(indexer, at: worker)
+            return indexer.builder
         }
-        return KeyTable(building: results.indexers.map(\.builder))
+        return KeyTable(building: builders)
     }
 }
 
@@ -93,55 +92,5 @@ struct NameIndexer {
                 }
             }
         }
-    }
-}
-
-/// Where the indexing workers leave their builders.
-private final class WorkerResults: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [NameIndexer?]
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func store(_ indexer: NameIndexer, at index: Int) {
-        lock.lock()
-        slots[index] = indexer
-        lock.unlock()
-    }
-
-    var indexers: [NameIndexer] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots.compactMap { $0 }
-    }
-}
-
-/// The fuzzy index, built once on first use; safe to share between tasks.
-final class LazyFuzzyIndex: @unchecked Sendable {
-    private let lock = NSLock()
-    private var index: FuzzyIndex?
-
-    func index(for keys: KeyTable) -> FuzzyIndex {
-        lock.lock()
-        defer { lock.unlock() }
-        if let index { return index }
-        let built = FuzzyIndex(keys: keys)
-        index = built
-        return built
-    }
-}
-
-/// A key table built once on first use; safe to share between tasks.
-final class LazyKeyTable: @unchecked Sendable {
-    private let lock = NSLock()
-    private var built: KeyTable?
-
-    func table(_ build: () -> KeyTable) -> KeyTable {
-        lock.lock()
-        defer { lock.unlock() }
-        if let built { return built }
-        let table = build()
-        built = table
-        return table
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GeoModel
 
 /// Keys grouped by length with a letter-presence signature each, so that
 /// "did you mean" scans only keys that could be within the allowed edit
@@ -88,8 +89,7 @@ struct FuzzyIndex: Sendable {
         let range = lengthStarts[lowest]..<lengthStarts[highest + 1]
         // Long scans use both cores, each on half of the keys.
         let parts = range.count > 50_000 ? 2 : 1
-        let found = FuzzyMatches(parts: parts)
-        DispatchQueue.concurrentPerform(iterations: parts) { part in
+        let found = ConcurrentMap.map(count: parts) { part in
             let slice = (range.lowerBound + range.count * part / parts)..<(range.lowerBound + range.count * (part + 1) / parts)
             var local = [(id: Int, distance: Int)]()
             keys.withStorage { entries, bytes in
@@ -111,30 +111,9 @@ struct FuzzyIndex: Sendable {
                     }
                 }
             }
-            found.store(local, part: part)
+            return local
         }
-        let matches = found.all
-        return matches
-    }
-}
-
-/// Where the scanning parts of `FuzzyIndex.near` leave their matches.
-private final class FuzzyMatches: @unchecked Sendable {
-    private let lock = NSLock()
-    private var parts: [[(id: Int, distance: Int)]]
-
-    init(parts: Int) { self.parts = Array(repeating: [], count: parts) }
-
-    func store(_ matches: [(id: Int, distance: Int)], part: Int) {
-        lock.lock()
-        parts[part] = matches
-        lock.unlock()
-    }
-
-    var all: [(id: Int, distance: Int)] {
-        lock.lock()
-        defer { lock.unlock() }
-        return parts.flatMap { $0 }
+        return found.flatMap { $0 }
     }
 }
 
@@ -157,7 +136,8 @@ extension Gazetteer {
         // Rank the matching keys on what the index holds; build places (for
         // their names) only for the few that make the list.
         var matches = [(key: [UInt8], row: Int32, distance: Int, sharesNoWord: Bool, score: Double)]()
-        for match in fuzzy.index(for: exact).near(key, limit: byteLimit, keys: exact) {
+        let index = fuzzy.value { FuzzyIndex(keys: exact) }
+        for match in index.near(key, limit: byteLimit, keys: exact) {
             let keyBytes = Array(exact.key(atEntry: match.id))
             var distance = match.distance
             if byteLimit != allowed {

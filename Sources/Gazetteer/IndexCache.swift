@@ -9,8 +9,7 @@ import Darwin
 /// rows of `gazetteer.tsv` and the exact key table of its names and those of
 /// `places.csv`. Written beside the data (`gazetteer.index`) the first time
 /// the data loads, read back by later loads instead of parsing and folding
-/// about 900,000 names again. The file is mapped, not read: its key table
-/// is used in place.
+/// about 900,000 names again.
 ///
 /// The header holds the size and a content hash of each input, so an edited
 /// input makes the cache stale and the next load rebuilds it. Reading checks
@@ -60,9 +59,7 @@ enum IndexCache {
     /// magic, layout, fingerprint, row count, table row count, shift, bucket starts, entries, key bytes.
     private static let headerWords = 2 + fingerprintWords + 6
 
-    /// The cached contents, or nil when the cache is missing, stale or
-    /// damaged. The rows are copied out; the key table stays in the mapped
-    /// file, so a load touches only the pages its lookups need.
+    /// The cached contents, or nil when the cache is missing, stale or damaged.
     /// - Parameters:
     ///   - textCount: bytes in `gazetteer.tsv` (every row range must lie within).
     ///   - overrideCount: rows of `places.csv` (the table covers the bundled rows and these).
@@ -71,48 +68,28 @@ enum IndexCache {
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0, Int(status.st_size) >= 8 * headerWords else { return nil }
-        let size = Int(status.st_size)
-        guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), address != UnsafeMutableRawPointer(bitPattern: -1) else {
-            return nil
-        }
-        let file = Data(bytesNoCopy: address, count: size, deallocator: .unmap)
-        return file.withUnsafeBytes { raw -> Contents? in
-            let header = (0..<headerWords).map { raw.load(fromByteOffset: 8 * $0, as: UInt64.self) }
-            guard header[0] == magic, header[1] == layout, Array(header[2..<(2 + fingerprintWords)]) == fingerprint.words else { return nil }
-            let counts = header[(2 + fingerprintWords)...].map { Int(truncatingIfNeeded: $0) }
-            let (rowCount, tableRowCount, shift, startCount, entryCount, keyByteCount) = (counts[0], counts[1], counts[2], counts[3], counts[4], counts[5])
-            guard rowCount >= 0, rowCount < Int(Int32.max), tableRowCount == rowCount + overrideCount, (34...56).contains(shift),
-                  startCount == (1 << (64 - shift)) + 1, entryCount >= 0, entryCount < Int(Int32.max), keyByteCount >= 0, keyByteCount < 1 << 40
-            else { return nil }
-            let rowsStart = 8 * headerWords
-            let startsStart = rowsStart + padded(rowCount * MemoryLayout<TextRow>.stride)
-            let entriesStart = startsStart + padded(startCount * 4)
-            let keysStart = entriesStart + entryCount * MemoryLayout<KeyTable.Entry>.stride
-            guard size == keysStart + padded(keyByteCount) else { return nil }
-            func section(_ start: Int, _ byteCount: Int) -> UnsafeRawBufferPointer {
-                UnsafeRawBufferPointer(rebasing: raw[start..<(start + byteCount)])
-            }
-            let rowBytes = section(rowsStart, rowCount * MemoryLayout<TextRow>.stride)
-            guard validRows(rowBytes, textCount: textCount),
-                  validStarts(section(startsStart, startCount * 4), entryCount: entryCount),
-                  validEntries(section(entriesStart, entryCount * MemoryLayout<KeyTable.Entry>.stride),
-                               shift: UInt64(shift), keyByteCount: keyByteCount, rowCount: tableRowCount)
-            else { return nil }
-            let rows = [TextRow](unsafeUninitializedCapacity: rowCount) { buffer, initialized in
-                if let target = buffer.baseAddress { UnsafeMutableRawPointer(target).copyMemory(from: rowBytes.baseAddress!, byteCount: rowBytes.count) }
-                initialized = rowCount
-            }
-            let base = UnsafeMutableRawPointer(mutating: raw.baseAddress!)
-            (base + startsStart).bindMemory(to: Int32.self, capacity: startCount)
-            (base + entriesStart).bindMemory(to: KeyTable.Entry.self, capacity: entryCount)
-            let sections = KeyTable.MappedSections(
-                bucketStarts: startsStart, bucketStartCount: startCount,
-                entries: entriesStart, entryCount: entryCount,
-                keyBytes: keysStart, keyByteCount: keyByteCount
-            )
-            return Contents(rows: rows, exact: KeyTable(shift: UInt64(shift), storage: .mapped(file, sections: sections)))
-        }
+        guard fstat(descriptor, &status) == 0 else { return nil }
+        var header = [UInt64](repeating: 0, count: headerWords)
+        guard header.withUnsafeMutableBytes({ readFully(descriptor, $0) }) else { return nil }
+        guard header[0] == magic, header[1] == layout, Array(header[2..<(2 + fingerprintWords)]) == fingerprint.words else { return nil }
+        let counts = header[(2 + fingerprintWords)...].map { Int(truncatingIfNeeded: $0) }
+        let (rowCount, tableRowCount, shift, startCount, entryCount, keyByteCount) = (counts[0], counts[1], counts[2], counts[3], counts[4], counts[5])
+        guard rowCount >= 0, tableRowCount == rowCount + overrideCount, (34...56).contains(shift),
+              startCount == (1 << (64 - shift)) + 1, entryCount >= 0, entryCount < Int(Int32.max), keyByteCount >= 0, keyByteCount < 1 << 40
+        else { return nil }
+        let expectedSize = 8 * headerWords + padded(rowCount * MemoryLayout<TextRow>.stride) + padded(startCount * 4)
+            + entryCount * MemoryLayout<KeyTable.Entry>.stride + padded(keyByteCount)
+        guard Int(status.st_size) == expectedSize else { return nil }
+
+        guard let rows: [TextRow] = readArray(descriptor, count: rowCount, valid: { validRows($0, textCount: textCount) }),
+              let starts: [Int32] = readArray(descriptor, count: startCount, valid: { validStarts($0, entryCount: entryCount) }),
+              let entries: [KeyTable.Entry] = readArray(descriptor, count: entryCount, valid: {
+                  validEntries($0, shift: UInt64(shift), keyByteCount: keyByteCount, rowCount: tableRowCount)
+              }),
+              let keyBytes: [UInt8] = readArray(descriptor, count: keyByteCount, valid: { _ in true })
+        else { return nil }
+        let exact = KeyTable(shift: UInt64(shift), bucketStarts: starts, entries: entries, keyBytes: keyBytes)
+        return Contents(rows: rows, exact: exact)
     }
 
     /// Writes the cache, best effort: a directory that cannot be written
@@ -160,10 +137,9 @@ enum IndexCache {
 
     /// Bucket starts rise from 0 to the entry count.
     private static func validStarts(_ raw: UnsafeRawBufferPointer, entryCount: Int) -> Bool {
-        let count = raw.count / 4
-        func start(_ index: Int) -> Int32 { raw.load(fromByteOffset: 4 * index, as: Int32.self) }
-        guard count >= 2, start(0) == 0, Int(start(count - 1)) == entryCount else { return false }
-        for index in 1..<count where start(index) < start(index - 1) { return false }
+        let starts = raw.bindMemory(to: Int32.self)
+        guard starts.first == 0, starts.last.map(Int.init) == entryCount else { return false }
+        for index in 1..<starts.count where starts[index] < starts[index - 1] { return false }
         return true
     }
 
@@ -187,6 +163,34 @@ enum IndexCache {
     // MARK: file access
 
     private static func padded(_ count: Int) -> Int { (count + 7) & ~7 }
+
+    /// Reads `count` values of `T` (and the padding after them), or nil
+    /// when the file ends early or `valid` rejects the raw bytes.
+    private static func readArray<T>(_ descriptor: Int32, count: Int, valid: (UnsafeRawBufferPointer) -> Bool) -> [T]? {
+        let byteCount = count * MemoryLayout<T>.stride
+        var ok = true
+        let values = [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            let raw = UnsafeMutableRawBufferPointer(start: buffer.baseAddress, count: byteCount)
+            ok = readFully(descriptor, raw) && valid(UnsafeRawBufferPointer(raw))
+            // Plain values: nothing to clean up when rejected.
+            initialized = ok ? count : 0
+        }
+        guard ok else { return nil }
+        var padding = [UInt8](repeating: 0, count: padded(byteCount) - byteCount)
+        guard padding.withUnsafeMutableBytes({ readFully(descriptor, $0) }) else { return nil }
+        return values
+    }
+
+    private static func readFully(_ descriptor: Int32, _ buffer: UnsafeMutableRawBufferPointer) -> Bool {
+        var done = 0
+        while done < buffer.count {
+            let got = read(descriptor, buffer.baseAddress! + done, buffer.count - done)
+            if got < 0, errno == EINTR { continue }
+            guard got > 0 else { return false }
+            done += got
+        }
+        return true
+    }
 
     private static func writeFully(_ descriptor: Int32, _ buffer: UnsafeRawBufferPointer, padTo alignment: Int = 1) -> Bool {
         var done = 0

@@ -1,4 +1,3 @@
-import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -44,25 +43,11 @@ struct KeyTable: Sendable {
         }
     }
 
-    /// Where the bucket starts, entries and key bytes live: arrays built
-    /// here, or sections of a memory-mapped cache file (see `IndexCache`).
-    enum Storage: Sendable {
-        case arrays(bucketStarts: [Int32], entries: [Entry], keyBytes: [UInt8])
-        /// The mapped file and where in it (byte offsets) the sections start,
-        /// their memory bound to `Int32`, `Entry` and `UInt8`.
-        case mapped(Data, sections: MappedSections)
-    }
-
-    /// Byte offsets and element counts of the three sections of a mapped table.
-    struct MappedSections: Sendable {
-        var bucketStarts: Int, bucketStartCount: Int
-        var entries: Int, entryCount: Int
-        var keyBytes: Int, keyByteCount: Int
-    }
-
     private let shift: UInt64
     /// `bucketStarts[b]..<bucketStarts[b + 1]` are bucket b's entries.
-    private let storage: Storage
+    private let bucketStarts: [Int32]
+    private let entries: [Entry]
+    private let keyBytes: [UInt8]
 
     /// Distributes the entries of `builders` (in order: a row's postings keep
     /// load order when earlier builders hold earlier rows) into buckets.
@@ -127,66 +112,53 @@ struct KeyTable: Sendable {
             initialized = count
         }
         self.shift = shift
-        storage = .arrays(bucketStarts: starts, entries: entries, keyBytes: keyBytes)
+        self.bucketStarts = starts
+        self.entries = entries
+        self.keyBytes = keyBytes
     }
 
-    /// A table over the parts `withParts` handed out, stored elsewhere (see `IndexCache`).
-    init(shift: UInt64, storage: Storage) {
+    /// A table from parts `withParts` handed out (see `IndexCache`).
+    init(shift: UInt64, bucketStarts: [Int32], entries: [Entry], keyBytes: [UInt8]) {
         self.shift = shift
-        self.storage = storage
+        self.bucketStarts = bucketStarts
+        self.entries = entries
+        self.keyBytes = keyBytes
     }
 
     /// Calls `body` with the table's parts: the hash shift, bucket starts, entries and key bytes.
     func withParts<R>(_ body: (UInt64, UnsafeBufferPointer<Int32>, UnsafeBufferPointer<Entry>, UnsafeBufferPointer<UInt8>) -> R) -> R {
-        withBuffers { starts, entries, keyBytes in body(shift, starts, entries, keyBytes) }
-    }
-
-    @inline(__always)
-    private func withBuffers<R>(_ body: (UnsafeBufferPointer<Int32>, UnsafeBufferPointer<Entry>, UnsafeBufferPointer<UInt8>) -> R) -> R {
-        switch storage {
-        case let .arrays(starts, entries, keyBytes):
-            return starts.withUnsafeBufferPointer { starts in
-                entries.withUnsafeBufferPointer { entries in
-                    keyBytes.withUnsafeBufferPointer { keyBytes in body(starts, entries, keyBytes) }
-                }
-            }
-        case let .mapped(data, sections):
-            return data.withUnsafeBytes { raw in
-                let base = raw.baseAddress!
-                return body(
-                    UnsafeBufferPointer(start: (base + sections.bucketStarts).assumingMemoryBound(to: Int32.self), count: sections.bucketStartCount),
-                    UnsafeBufferPointer(start: (base + sections.entries).assumingMemoryBound(to: Entry.self), count: sections.entryCount),
-                    UnsafeBufferPointer(start: (base + sections.keyBytes).assumingMemoryBound(to: UInt8.self), count: sections.keyByteCount)
-                )
-            }
+        bucketStarts.withUnsafeBufferPointer { starts in
+            withStorage { entries, keyBytes in body(shift, starts, entries, keyBytes) }
         }
     }
 
     /// Entry positions of the first entry of each distinct key (within a
     /// bucket, the first entry of each hash stands for the key).
     func distinctKeys() -> [Int32] {
-        withBuffers { starts, entries, _ in
-            var distinct = [Int32]()
-            distinct.reserveCapacity(entries.count)
-            for bucket in 0..<(starts.count - 1) {
-                let lower = Int(starts[bucket]), upper = Int(starts[bucket + 1])
-                var position = lower
-                while position < upper {
-                    var first = true
-                    var earlier = lower
-                    while earlier < position {
-                        if entries[earlier].hash == entries[position].hash {
-                            first = false
-                            break
+        var distinct = [Int32]()
+        distinct.reserveCapacity(entries.count)
+        entries.withUnsafeBufferPointer { entries in
+            bucketStarts.withUnsafeBufferPointer { starts in
+                for bucket in 0..<(starts.count - 1) {
+                    let lower = Int(starts[bucket]), upper = Int(starts[bucket + 1])
+                    var position = lower
+                    while position < upper {
+                        var first = true
+                        var earlier = lower
+                        while earlier < position {
+                            if entries[earlier].hash == entries[position].hash {
+                                first = false
+                                break
+                            }
+                            earlier += 1
                         }
-                        earlier += 1
+                        if first { distinct.append(Int32(position)) }
+                        position += 1
                     }
-                    if first { distinct.append(Int32(position)) }
-                    position += 1
                 }
             }
-            return distinct
         }
+        return distinct
     }
 
     /// FNV-1a over the bytes, then a 64-bit finaliser so the top bits mix well.
@@ -211,14 +183,12 @@ struct KeyTable: Sendable {
         guard !key.isEmpty else { return [] }
         let hash = Self.hash(key)
         let bucket = Int(hash >> shift)
-        return withBuffers { starts, entries, keyBytes in
-            var found = [Int32]()
-            for position in Int(starts[bucket])..<Int(starts[bucket + 1]) where entries[position].hash == hash {
-                if found.isEmpty, !Self.equals(entries[position], key, keyBytes) { return [] }
-                found.append(entries[position].row)
-            }
-            return found
+        var found = [Int32]()
+        for position in Int(bucketStarts[bucket])..<Int(bucketStarts[bucket + 1]) where entries[position].hash == hash {
+            if found.isEmpty, !equals(entries[position], key) { return [] }
+            found.append(entries[position].row)
         }
+        return found
     }
 
     func rows(for key: [UInt8]) -> [Int32] {
@@ -226,20 +196,22 @@ struct KeyTable: Sendable {
     }
 
     /// The key bytes of entry `position`.
-    func key(atEntry position: Int) -> [UInt8] {
-        withBuffers { _, entries, keyBytes in
-            let entry = entries[position]
-            return Array(keyBytes[entry.keyStart..<(entry.keyStart + entry.keyLength)])
-        }
+    func key(atEntry position: Int) -> ArraySlice<UInt8> {
+        let entry = entries[position]
+        return keyBytes[entry.keyStart..<(entry.keyStart + entry.keyLength)]
     }
 
     /// Calls `body` with the entries and the key bytes.
     func withStorage<R>(_ body: (UnsafeBufferPointer<Entry>, UnsafeBufferPointer<UInt8>) -> R) -> R {
-        withBuffers { _, entries, keyBytes in body(entries, keyBytes) }
+        entries.withUnsafeBufferPointer { entries in
+            keyBytes.withUnsafeBufferPointer { bytes in body(entries, bytes) }
+        }
     }
 
-    private static func equals(_ entry: Entry, _ key: UnsafeBufferPointer<UInt8>, _ keyBytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    private func equals(_ entry: Entry, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
         guard entry.keyLength == key.count else { return false }
-        return memcmp(keyBytes.baseAddress! + entry.keyStart, key.baseAddress!, key.count) == 0
+        return keyBytes.withUnsafeBufferPointer { stored in
+            memcmp(stored.baseAddress! + entry.keyStart, key.baseAddress!, key.count) == 0
+        }
     }
 }

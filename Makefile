@@ -69,10 +69,12 @@ bench-e2e: deps venv
 	SWIFT=$(SWIFT) Benchmarks/run_e2e.sh
 
 # Gazetteer: bundled load, exact and fuzzy lookups, a 200,000-row GeoNames
-# dump made from the bundled data; figures against the targets (release build).
+# dump made from the bundled data, and `threatmap resolve Baghdad` as a
+# whole process; figures against the targets (release build).
 .PHONY: bench-gazetteer
 bench-gazetteer:
 	$(SWIFT) build -c release --product GazetteerBenchmark
+	$(SWIFT) build -c release --product threatmap
 	$(SWIFT) run -c release --skip-build GazetteerBenchmark Gazetteer
 
 # Maps: render time and SVG size of the default scenario, of a world map

@@ -46,6 +46,9 @@ struct AreaFile: Sendable {
         try self.init(bytes: [UInt8](data), source: url.path)
     }
 
+    /// The size in bytes and a content hash of the file (see `IndexCache`).
+    var fingerprint: (hash: UInt64, size: Int) { (ContentHash.of(bytes), bytes.count) }
+
     private static func uint32(_ bytes: [UInt8], at offset: Int) -> UInt32 {
         UInt32(bytes[offset]) | UInt32(bytes[offset + 1]) << 8 | UInt32(bytes[offset + 2]) << 16 | UInt32(bytes[offset + 3]) << 24
     }

@@ -1,4 +1,5 @@
 import Foundation
+import GeoModel
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -15,13 +16,8 @@ enum BundleFile {
     static let fileName = "gazetteer.tsv"
     static let areasFileName = "areas.bin"
 
-    /// - Throws: `GazetteerError.file(.unreadable)` when the file cannot be
-    ///   read, `.badData` naming the line of a malformed row.
-    static func load(contentsOf url: URL, areas: AreaFile?) throws(GazetteerError) -> TextSegment {
-        try parse(try readWholeFile(url), source: url.path, areas: areas)
-    }
-
     /// The bytes of a file, read straight into an array.
+    /// - Throws: `GazetteerError.file(.unreadable)` when the file cannot be read.
     static func readWholeFile(_ url: URL) throws(GazetteerError) -> [UInt8] {
         let descriptor = open(url.path, O_RDONLY)
         guard descriptor >= 0 else { throw .file(.unreadable(source: url.path, reason: String(cString: strerror(errno)))) }
@@ -69,13 +65,10 @@ enum BundleFile {
         var middle = text.count / 2
         while middle < text.count, text[middle] != 0x0A { middle += 1 }
         let halves = text.count > 1 << 20 ? [0..<min(text.count, middle + 1), min(text.count, middle + 1)..<text.count] : [0..<text.count]
-        let results = ParseResults(count: halves.count)
-        DispatchQueue.concurrentPerform(iterations: halves.count) { half in
-            results.store(parseLines(text, halves[half], areas: areas), at: half)
-        }
+        let parts = ConcurrentMap.map(count: halves.count) { half in parseLines(text, halves[half], areas: areas) }
         var rows = [TextRow]()
-        rows.reserveCapacity(results.parts.reduce(0) { $0 + $1.rows.count })
-        for part in results.parts {
+        rows.reserveCapacity(parts.reduce(0) { $0 + $1.rows.count })
+        for part in parts {
             if let (offset, reason) = part.failure {
                 // Line numbers count from the start of the file.
                 let line = text[0..<offset].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } + 1
@@ -83,7 +76,12 @@ enum BundleFile {
             }
             rows.append(contentsOf: part.rows)
         }
-        return TextSegment(text: text, rows: rows, separator: UInt8(ascii: "|"), style: .bundleCodes, areas: areas)
+        return segment(text: text, rows: rows, areas: areas)
+    }
+
+    /// The segment of the file's bytes and their parsed rows.
+    static func segment(text: [UInt8], rows: [TextRow], areas: AreaFile?) -> TextSegment {
+        TextSegment(text: text, rows: rows, separator: UInt8(ascii: "|"), style: .bundleCodes, areas: areas)
     }
 
     /// Rows of the lines in `range`, or the byte offset of the first bad line and why.
@@ -129,25 +127,5 @@ enum BundleFile {
             }
         }
         return (rows, failure)
-    }
-}
-
-/// Where the parsing halves leave their rows.
-private final class ParseResults: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [(rows: [TextRow], failure: (Int, String)?)]
-
-    init(count: Int) { slots = Array(repeating: ([], nil), count: count) }
-
-    func store(_ part: (rows: [TextRow], failure: (Int, String)?), at index: Int) {
-        lock.lock()
-        slots[index] = part
-        lock.unlock()
-    }
-
-    var parts: [(rows: [TextRow], failure: (Int, String)?)] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots
     }
 }

@@ -117,6 +117,21 @@ struct KeyTable: Sendable {
         self.keyBytes = keyBytes
     }
 
+    /// A table from parts `withParts` handed out (see `IndexCache`).
+    init(shift: UInt64, bucketStarts: [Int32], entries: [Entry], keyBytes: [UInt8]) {
+        self.shift = shift
+        self.bucketStarts = bucketStarts
+        self.entries = entries
+        self.keyBytes = keyBytes
+    }
+
+    /// Calls `body` with the table's parts: the hash shift, bucket starts, entries and key bytes.
+    func withParts<R>(_ body: (UInt64, UnsafeBufferPointer<Int32>, UnsafeBufferPointer<Entry>, UnsafeBufferPointer<UInt8>) -> R) -> R {
+        bucketStarts.withUnsafeBufferPointer { starts in
+            withStorage { entries, keyBytes in body(shift, starts, entries, keyBytes) }
+        }
+    }
+
     /// Entry positions of the first entry of each distinct key (within a
     /// bucket, the first entry of each hash stands for the key).
     func distinctKeys() -> [Int32] {

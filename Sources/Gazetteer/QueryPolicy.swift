@@ -89,7 +89,7 @@ enum QueryPolicy {
         let b = Array(String(decoding: Folding.skeleton(Folding.exactKey(name)), as: UTF8.self))
         let longer = max(a.count, b.count)
         guard longer > 0 else { return 0 }
-        let distance = EditDistance.between(String(a), String(b), limit: longer)
+        let distance = EditDistance.between(a, b, limit: longer)
         return 1 - Double(distance) / Double(longer)
     }
 }

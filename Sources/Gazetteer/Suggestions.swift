@@ -1,4 +1,5 @@
 import Foundation
+import GeoModel
 
 /// Keys grouped by length with a letter-presence signature each, so that
 /// "did you mean" scans only keys that could be within the allowed edit
@@ -88,8 +89,7 @@ struct FuzzyIndex: Sendable {
         let range = lengthStarts[lowest]..<lengthStarts[highest + 1]
         // Long scans use both cores, each on half of the keys.
         let parts = range.count > 50_000 ? 2 : 1
-        let found = FuzzyMatches(parts: parts)
-        DispatchQueue.concurrentPerform(iterations: parts) { part in
+        let found = ConcurrentMap.map(count: parts) { part in
             let slice = (range.lowerBound + range.count * part / parts)..<(range.lowerBound + range.count * (part + 1) / parts)
             var local = [(id: Int, distance: Int)]()
             keys.withStorage { entries, bytes in
@@ -111,30 +111,9 @@ struct FuzzyIndex: Sendable {
                     }
                 }
             }
-            found.store(local, part: part)
+            return local
         }
-        let matches = found.all
-        return matches
-    }
-}
-
-/// Where the scanning parts of `FuzzyIndex.near` leave their matches.
-private final class FuzzyMatches: @unchecked Sendable {
-    private let lock = NSLock()
-    private var parts: [[(id: Int, distance: Int)]]
-
-    init(parts: Int) { self.parts = Array(repeating: [], count: parts) }
-
-    func store(_ matches: [(id: Int, distance: Int)], part: Int) {
-        lock.lock()
-        parts[part] = matches
-        lock.unlock()
-    }
-
-    var all: [(id: Int, distance: Int)] {
-        lock.lock()
-        defer { lock.unlock() }
-        return parts.flatMap { $0 }
+        return found.flatMap { $0 }
     }
 }
 
@@ -157,7 +136,8 @@ extension Gazetteer {
         // Rank the matching keys on what the index holds; build places (for
         // their names) only for the few that make the list.
         var matches = [(key: [UInt8], row: Int32, distance: Int, sharesNoWord: Bool, score: Double)]()
-        for match in fuzzy.index(for: exact).near(key, limit: byteLimit, keys: exact) {
+        let index = fuzzy.value { FuzzyIndex(keys: exact) }
+        for match in index.near(key, limit: byteLimit, keys: exact) {
             let keyBytes = Array(exact.key(atEntry: match.id))
             var distance = match.distance
             if byteLimit != allowed {
@@ -185,9 +165,8 @@ extension Gazetteer {
 
 /// Levenshtein distance.
 enum EditDistance {
-    /// Over characters, with an early exit above `limit`.
-    static func between(_ a: String, _ b: String, limit: Int) -> Int {
-        let a = Array(a), b = Array(b)
+    /// Over any elements (characters, bytes), with an early exit above `limit`.
+    static func between<Element: Equatable>(_ a: [Element], _ b: [Element], limit: Int) -> Int {
         if abs(a.count - b.count) > limit { return limit + 1 }
         if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
         var previous = Array(0...b.count)
@@ -204,6 +183,11 @@ enum EditDistance {
             swap(&previous, &current)
         }
         return previous[b.count]
+    }
+
+    /// Over characters, with an early exit above `limit`.
+    static func between(_ a: String, _ b: String, limit: Int) -> Int {
+        between(Array(a), Array(b), limit: limit)
     }
 
     /// Byte-level distance from one pattern to many texts: Myers' bit-vector
@@ -226,7 +210,7 @@ enum EditDistance {
             let m = pattern.count
             if abs(m - text.count) > limit { return limit + 1 }
             guard m <= 64 else {
-                return EditDistance.bytes(pattern, Array(text), limit: limit)
+                return EditDistance.between(pattern, Array(text), limit: limit)
             }
             let highBit: UInt64 = 1 << UInt64(m - 1)
             var pv: UInt64 = m == 64 ? ~0 : (1 << UInt64(m)) - 1
@@ -250,25 +234,5 @@ enum EditDistance {
             return score
             }
         }
-    }
-
-    /// Byte-level Levenshtein distance with an early exit above `limit`.
-    static func bytes(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
-        if abs(a.count - b.count) > limit { return limit + 1 }
-        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            var rowMinimum = current[0]
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-                rowMinimum = min(rowMinimum, current[j])
-            }
-            if rowMinimum > limit { return limit + 1 }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
     }
 }

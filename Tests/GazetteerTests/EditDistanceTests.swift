@@ -29,6 +29,17 @@ import Testing
     }
 }
 
+extension EditDistanceTests {
+    /// One implementation serves characters and bytes: a letter with a
+    /// diacritic is one character edit but two byte edits.
+    @Test func charactersAndBytesShareOneProgramme() {
+        #expect(EditDistance.between("Karbalā", "Karbala", limit: 3) == 1)
+        #expect(EditDistance.between(Array("Karbalā".utf8), Array("Karbala".utf8), limit: 3) == 2)
+        #expect(EditDistance.between("Baghdad", "Bagdad", limit: 0) == 1, "above the limit: limit + 1")
+        #expect(EditDistance.between("", "abc", limit: 5) == 3)
+    }
+}
+
 enum EditDistanceReference {
     static func distance(_ a: [UInt8], _ b: [UInt8]) -> Int {
         var previous = Array(0...b.count)

@@ -1,0 +1,168 @@
+import Foundation
+import GeoModel
+
+/// Finding and ranking the rows a query matches (see `QueryPolicy`).
+extension Gazetteer {
+    /// Rows matching `query`, ranked, and how they matched (see `QueryPolicy`).
+    /// - Parameter code: the code `query` is typed as, if any.
+    func matchingRows(_ query: String, code: (code: String, forced: Bool)?) -> (rows: [Int32], match: Candidate.Match)? {
+        if let code {
+            let rows = exact.rows(for: QueryPolicy.codeKey(code.code))
+            if !rows.isEmpty { return (ranked(rows), .code) }
+            if code.forced { return nil }
+        }
+        let key = Folding.exactKey(query)
+        guard QueryPolicy.isLongEnough(key) else { return nil }
+        let exactRows = exact.rows(for: key) + capitalisedSpellings(of: query)
+        if !exactRows.isEmpty { return (ranked(exactRows), .exact) }
+        if let (name, qualifier) = splitQualifier(query), let filter = qualifierFilter(qualifier) {
+            let named = ranked(exact.rows(for: Folding.exactKey(name))).filter(filter)
+            if !named.isEmpty { return (named, .qualified) }
+            if QueryPolicy.allowsLooseMatch(name) {
+                let loosely = closeEnough(ranked(loose.rows(for: Folding.looseKey(name))).filter(filter), to: name)
+                if !loosely.isEmpty { return (loosely, .loose) }
+            }
+        }
+        guard QueryPolicy.allowsLooseMatch(query) else { return nil }
+        var looseKey = [UInt8]()
+        key.withUnsafeBufferPointer { Folding.appendLooseKey(ofExactKey: $0, to: &looseKey) }
+        let looseRows = closeEnough(ranked(loose.rows(for: looseKey)), to: query)
+        if !looseRows.isEmpty { return (looseRows, .loose) }
+        return nil
+    }
+
+    /// Rows where `query`, upper-cased, is stored in capitals as a spelling
+    /// rather than a code: another of the row's names folds to the same
+    /// loose key (`QUM` beside `Kum` for Qom), which an airport code beside
+    /// a city's names (`THE` for Teresina) does not.
+    func capitalisedSpellings(of query: String) -> [Int32] {
+        let trimmed = query.trimmingCharacters(in: .whitespaces)
+        guard (3...4).contains(trimmed.utf8.count), trimmed.utf8.allSatisfy({ $0 < 0x80 }) else { return [] }
+        let rows = exact.rows(for: QueryPolicy.codeKey(trimmed))
+        guard !rows.isEmpty else { return [] }
+        let looseKey = Folding.looseKey(trimmed)
+        return rows.filter { row in
+            names(ofRow: row).contains { name in
+                !QueryPolicy.isCode(name) && Folding.looseKey(name) == looseKey
+            }
+        }
+    }
+
+    /// The loosely matched rows with a name spelled close enough to `query`
+    /// (`QueryPolicy.minimumLooseSimilarity`), order kept.
+    func closeEnough(_ rows: [Int32], to query: String) -> [Int32] {
+        guard !rows.isEmpty else { return rows }
+        let looseKey = Folding.looseKey(query)
+        return rows.filter { row in
+            names(ofRow: row).contains { name in
+                Folding.looseKey(name) == looseKey && QueryPolicy.similarity(query, name) >= QueryPolicy.minimumLooseSimilarity
+            }
+        }
+    }
+
+    /// `"Karbala, IQ"` -> ("Karbala", "IQ"); nil without a comma.
+    func splitQualifier(_ query: String) -> (String, String)? {
+        guard let comma = query.lastIndex(of: ",") else { return nil }
+        let name = query[..<comma].trimmingCharacters(in: .whitespaces)
+        let qualifier = query[query.index(after: comma)...].trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty, !qualifier.isEmpty else { return nil }
+        return (name, qualifier)
+    }
+
+    /// Which rows a qualifier admits: a two-letter country code, a country
+    /// name, or a province/governorate (its outline, else its country).
+    private func qualifierFilter(_ qualifier: String) -> ((Int32) -> Bool)? {
+        let trimmed = qualifier.trimmingCharacters(in: .whitespaces)
+        if trimmed.count == 2, trimmed.allSatisfy({ $0.isASCII && $0.isLetter }) {
+            let code = ByteParsing.countryCode(trimmed)
+            return { summary(ofRow: $0).country == code }
+        }
+        guard let (rows, _) = matchingRowsForQualifier(trimmed) else { return nil }
+        for row in rows {
+            let region = summary(ofRow: row)
+            switch region.kind {
+            case .country:
+                let code = region.country
+                return { summary(ofRow: $0).country == code }
+            case .governorate, .province, .region:
+                if region.hasArea, let area = try? place(ofRow: row).area {
+                    let code = region.country
+                    return { candidate in
+                        let info = summary(ofRow: candidate)
+                        return (code == 0 || info.country == code)
+                            && AreaGeometry.contains(area, Coordinate(latitude: info.latitude, longitude: info.longitude))
+                    }
+                }
+                let code = region.country
+                return { summary(ofRow: $0).country == code }
+            default:
+                continue
+            }
+        }
+        return nil
+    }
+
+    private func matchingRowsForQualifier(_ qualifier: String) -> ([Int32], Candidate.Match)? {
+        let exactRows = exact.rows(for: Folding.exactKey(qualifier))
+        if !exactRows.isEmpty { return (ranked(exactRows), .exact) }
+        let looseRows = loose.rows(for: Folding.looseKey(qualifier))
+        if !looseRows.isEmpty { return (ranked(looseRows), .loose) }
+        return nil
+    }
+
+    /// Rows with redirects followed, duplicates removed, order kept.
+    func canonical(_ rows: [Int32]) -> [Int32] {
+        var seen = Set<Int32>()
+        var result = [Int32]()
+        for row in rows {
+            var target = row
+            if let redirect = redirects[row] { target = redirect }
+            if seen.insert(target).inserted { result.append(target) }
+        }
+        return result
+    }
+
+    /// Matched rows best first (higher tier, then higher score, then earlier
+    /// row), each ranked as itself, then replaced by the row standing for
+    /// it, duplicates dropped. So a dataset row an override cites ranks as a
+    /// dataset row: an override's own names beat names it only inherits.
+    func ranked(_ rows: [Int32]) -> [Int32] {
+        if rows.count == 1 { return [redirects[rows[0]] ?? rows[0]] }
+        let keyed = rows.map { row -> (row: Int32, tier: Tier, score: Double) in
+            let info = summary(ofRow: row)
+            return (row, info.tier, score(info))
+        }
+        let sorted = keyed.sorted {
+            if $0.tier != $1.tier { return $0.tier > $1.tier }
+            if $0.score != $1.score { return $0.score > $1.score }
+            return $0.row < $1.row
+        }
+        var result = [Int32]()
+        result.reserveCapacity(sorted.count)
+        for item in sorted {
+            let target = redirects[item.row] ?? item.row
+            if !result.contains(target) { result.append(target) }
+        }
+        return result
+    }
+
+    /// Prominence: countries first; populated places by log10 of their
+    /// population (capitals a little higher); provinces as a town of about
+    /// 30,000; military sites, landmarks and airports below.
+    func score(_ info: RowSummary) -> Double {
+        let population = Double(max(info.population ?? 0, 0))
+        let prominence = population >= 1 ? log10(population) : 0
+        switch info.kind {
+        case .country: return 10
+        case .capital: return max(prominence, 5) + 1.5
+        case .city: return max(prominence, 4.8)
+        case .town: return prominence > 0 ? prominence : 2.5
+        case .district: return max(prominence, 4.5)
+        case .governorate, .province, .region: return 4.5
+        case .militarySite, .airbase: return 4.0
+        case .landmark, .strait: return 4.5
+        case .airport: return 3.0
+        case .coordinate: return 0
+        }
+    }
+}

@@ -54,41 +54,11 @@ struct DataOptions: ParsableArguments {
 
     /// The gazetteer, loaded when a place name first needs it.
     func placeResolver(_ verbosity: VerbosityOptions = VerbosityOptions()) -> PlaceResolver {
-        PlaceResolver(verbosity: verbosity) { try gazetteer(verbosity) }
+        PlaceResolver(load: { try gazetteer(verbosity) }, warn: verbosity.warn)
     }
 
     func catalog() throws -> MissileCatalog {
         try MissileCatalog(contentsOf: dataDirectory().appendingPathComponent("missiles.csv"))
-    }
-}
-
-/// Resolves places, loading the gazetteer only for the first name that is
-/// not a coordinate literal: a run given nothing but coordinates never
-/// loads it (about 0.3 s for the bundled data).
-final class PlaceResolver {
-    private let load: () throws -> Gazetteer
-    private let verbosity: VerbosityOptions
-    private var loaded: Gazetteer?
-
-    /// - Parameter verbosity: where warnings about loose matches go.
-    init(verbosity: VerbosityOptions, load: @escaping () throws -> Gazetteer) {
-        self.verbosity = verbosity
-        self.load = load
-    }
-
-    /// The gazetteer, loaded on the first call.
-    func gazetteer() throws -> Gazetteer {
-        if let loaded { return loaded }
-        let gazetteer = try load()
-        loaded = gazetteer
-        return gazetteer
-    }
-
-    /// A coordinate literal as a place, or a name through the gazetteer
-    /// (with a warning when it met its place less than exactly).
-    func resolve(_ query: String) throws -> Place {
-        if let place = try Gazetteer.coordinatePlace(query) { return place }
-        return try gazetteer().resolve(query, warning: verbosity)
     }
 }
 

@@ -61,7 +61,7 @@ extension ThreatMap {
             try reportingFailures {
                 try checkWritable(output)
                 let places = data.placeResolver(verbosity)
-                let sites = try LaunchSites.resolve(launch.sites, places: places)
+                let sites = try PlaceArguments.launchSites(launch.sites, places: places)
                 let systems = try launch.systems(from: data.catalog)
                 let stream = ReachStream(sites: sites, systems: systems, sources: try destinations.sources(places: places))
                 let survey = try stream.survey()

@@ -83,7 +83,7 @@ extension ThreatMap {
                 let gazetteer = try data.gazetteer(verbosity)
                 let table: ResultTable
                 if let near, let within {
-                    let center = try gazetteer.resolve(near, warning: verbosity)
+                    let center = try PlaceResolver(load: { gazetteer }, warn: verbosity.warn).resolve(near)
                     table = PlaceTables.nearby(near, center: center, in: gazetteer, radius: within,
                                                kinds: kinds.isEmpty ? nil : Set(kinds), limit: limit ?? 100)
                 } else if all {

@@ -63,7 +63,7 @@ extension ThreatMap {
         func run() throws {
             try reportingFailures {
                 try checkWritable(output)
-                let sites = try LaunchSites.resolve(launch.sites, places: data.placeResolver(verbosity))
+                let sites = try PlaceArguments.launchSites(launch.sites, places: data.placeResolver(verbosity))
                 let systems = try launch.systems(from: data.catalog)
                 let report = try FootprintReport(sites: sites, systems: systems, tolerance: tolerance,
                                                  azimuths: azimuth, union: union)

@@ -34,7 +34,7 @@ struct LaunchOptions: ParsableArguments {
 
     func validateLaunch() throws {
         guard !sites.isEmpty else { throw ValidationError("give at least one launch site with --from") }
-        try validatePlaceArguments(sites.filter { !LaunchSites.isGeoJSONFile($0) }, option: "--from")
+        try validatePlaceArguments(sites.filter { !PlaceArguments.isLaunchSiteFile($0) }, option: "--from")
         guard range != nil || !missiles.isEmpty else {
             throw ValidationError("give --missile NAME or --range DISTANCE")
         }

@@ -18,29 +18,6 @@ func processCPUSeconds() -> Double {
     return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
 }
 
-/// Slots filled once each by `DispatchQueue.concurrentPerform` iterations.
-final class Slots<Value>: @unchecked Sendable {
-    private let base: UnsafeMutablePointer<Value?>
-    let count: Int
-
-    init(count: Int) {
-        self.count = count
-        base = .allocate(capacity: count)
-        base.initialize(repeating: nil, count: count)
-    }
-
-    deinit {
-        base.deinitialize(count: count)
-        base.deallocate()
-    }
-
-    /// Each index is written by exactly one iteration.
-    func store(_ value: Value, at index: Int) { base[index] = value }
-
-    /// Call after every slot was stored.
-    func values() -> [Value] { (0..<count).map { base[$0]! } }
-}
-
 /// The timed workload: one footprint per site (both cores), then their union.
 struct RangeWorkload {
     let centers: [Coordinate]
@@ -51,15 +28,14 @@ struct RangeWorkload {
     var system: MissileSystem { .bareRange(radius) }
 
     func footprints() throws -> [RangeFootprint] {
-        let slots = Slots<Result<RangeFootprint, ThreatModelError>>(count: centers.count)
         let (centers, system, builder) = (centers, system, builder)
-        DispatchQueue.concurrentPerform(iterations: centers.count) { index in
+        let results = ConcurrentMap.map(count: centers.count) { index in
             let site = Place(name: "site \(index)", coordinate: centers[index], kind: .coordinate, country: "", source: "benchmark")
-            slots.store(Result { () throws(ThreatModelError) -> RangeFootprint in
+            return Result { () throws(ThreatModelError) -> RangeFootprint in
                 try builder.footprint(of: system, from: site)
-            }, at: index)
+            }
         }
-        return try slots.values().map { try $0.get() }
+        return try results.map { try $0.get() }
     }
 
     /// The footprints' union as `threatmap rings --union` and map layers

@@ -21,6 +21,19 @@ public enum ConcurrentMap {
     }
 }
 
+extension ConcurrentMap {
+    /// `first()` and `second()` run side by side; both results.
+    public static func pair<First: Sendable, Second: Sendable>(
+        _ first: @Sendable () -> First, _ second: @Sendable () -> Second
+    ) -> (First, Second) {
+        let firsts = Slots<First>(count: 1), seconds = Slots<Second>(count: 1)
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            if index == 0 { firsts.store(first(), at: 0) } else { seconds.store(second(), at: 0) }
+        }
+        return (firsts.values()[0], seconds.values()[0])
+    }
+}
+
 /// Fixed slots written once each by concurrent iterations. Raw storage, so
 /// writes to distinct indices never contend.
 private final class Slots<Output>: @unchecked Sendable {

@@ -21,9 +21,15 @@ public struct ScenarioReport: Sendable {
     ///   distance computed.
     public init(_ scenario: ResolvedScenario, tolerance: Distance) throws(ThreatModelError) {
         self.scenario = scenario
-        builder = FootprintBuilder(tolerance: tolerance)
-        footprints = try scenario.footprints(builder: builder)
-        results = try scenario.reach()
+        let builder = FootprintBuilder(tolerance: tolerance)
+        self.builder = builder
+        // Footprints and reach decisions are independent: drawn side by side.
+        let (drawn, decided) = ConcurrentMap.pair(
+            { Result { () throws(ThreatModelError) in try scenario.footprints(builder: builder) } },
+            { Result { () throws(ThreatModelError) in try scenario.reach() } }
+        )
+        footprints = try drawn.get()
+        results = try decided.get()
         var status = [Place: (reaching: [String], nearest: Distance)]()
         for result in results {
             var entry = status[result.target] ?? ([], result.distance)
@@ -50,18 +56,21 @@ public struct ScenarioReport: Sendable {
     public func files(_ formats: [OutputFormat], geojsonLines: Bool = false, settings: MapSettings,
                       basemap: Basemap?, decimals: Int = 6) throws -> [File] {
         let writer = GeoJSONWriter(decimals: decimals)
-        var files = [File]()
-        for format in formats {
-            let text: String
-            switch format {
-            case .geojson: text = writer.document(features)
-            case .svg: text = try svg(settings: settings, basemap: basemap)
-            case .csv: text = table.csv()
-            case .md: text = ScenarioBrief.markdown(scenario, results: results)
-            case .kml: text = kml(decimals: decimals, palette: settings.theme.theme.palette)
+        // Each output is independent of the others: written side by side.
+        let texts = ConcurrentMap.map(formats) { format in
+            Result { () throws -> File in
+                let text: String
+                switch format {
+                case .geojson: text = writer.document(features)
+                case .svg: text = try svg(settings: settings, basemap: basemap)
+                case .csv: text = table.csv()
+                case .md: text = ScenarioBrief.markdown(scenario, results: results)
+                case .kml: text = kml(decimals: decimals, palette: settings.theme.theme.palette)
+                }
+                return File(fileExtension: format.rawValue, text: text)
             }
-            files.append(File(fileExtension: format.rawValue, text: text))
         }
+        var files = try texts.map { try $0.get() }
         if geojsonLines { files.append(File(fileExtension: "geojsonl", text: writer.lines(features))) }
         return files
     }

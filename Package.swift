@@ -36,7 +36,7 @@ let package = Package(
         ),
         .target(name: "Export", dependencies: ["GeoModel", "Geodesy", "CPROJ"]),
         .target(name: "Extraction", dependencies: ["GeoModel", "Gazetteer", "ThreatModel", "Geodesy"]),
-        .target(name: "Report", dependencies: ["GeoModel", "Geodesy", "Geometry", "Gazetteer", "ThreatModel", "Export"]),
+        .target(name: "Report", dependencies: ["GeoModel", "Geodesy", "Geometry", "Gazetteer", "ThreatModel", "Export", "Extraction"]),
         .executableTarget(
             name: "threatmap",
             dependencies: [
@@ -63,7 +63,7 @@ let package = Package(
         .testTarget(name: "ThreatModelTests", dependencies: ["Gazetteer", "GeoModel", "Geodesy", "Geometry", "ThreatModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ExportTests", dependencies: ["Export", "GeoModel", "Geodesy"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "Gazetteer", "GeoModel", "Geodesy", "ThreatModel"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ReportTests", dependencies: ["Report", "ThreatModel", "Export", "Gazetteer", "GeoModel"], exclude: ["Fixtures"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "ThreatModel", "Export", "Extraction", "Gazetteer", "GeoModel"], exclude: ["Fixtures"]),
         .testTarget(name: "threatmapTests", dependencies: ["threatmap"], resources: [.copy("Fixtures")]),
     ]
 )

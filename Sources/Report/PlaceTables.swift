@@ -15,6 +15,19 @@ public enum PlaceTables {
 
     /// One row per query: the place it met and how (`match`: exact,
     /// qualified, alias, loose, code, coordinate).
+    /// As below, matching each query in `gazetteer`; once all are matched,
+    /// `warn` is told each alias, loose or code match.
+    /// - Throws: `GazetteerError` for an unknown name (with close matches).
+    public static func matches(_ queries: [String], in gazetteer: Gazetteer, warn: (String) -> Void) throws(GazetteerError) -> ResultTable {
+        var matches = [Candidate]()
+        for query in queries { matches.append(try gazetteer.match(query)) }
+        // Warnings only once every name is known: a failed run prints its error alone.
+        for (query, match) in zip(queries, matches) {
+            if let notice = match.notice(for: query) { warn(notice) }
+        }
+        return Self.matches(queries, matches)
+    }
+
     public static func matches(_ queries: [String], _ matches: [Candidate]) -> ResultTable {
         ResultTable(columns: columns + ["match"], rows: zip(queries, matches).map {
             cells($0, $1.place) + [.text($1.match.rawValue)]

@@ -1,4 +1,5 @@
 import Export
+import Foundation
 import Geodesy
 import Geometry
 import GeoModel
@@ -215,6 +216,22 @@ public enum ReachRowStream {
     /// - Parameters:
     ///   - targetCount: the number of targets, for `progress` (0 to 1).
     /// - Throws: `ThreatModelError` from the decisions; whatever `sink` throws.
+    /// As below, into the file at `path` (written atomically: all or
+    /// nothing) or to standard output when `path` is nil.
+    /// - Throws: `ExportError.cannotWrite` when the output takes no more;
+    ///   what the decisions throw.
+    public static func write(_ stream: ReachStream, style: TableEncoder.Style, onlyInRange: Bool, targetCount: Int,
+                             progress: ((Double) -> Void)? = nil, toFile path: String?) throws {
+        let file = try path.map { try AtomicFileWriter(url: URL(fileURLWithPath: $0)) }
+        try write(stream, style: style, onlyInRange: onlyInRange, targetCount: targetCount, progress: progress) { bytes in
+            if let file { return try file.write(bytes) }
+            do throws(FileDescriptorOutput.Failure) { try FileDescriptorOutput.writeAll(bytes, to: STDOUT_FILENO) } catch {
+                throw ExportError.cannotWrite(path: "the output", reason: error.reason)
+            }
+        }
+        try file?.commit()
+    }
+
     public static func write(_ stream: ReachStream, style: TableEncoder.Style, onlyInRange: Bool, targetCount: Int,
                              progress: ((Double) -> Void)? = nil, sink: @escaping ([UInt8]) throws -> Void) throws {
         let encoder = TableEncoder(columns: ReachTable.columns, style: style)

@@ -66,6 +66,35 @@ public struct ScenarioRenderer: Sendable {
         return Rendering(report: report, files: files.map { (stem.appendingPathExtension($0.fileExtension), $0.text) })
     }
 
+    /// `map`'s whole job: checks the scenarios together, loads the basemap
+    /// (only then), draws every scenario, and writes all their files or none.
+    /// - Parameters:
+    ///   - directory: where the files go (created when missing).
+    ///   - basemap: the basemap, or nil for none; called once.
+    ///   - log: a line per scenario on what was drawn and how long it took.
+    /// - Throws: `ReportError` before any work, then what `render` and
+    ///   `write` throw (nothing written).
+    public func renderAll(_ scenarios: [ResolvedScenario], into directory: URL, basemap: () throws -> Basemap?,
+                          log: (String) -> Void = { _ in }) throws -> [Rendering] {
+        // Too large a scenario stops here, before any work or any file.
+        try Self.check(scenarios)
+        try AtomicFile.prepareDirectory(directory)
+        var renderer = self
+        renderer.basemap = try basemap()
+        let clock = ContinuousClock()
+        var renderings = [Rendering]()
+        for scenario in scenarios {
+            let step = clock.now
+            let rendering = try renderer.render(scenario, into: directory)
+            renderings.append(rendering)
+            let report = rendering.report
+            log("\(scenario.document.file): \(report.footprints.count) footprints, \(report.vertexCount) vertices, "
+                + "\(report.results.count) reach decisions in \(Elapsed.text(clock.now - step))")
+        }
+        try Self.write(renderings)
+        return renderings
+    }
+
     /// Writes every file of every rendering, or none.
     /// - Throws: `ExportError.cannotWrite` (nothing left behind).
     public static func write(_ renderings: [Rendering]) throws(ExportError) {
@@ -74,5 +103,28 @@ public struct ScenarioRenderer: Sendable {
             for (url, text) in rendering.files { files.add(text, to: url) }
         }
         try files.commit()
+    }
+}
+
+extension ScenarioRenderer.Rendering {
+    /// What `map` prints for a rendering: the title, the reach table, the
+    /// summary line and each file written (paths as given).
+    public var printout: String {
+        report.scenario.document.title.visibleControlCharacters + "\n" + report.table.text() + report.summary + "\n"
+            + files.map { "wrote \($0.url.relativePath)\n" }.joined()
+    }
+
+    /// The SVG map's full path, if one was drawn.
+    public var svgPath: String? {
+        files.first { $0.url.pathExtension == "svg" }?.url.standardizedFileURL.path
+    }
+}
+
+/// Elapsed time for messages.
+public enum Elapsed {
+    /// `duration` as seconds with two decimals, e.g. `1.25 s`.
+    public static func text(_ duration: Duration) -> String {
+        let (seconds, attoseconds) = duration.components
+        return String(format: "%.2f s", Double(seconds) + Double(attoseconds) * 1e-18)
     }
 }

@@ -91,3 +91,27 @@ public struct MissileCatalog: Sendable {
         throw .unknownMissile(name, suggestions: close.map(\.name))
     }
 }
+
+extension MissileCatalog {
+    /// `self` with the systems of the user's catalog file at `path` added or
+    /// replacing bundled ones of the same name; `self` when `path` is nil.
+    /// - Throws: `InputFileError` for a path that is not a readable file,
+    ///   `ThreatModelError.badData` naming file and line.
+    public func merging(file path: String?) throws -> MissileCatalog {
+        guard let path else { return self }
+        try InputFile.requireRegularFile(path)
+        return merging(try MissileCatalog(contentsOf: URL(fileURLWithPath: path)))
+    }
+
+    /// The systems a user asks for by name (each at the `estimate` end of
+    /// its published span), then a bare `range` if one is given.
+    /// - Throws: `ThreatModelError` for an unknown name (with close matches).
+    public func systems(named names: [String], estimate: RangeEstimate, range: Distance?,
+                        minimumRange: Distance?) throws(ThreatModelError) -> [MissileSystem] {
+        var systems = [MissileSystem]()
+        for name in names { systems.append(try system(named: name).using(estimate)) }
+        if let range { systems.append(.bareRange(range, minimumRange: minimumRange ?? .zero)) }
+        return systems
+    }
+}
+

@@ -24,13 +24,11 @@ extension ThreatMap {
             "A CSV of extra or replacement systems, in the columns of Gazetteer/missiles.csv.", valueName: "file"))
         var missileFile: String?
 
-        @Option(help: "Output format.")
-        var format: TableFormat = .table
+        @Option(help: "Output format.") var format: TableFormat = .table
 
         func run() throws {
             try reportingFailures {
-                var catalog = try data.catalog()
-                if let missileFile { catalog = catalog.merging(try MissileFiles.load(missileFile)) }
+                let catalog = try data.catalog().merging(file: missileFile)
                 let systems = catalog.systems.filter { category == nil || $0.category == category }
                 // The source column is long: the aligned table leaves it to CSV and JSON.
                 let table = format == .table ? CatalogTable.brief(systems) : CatalogTable.make(systems)

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Export
-import Foundation
 import Gazetteer
 import GeoModel
 import Report
@@ -34,12 +33,8 @@ extension ThreatMap {
         )
 
         @OptionGroup var data: DataOptions
-
-        @Option(help: "Output format.")
-        var format: TableFormat = .table
-
-        @Flag(help: "List the other candidates of each name too (namesakes, areas of the same name), best first.")
-        var all = false
+        @Option(help: "Output format.") var format: TableFormat = .table
+        @Flag(help: "List the other candidates of each name too (namesakes, areas of the same name), best first.") var all = false
 
         @Option(help: ArgumentHelp("With --all, at most this many candidates per name; with --near, at most this many places.", valueName: "n"))
         var limit: Int?
@@ -52,13 +47,11 @@ extension ThreatMap {
         var within: Distance?
 
         @Option(name: .customLong("kind"), parsing: .singleValue, help: ArgumentHelp(
-            "With --near, only places of this kind (repeatable): \(PlaceKind.allCases.filter { $0 != .coordinate }.map(\.rawValue).joined(separator: ", ")).",
+            "With --near, only places of this kind (repeatable): \(PlaceKind.namedKindList).",
             valueName: "kind"), transform: parseKind)
         var kinds: [PlaceKind] = []
 
-        @Argument(parsing: .allUnrecognized, help: ArgumentHelp("Place names or coordinates.", valueName: "name"))
-        var names: [String] = []
-
+        @Argument(parsing: .allUnrecognized, help: ArgumentHelp("Place names or coordinates.", valueName: "name")) var names: [String] = []
         @OptionGroup var verbosity: VerbosityOptions
 
         func validate() throws {
@@ -89,11 +82,7 @@ extension ThreatMap {
                 } else if all {
                     table = try PlaceTables.candidates(names, in: gazetteer, limit: limit ?? 10)
                 } else {
-                    let matches = try names.map { try gazetteer.match($0) }
-                    for (query, match) in zip(names, matches) {
-                        if let notice = match.notice(for: query) { verbosity.warn(notice) }
-                    }
-                    table = PlaceTables.matches(names, matches)
+                    table = try PlaceTables.matches(names, in: gazetteer, warn: verbosity.warn)
                 }
                 print(table.text(format), terminator: "")
             }
@@ -104,8 +93,7 @@ extension ThreatMap {
 /// Parses a `--kind` value.
 func parseKind(_ text: String) throws -> PlaceKind {
     guard let kind = PlaceKind(rawValue: text), kind != .coordinate else {
-        let known = PlaceKind.allCases.filter { $0 != .coordinate }.map(\.rawValue).joined(separator: ", ")
-        throw ValidationError("unknown kind '\(text)'; expected one of \(known)")
+        throw ValidationError("unknown kind '\(text)'; expected one of \(PlaceKind.namedKindList)")
     }
     return kind
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Export
-import Gazetteer
 import Geodesy
 import GeoModel
 import Report
@@ -40,17 +39,13 @@ extension ThreatMap {
             valueName: "start..end"), transform: { try AzimuthRange(parsing: $0) })
         var azimuth: AzimuthRange?
 
-        @Flag(help: "One footprint per system: the union over all launch sites.")
-        var union = false
+        @Flag(help: "One footprint per system: the union over all launch sites.") var union = false
 
         @Option(help: "geojson: the footprints; geojsonl: one feature per line; kml: for Google Earth; table: their geodesic areas and perimeters.")
         var format: FootprintFormat = .geojson
 
         @OptionGroup var precision: PrecisionOption
-
-        @Option(help: ArgumentHelp("Write the output here instead of stdout ('-' for stdout).", valueName: "file"))
-        var output: String?
-
+        @Option(help: ArgumentHelp("Write the output here instead of stdout ('-' for stdout).", valueName: "file")) var output: String?
         @OptionGroup var verbosity: VerbosityOptions
 
         func validate() throws {
@@ -62,12 +57,12 @@ extension ThreatMap {
 
         func run() throws {
             try reportingFailures {
-                try checkWritable(output)
+                try AtomicFile.prepareDirectory(forFile: output)
                 let sites = try PlaceArguments.launchSites(launch.sites, places: data.placeResolver(verbosity))
                 let systems = try launch.systems(from: data.catalog)
                 let report = try FootprintReport(sites: sites, systems: systems, tolerance: tolerance,
                                                  azimuths: azimuth, union: union)
-                try emit(report.text(format, decimals: precision.precision), to: output)
+                try AtomicFile.emit(report.text(format, decimals: precision.precision), toPath: output)
             }
         }
     }

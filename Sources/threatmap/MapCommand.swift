@@ -59,6 +59,9 @@ extension ThreatMap {
         @Flag(help: "Print the full path of each SVG map, last, to open it in a browser or viewer.")
         var open = false
 
+        @Option(help: ArgumentHelp(CoordinateNotation.help + " Adds the targets' positions to the reach table and a Positions section to the brief.", valueName: "notation"))
+        var coordinates: CoordinateNotation?
+
         @OptionGroup var verbosity: VerbosityOptions
 
         func validate() throws {
@@ -81,7 +84,8 @@ extension ThreatMap {
                 let scenarios = try resolveAll(paths)
                 verbosity.note("read and resolved \(scenarios.count) scenario(s) in \(VerbosityOptions.seconds(clock.now - started))")
                 let renderer = ScenarioRenderer(tolerance: tolerance, map: map.choices, kml: kml,
-                                                geojsonLines: geojsonl, decimals: precision.precision)
+                                                geojsonLines: geojsonl, decimals: precision.precision,
+                                                coordinates: coordinates)
                 try Self.render(scenarios, with: renderer, basemap: { try map.loadBasemap(dataDirectory: data.dataDirectory) },
                                 into: outputDirectory, verbosity: verbosity, open: open)
                 verbosity.note("done in \(VerbosityOptions.seconds(clock.now - started))")

@@ -6,6 +6,7 @@ import ThreatModel
 
 extension ProjectionName: ExpressibleByArgument {}
 extension ThemeName: ExpressibleByArgument {}
+extension CoordinateNotation: ExpressibleByArgument {}
 
 /// How the SVG map is drawn: projection, centre, extent, size, theme,
 /// basemap. Options left out fall back to a scenario's `map:` settings,

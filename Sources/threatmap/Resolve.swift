@@ -38,6 +38,9 @@ extension ThreatMap {
         @Option(help: "Output format.")
         var format: TableFormat = .table
 
+        @Option(help: ArgumentHelp(CoordinateNotation.help, valueName: "notation"))
+        var coordinates: CoordinateNotation = .dd
+
         @Flag(help: "List the other candidates of each name too (namesakes, areas of the same name), best first.")
         var all = false
 
@@ -85,15 +88,16 @@ extension ThreatMap {
                 if let near, let within {
                     let center = try PlaceResolver(load: { gazetteer }, warn: verbosity.warn).resolve(near)
                     table = PlaceTables.nearby(near, center: center, in: gazetteer, radius: within,
-                                               kinds: kinds.isEmpty ? nil : Set(kinds), limit: limit ?? 100)
+                                               kinds: kinds.isEmpty ? nil : Set(kinds), limit: limit ?? 100,
+                                               notation: coordinates)
                 } else if all {
-                    table = try PlaceTables.candidates(names, in: gazetteer, limit: limit ?? 10)
+                    table = try PlaceTables.candidates(names, in: gazetteer, limit: limit ?? 10, notation: coordinates)
                 } else {
                     let matches = try names.map { try gazetteer.match($0) }
                     for (query, match) in zip(names, matches) {
                         if let notice = match.notice(for: query) { verbosity.warn(notice) }
                     }
-                    table = PlaceTables.matches(names, matches)
+                    table = PlaceTables.matches(names, matches, notation: coordinates)
                 }
                 print(table.text(format), terminator: "")
             }

@@ -63,7 +63,7 @@ let package = Package(
         .testTarget(name: "ThreatModelTests", dependencies: ["Gazetteer", "GeoModel", "Geodesy", "Geometry", "ThreatModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ExportTests", dependencies: ["Export", "GeoModel", "Geodesy"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "Gazetteer", "GeoModel", "Geodesy", "ThreatModel"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ReportTests", dependencies: ["Report", "ThreatModel", "Export", "Gazetteer", "GeoModel"], exclude: ["Fixtures"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "ThreatModel", "Export", "Gazetteer", "GeoModel", "Geodesy"], exclude: ["Fixtures"]),
         .testTarget(name: "threatmapTests", dependencies: ["threatmap"], resources: [.copy("Fixtures")]),
     ]
 )

@@ -55,7 +55,7 @@ struct CLIFailure: Error, CustomStringConvertible {
         case let error as ReportError:
             switch error {
             case .tooLarge: self.init(.dataError, error.description)
-            case .sameStem: self.init(.usage, error.description)
+            case .sameStem, .tooManyRings: self.init(.usage, error.description)
             }
         case let error as ScenarioErrors:
             self.init(.dataError, error.description)

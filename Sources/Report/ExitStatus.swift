@@ -54,7 +54,7 @@ public enum ExitStatus: Int32, Sendable {
         case let error as ReportError:
             switch error {
             case .tooLarge: self = .dataError
-            case .sameStem, .tooManyRowsInMemory: self = .usage
+            case .sameStem, .tooManyRowsInMemory, .tooManyRings: self = .usage
             }
         case is CoordinateError: self = .usage
         case is ScenarioErrors, is GeodesyError: self = .dataError

@@ -132,8 +132,13 @@ public struct ReachReport: Sendable {
 public enum ReachTable {
     public static let columns = ["site", "missile", "target", "distance_km", "bearing_deg", "range_km", "in_range", "margin_km", "min_range_km", "reason"]
 
-    public static func make(_ results: [ReachResult]) -> ResultTable {
-        ResultTable(columns: columns, rows: results.map(row))
+    /// - Parameter coordinates: when given, the target's position follows
+    ///   the documented columns (`target_latitude`, `target_longitude`, or
+    ///   `target_mgrs` / `target_dms` / `target_utm`).
+    public static func make(_ results: [ReachResult], coordinates: CoordinateNotation? = nil) -> ResultTable {
+        guard let coordinates else { return ResultTable(columns: columns, rows: results.map(row)) }
+        return ResultTable(columns: columns + coordinates.columns.map { "target_" + $0 },
+                           rows: results.map { row($0) + coordinates.cells($0.target.coordinate) })
     }
 
     /// One row in `columns`' order.

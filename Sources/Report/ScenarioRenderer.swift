@@ -18,9 +18,13 @@ public struct ScenarioRenderer: Sendable {
     public var geojsonLines: Bool
     /// Decimal places of GeoJSON and KML coordinates.
     public var decimals: Int
+    /// Positions in the reach table and the brief, in this notation; nil: none.
+    public var coordinates: CoordinateNotation?
 
     public init(tolerance: Distance? = nil, map: MapChoices = MapChoices(), basemap: Basemap? = nil,
-                kml: Bool = false, geojsonLines: Bool = false, decimals: Int = 6) {
+                kml: Bool = false, geojsonLines: Bool = false, decimals: Int = 6,
+                coordinates: CoordinateNotation? = nil) {
+        self.coordinates = coordinates
         self.tolerance = tolerance
         self.map = map
         self.basemap = basemap
@@ -57,7 +61,8 @@ public struct ScenarioRenderer: Sendable {
     ///   `ExportError` when the map cannot be projected.
     public func render(_ scenario: ResolvedScenario, into directory: URL) throws -> Rendering {
         let document = scenario.document
-        let report = try ScenarioReport(scenario, tolerance: tolerance ?? document.tolerance ?? Self.defaultTolerance)
+        var report = try ScenarioReport(scenario, tolerance: tolerance ?? document.tolerance ?? Self.defaultTolerance)
+        report.coordinates = coordinates
         var formats = document.formats
         if kml, !formats.contains(.kml) { formats.append(.kml) }
         let settings = map.over(document.map).settings

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Export
 import Foundation
 import Geodesy
 import GeoModel
@@ -46,6 +47,8 @@ extension ThreatMap {
         @Flag(help: "Also write <stem>.kml (footprints and places for Google Earth).") var kml = false
         @Flag(help: "Also write <stem>.geojsonl (one GeoJSON feature per line).") var geojsonl = false
         @Flag(help: "Print the full path of each SVG map, last, to open it in a browser or viewer.") var open = false
+        @Option(help: ArgumentHelp(CoordinateNotation.help + " Adds the targets' positions to the reach table and a Positions section to the brief.", valueName: "notation"))
+        var coordinates: CoordinateNotation?
         @OptionGroup var verbosity: VerbosityOptions
 
         func validate() throws {
@@ -69,7 +72,7 @@ extension ThreatMap {
                                                           fileAccess: files.access, warn: verbosity.warn)
                 verbosity.note("read and resolved \(scenarios.count) scenario(s) in \(Elapsed.text(clock.now - started))")
                 let renderer = ScenarioRenderer(tolerance: tolerance, map: map.choices, kml: kml,
-                                                geojsonLines: geojsonl, decimals: precision.precision)
+                                                geojsonLines: geojsonl, decimals: precision.precision, coordinates: coordinates)
                 let renderings = try renderer.renderAll(scenarios, into: URL(fileURLWithPath: outputDirectory),
                                                         basemap: { try map.loadBasemap(dataDirectory: data.dataDirectory) },
                                                         log: { verbosity.note($0) })

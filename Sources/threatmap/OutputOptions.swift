@@ -5,6 +5,7 @@ import GeoModel
 
 extension ProjectionName: ExpressibleByArgument {}
 extension ThemeName: ExpressibleByArgument {}
+extension CoordinateNotation: ExpressibleByArgument {}
 
 /// How the SVG map is drawn: projection, centre, extent, size, theme,
 /// basemap. Options left out fall back to a scenario's `map:` settings,

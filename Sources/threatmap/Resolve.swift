@@ -34,6 +34,7 @@ extension ThreatMap {
 
         @OptionGroup var data: DataOptions
         @Option(help: "Output format.") var format: TableFormat = .table
+        @Option(help: ArgumentHelp(CoordinateNotation.help, valueName: "notation")) var coordinates: CoordinateNotation = .dd
         @Flag(help: "List the other candidates of each name too (namesakes, areas of the same name), best first.") var all = false
 
         @Option(help: ArgumentHelp("With --all, at most this many candidates per name; with --near, at most this many places.", valueName: "n"))
@@ -78,11 +79,12 @@ extension ThreatMap {
                 if let near, let within {
                     let center = try PlaceResolver(load: { gazetteer }, warn: verbosity.warn).resolve(near)
                     table = PlaceTables.nearby(near, center: center, in: gazetteer, radius: within,
-                                               kinds: kinds.isEmpty ? nil : Set(kinds), limit: limit ?? 100)
+                                               kinds: kinds.isEmpty ? nil : Set(kinds), limit: limit ?? 100,
+                                               notation: coordinates)
                 } else if all {
-                    table = try PlaceTables.candidates(names, in: gazetteer, limit: limit ?? 10)
+                    table = try PlaceTables.candidates(names, in: gazetteer, limit: limit ?? 10, notation: coordinates)
                 } else {
-                    table = try PlaceTables.matches(names, in: gazetteer, warn: verbosity.warn)
+                    table = try PlaceTables.matches(names, in: gazetteer, notation: coordinates, warn: verbosity.warn)
                 }
                 print(table.text(format), terminator: "")
             }

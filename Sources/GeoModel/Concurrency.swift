@@ -2,6 +2,10 @@ import Dispatch
 import Foundation
 
 /// Maps independent work over all cores, keeping input order.
+///
+/// A map inside another map's transform runs serially on its worker
+/// (libdispatch does not nest `concurrentPerform`): parallelise the
+/// outermost loop that has enough independent work.
 public enum ConcurrentMap {
     /// `transform` applied to every element, in parallel.
     public static func map<Element: Sendable, Output: Sendable>(
@@ -18,19 +22,6 @@ public enum ConcurrentMap {
             slots.store(transform(index), at: index)
         }
         return slots.values()
-    }
-}
-
-extension ConcurrentMap {
-    /// `first()` and `second()` run side by side; both results.
-    public static func pair<First: Sendable, Second: Sendable>(
-        _ first: @Sendable () -> First, _ second: @Sendable () -> Second
-    ) -> (First, Second) {
-        let firsts = Slots<First>(count: 1), seconds = Slots<Second>(count: 1)
-        DispatchQueue.concurrentPerform(iterations: 2) { index in
-            if index == 0 { firsts.store(first(), at: 0) } else { seconds.store(second(), at: 0) }
-        }
-        return (firsts.values()[0], seconds.values()[0])
     }
 }
 

@@ -24,15 +24,9 @@ public struct ScenarioReport: Sendable {
     ///   distance computed.
     public init(_ scenario: ResolvedScenario, tolerance: Distance) throws(ThreatModelError) {
         self.scenario = scenario
-        let builder = FootprintBuilder(tolerance: tolerance)
-        self.builder = builder
-        // Footprints and reach decisions are independent: drawn side by side.
-        let (drawn, decided) = ConcurrentMap.pair(
-            { Result { () throws(ThreatModelError) in try scenario.footprints(builder: builder) } },
-            { Result { () throws(ThreatModelError) in try scenario.reach() } }
-        )
-        footprints = try drawn.get()
-        results = try decided.get()
+        builder = FootprintBuilder(tolerance: tolerance)
+        footprints = try scenario.footprints(builder: builder)
+        results = try scenario.reach()
         var status = [Place: (reaching: [String], nearest: Distance)]()
         for result in results {
             var entry = status[result.target] ?? ([], result.distance)

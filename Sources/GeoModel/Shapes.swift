@@ -1,3 +1,4 @@
+import Foundation
 /// A closed ring of coordinates: the first coordinate is repeated at the end.
 public typealias Ring = [Coordinate]
 
@@ -54,6 +55,23 @@ public enum RingGeometry {
             sum += a.longitude * b.latitude - b.longitude * a.latitude
         }
         return sum
+    }
+
+    /// How wide a small ring is, about: twice its area over its perimeter
+    /// (a sliver's width; a circle's radius), metres, measured on a plane
+    /// tangent at its first vertex. For rings a few kilometres across.
+    public static func widthMeters(_ ring: Ring) -> Double {
+        guard let origin = ring.first, ring.count > 3 else { return 0 }
+        let metresPerDegree = 111_319.49
+        let east = metresPerDegree * cos(origin.latitude * .pi / 180)
+        var doubleArea = 0.0, perimeter = 0.0
+        for (a, b) in zip(ring, ring.dropFirst()) {
+            let ax: Double = (a.longitude - origin.longitude) * east, ay: Double = (a.latitude - origin.latitude) * metresPerDegree
+            let bx: Double = (b.longitude - origin.longitude) * east, by: Double = (b.latitude - origin.latitude) * metresPerDegree
+            doubleArea += ax * by - bx * ay
+            perimeter += hypot(bx - ax, by - ay)
+        }
+        return perimeter > 0 ? abs(doubleArea) / perimeter : 0
     }
 
     /// Where a point lies against a closed ring in the longitude/latitude plane.

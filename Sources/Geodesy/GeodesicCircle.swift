@@ -138,6 +138,28 @@ extension Geodesic {
         return Self.closedAroundPole(ring)
     }
 
+    /// A fan: `center`, the arc of the circle of `radius` between the
+    /// azimuths of `azimuths` (vertices from `geod_direct`, edges within
+    /// `tolerance` of the circle, as `circle` draws them), and straight
+    /// longitude/latitude sides back to `center`, as a closed ring in
+    /// unwrapped longitude. The sides are not geodesics: use a fan where
+    /// its sides lie inside other shapes it is united with (buffer caps).
+    /// - Throws: `GeodesyError` as `circle` does.
+    public func fan(
+        center: Coordinate, radius: Distance, azimuths: AzimuthRange,
+        tolerance: Distance, maximumVertices: Int = Geodesic.defaultMaximumVertices
+    ) throws(GeodesyError) -> Ring {
+        try validate(center: center, radius: radius, tolerance: tolerance)
+        let arcs = max(2, Int((Double(initialArcCount(radius: radius.meters, tolerance: tolerance.meters, limit: maximumVertices))
+            * azimuths.sweep / 360).rounded(.up)))
+        var ring = [center, startVertex(center: center, azimuth: azimuths.end, radius: radius)]
+        // Counter-clockwise, as circles run: from the last azimuth back to the first.
+        try arcSampler(center: center, radius: radius, tolerance: tolerance, maximumVertices: maximumVertices)
+            .append(from: azimuths.end, to: azimuths.start, arcs: arcs, into: &ring)
+        ring.append(center)
+        return ring
+    }
+
     /// The geodesic from `start` to `end` as a polyline in unwrapped longitude
     /// whose straight edges stay within `tolerance` of the geodesic.
     public func path(

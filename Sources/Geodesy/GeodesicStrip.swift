@@ -21,11 +21,17 @@ extension Geodesic {
     ///   - halfWidth: the buffer distance.
     ///   - slack: how much of the buffer's edge the strips may give up;
     ///     at most `halfWidth`.
+    ///   - narrowSide: a side (seen along the line) to reach only
+    ///     `narrowWidth` into, where other shapes cover the rest (the inside
+    ///     of an area being buffered); nil for the full width both sides.
     /// - Returns: closed rings in unwrapped longitude (near each piece's
     ///   start), or nil when a piece comes within 5° of a pole or would
     ///   need more than 2^16 splits: buffer that line with discs instead.
-    public func strips(along line: [Coordinate], halfWidth: Distance, slack: Distance) -> [Ring]? {
+    public func strips(along line: [Coordinate], halfWidth: Distance, slack: Distance,
+                       narrowSide: StripSide? = nil, narrowWidth: Distance = .zero) -> [Ring]? {
         let side = halfWidth.meters - slack.meters / 2
+        let widths = (left: narrowSide == .left ? min(side, narrowWidth.meters) : side,
+                      right: narrowSide == .right ? min(side, narrowWidth.meters) : side)
         let allowance = slack.meters / 5
         guard side > 0, allowance > 0 else { return nil }
         var rings = [Ring]()
@@ -40,14 +46,20 @@ extension Geodesic {
                 guard depth <= 16 else { return nil }
                 let piece = inverse(from: a, to: b)
                 guard piece.distance.meters > 1e-3 else { continue }
-                guard let corners = strip(from: a, to: b, piece: piece, side: side, allowance: allowance) else {
+                guard let corners = strip(from: a, to: b, piece: piece, widths: widths, allowance: allowance) else {
                     guard max(abs(a.latitude), abs(b.latitude)) < 85 else { return nil }
                     let middle = Coordinate(latitude: (a.latitude + b.latitude) / 2, longitude: (a.longitude + b.longitude) / 2)
                     pending.append((middle, b, depth + 1))
                     pending.append((a, middle, depth + 1))
                     continue
                 }
-                rings.append([corners.leftA, corners.leftB, corners.rightB, corners.rightA, corners.leftA])
+                if narrowSide == nil {
+                    rings.append([corners.leftA, corners.leftB, corners.rightB, corners.rightA, corners.leftA])
+                } else {
+                    // Uneven sides: the ends' chords pass far from the line's
+                    // own points, so each end runs through its point.
+                    rings.append([corners.leftA, corners.leftB, b, corners.rightB, corners.rightA, a, corners.leftA])
+                }
                 if let previous, previous.end == a {
                     for wedge in [[a, previous.corners.leftB, corners.leftA], [a, corners.rightA, previous.corners.rightB]]
                     where Self.hasArea(wedge) {
@@ -75,13 +87,14 @@ extension Geodesic {
 
     /// The corners of one piece, or nil when the piece is too long for
     /// straight edges (or too near a pole).
-    private func strip(from a: Coordinate, to b: Coordinate, piece: InverseSolution, side: Double, allowance: Double) -> StripCorners? {
+    private func strip(from a: Coordinate, to b: Coordinate, piece: InverseSolution, widths: (left: Double, right: Double),
+                       allowance: Double) -> StripCorners? {
         // The piece's own edge against the geodesic, at the middle.
         let middle = direct(from: a, azimuth: piece.initialAzimuth, distance: .meters(piece.distance.meters / 2))
         let lonLatMiddle = Coordinate(latitude: (a.latitude + b.latitude) / 2, longitude: (a.longitude + b.longitude) / 2)
         guard distance(from: middle.destination, to: lonLatMiddle).meters <= allowance else { return nil }
         var ends = [(Coordinate, Coordinate)]()
-        for turn in [-90.0, 90] {
+        for (turn, side) in [(-90.0, widths.left), (90, widths.right)] {
             let fromA = direct(from: a, azimuth: piece.initialAzimuth + turn, distance: .meters(side)).destination
             let fromB = direct(from: b, azimuth: piece.finalAzimuth + turn, distance: .meters(side)).destination
             let fromMiddle = direct(from: middle.destination, azimuth: middle.finalAzimuth + turn, distance: .meters(side)).destination
@@ -99,3 +112,12 @@ extension Geodesic {
         Coordinate(latitude: point.latitude, longitude: Coordinate.unwrappedLongitude(point.longitude, near: longitude))
     }
 }
+
+/// A side of a line, seen along it.
+public enum StripSide: Sendable {
+    case left, right
+
+    /// The other side.
+    public var opposite: StripSide { self == .left ? .right : .left }
+}
+

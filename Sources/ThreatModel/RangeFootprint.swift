@@ -149,8 +149,26 @@ public struct FootprintBuilder: Sendable {
         } else {
             parts = try discs(around: bufferCenters(launch, radius: radius), radius: radius, tolerance: halfTolerance)
         }
-        if case let .area(area) = launch.extent { parts.append(area) }
-        do { return try Topology.union(parts) } catch { throw .geometry(error) }
+        guard case let .area(area) = launch.extent else {
+            do { return try Topology.union(parts) } catch { throw .geometry(error) }
+        }
+        parts.append(area)
+        let united: MultiPolygon
+        do { united = try Topology.union(parts) } catch { throw .geometry(error) }
+        return Self.withoutSlivers(united, thinnerThan: tolerance)
+    }
+
+    /// `shape` without the holes thinner than `width` (twice the area over
+    /// the perimeter, in local metres). Where the pieces of a buffer meet
+    /// along nearly the same line the union can keep such a hole, even one
+    /// of no area; ground in it is within the tolerance of its edges, so it
+    /// is in reach as far as the footprint can tell.
+    static func withoutSlivers(_ shape: MultiPolygon, thinnerThan width: Distance) -> MultiPolygon {
+        MultiPolygon(shape.polygons.map { polygon in
+            var polygon = polygon
+            polygon.holes.removeAll { RingGeometry.widthMeters($0) < width.meters }
+            return polygon
+        })
     }
 
     /// The pieces of the buffer of `launch`'s boundary, sized by the
@@ -167,6 +185,7 @@ public struct FootprintBuilder: Sendable {
         let simplification = Distance.meters(tolerance.meters / 4)
         let reach = Distance.meters(radius.meters - simplification.meters)
         guard reach.meters > 2 * tolerance.meters else { return nil }
+        if case let .area(area) = launch.extent { return try outwardBuffer(of: area, reach: reach, simplification: simplification) }
         var vertices = [Coordinate]()
         var strips = [Ring]()
         for path in launch.boundaries {
@@ -181,6 +200,82 @@ public struct FootprintBuilder: Sendable {
             do { parts.append(try Antimeridian.cut(Polygon(exterior: strip))) } catch { throw .geometry(error) }
         }
         return parts
+    }
+
+    /// The pieces of an area's buffer outside the area: along each ring,
+    /// strips reaching out on the side away from the area's interior (and
+    /// only `inwardStripWidth` into it) and a cap
+    /// (`Geodesic.stripCaps`) at each vertex where the ring turns away from
+    /// the interior. Ground outside an area lies nearest to a point of its
+    /// boundary, on that point's outward normal (inside an edge's
+    /// half-strip) or between a convex corner's normals (inside its cap),
+    /// so with the area itself they cover what discs at every vertex and
+    /// strips on both sides would, at a fraction of the vertices.
+    /// - Returns: nil when a strip cannot be drawn (near a pole).
+    func outwardBuffer(of area: MultiPolygon, reach: Distance, simplification: Distance) throws(ThreatModelError) -> [MultiPolygon]? {
+        var caps = [(center: Coordinate, azimuths: AzimuthRange?)]()
+        var strips = [Ring]()
+        for polygon in area.polygons {
+            for (index, ring) in ([polygon.exterior] + polygon.holes).enumerated() {
+                let simple = geodesic.simplified(ring, within: simplification)
+                guard simple.count > 3 else {
+                    caps += simple.map { ($0, nil) }
+                    continue
+                }
+                // The interior lies left of a counter-clockwise exterior and
+                // right of a counter-clockwise hole; the buffer, opposite.
+                let counterClockwise = RingGeometry.signedDoubleArea(simple) > 0
+                let outward: StripSide = (index == 0) == counterClockwise ? .right : .left
+                guard let ringStrips = geodesic.strips(along: simple, halfWidth: reach, slack: halfTolerance,
+                                                       narrowSide: outward.opposite, narrowWidth: Self.inwardStripWidth) else {
+                    return nil
+                }
+                strips += ringStrips
+                caps += geodesic.stripCaps(around: simple, side: outward).map { cap in
+                    // A fan's arc must not wind round a pole: a whole disc there.
+                    (cap.vertex, clearOfPoles(cap.vertex, by: reach) ? cap.azimuths : nil)
+                }
+            }
+        }
+        var parts = try self.caps(caps, radius: reach, tolerance: halfTolerance)
+        parts.reserveCapacity(parts.count + strips.count)
+        for strip in strips {
+            do { parts.append(try Antimeridian.cut(Polygon(exterior: strip))) } catch { throw .geometry(error) }
+        }
+        return parts
+    }
+
+    /// How far an area's strips reach into the area (the area itself covers
+    /// the rest): enough that neighbouring pieces overlap robustly.
+    static let inwardStripWidth = Distance.kilometers(1)
+
+    /// Whether both poles lie more than `distance` (and 100 km) from `point`.
+    private func clearOfPoles(_ point: Coordinate, by distance: Distance) -> Bool {
+        let nearestPole = Coordinate(latitude: point.latitude >= 0 ? 90 : -90, longitude: point.longitude)
+        return geodesic.distance(from: point, to: nearestPole).meters > distance.meters + 100_000
+    }
+
+    /// Discs, or fans of them (`Geodesic.fan`) where `azimuths` is given,
+    /// of `radius` around many centres, drawn to `tolerance` on all cores.
+    func caps(_ caps: [(center: Coordinate, azimuths: AzimuthRange?)], radius: Distance,
+              tolerance: Distance) throws(ThreatModelError) -> [MultiPolygon] {
+        let results = ConcurrentMap.map(caps) { cap in
+            Result { () throws(ThreatModelError) -> MultiPolygon in
+                guard let azimuths = cap.azimuths else { return try disc(around: cap.center, radius: radius, tolerance: tolerance) }
+                return try fan(around: cap.center, radius: radius, azimuths: azimuths, tolerance: tolerance)
+            }
+        }
+        return try results.map { result throws(ThreatModelError) in try result.get() }
+    }
+
+    /// A fan (`Geodesic.fan`) cut at the antimeridian.
+    private func fan(around center: Coordinate, radius: Distance, azimuths: AzimuthRange,
+                     tolerance: Distance) throws(ThreatModelError) -> MultiPolygon {
+        let ring: Ring
+        do { ring = try geodesic.fan(center: center, radius: radius, azimuths: azimuths, tolerance: tolerance) } catch {
+            throw .geodesy(error)
+        }
+        do { return try Antimeridian.cut(Polygon(exterior: ring)) } catch { throw .geometry(error) }
     }
 
     /// Ground within `radius` of every boundary point of `launch`, or `nil`

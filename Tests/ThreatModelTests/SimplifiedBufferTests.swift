@@ -36,9 +36,24 @@ import Testing
         try Self.checkCoverage(of: box, radius: Distance.kilometers(1), minimumOutside: 20)
     }
 
+    /// A real launch area at a real range: the western Iraq outline of the
+    /// default scenario (Natural Earth admin-1, Anbar) at 700 km, probed
+    /// every 10° from its boundary: half-strips outward and caps at its
+    /// convex corners cover all that discs at every vertex would.
+    @Test func westernIraqAtSevenHundredKilometres() throws {
+        let url = TestData.repositoryRoot.appendingPathComponent("Scenarios/areas/western-iraq.geojson")
+        let launch = try #require(try LaunchSiteFile.read(url).first)
+        try Self.checkCoverage(of: launch, radius: .kilometers(700), minimumOutside: 5, azimuthStep: 10)
+    }
+
+    /// Qatar's coast, full of small bays and capes, at 50 km, every 10°.
+    @Test func everyDirectionFromACoastAtFiftyKilometres() throws {
+        try Self.checkCoverage(of: try Self.qatar(), radius: .kilometers(50), minimumOutside: 20, azimuthStep: 10)
+    }
+
     /// Probes from boundary points: at the range less the tolerance they are
     /// inside; beyond the range plus the tolerance of the whole area, outside.
-    static func checkCoverage(of launch: LaunchSite, radius: Distance, minimumOutside: Int,
+    static func checkCoverage(of launch: LaunchSite, radius: Distance, minimumOutside: Int, azimuthStep: Double = 45,
                               sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
         let builder = FootprintBuilder(tolerance: Self.tolerance)
         // The faster path is the one taken.
@@ -51,7 +66,7 @@ import Testing
         let step = max(1, boundary.count / 300)
         var inside = 0, outside = 0
         for vertex in Swift.stride(from: 0, to: boundary.count, by: step).map({ boundary[$0] }) {
-            for azimuth in Swift.stride(from: 0.0, to: 360, by: 45) {
+            for azimuth in Swift.stride(from: 0.0, to: 360, by: azimuthStep) {
                 let near = geodesic.direct(from: vertex, azimuth: azimuth, distance: .meters(radius.meters - Self.tolerance.meters)).destination
                 #expect(try Topology.covers(footprint, near), "\(near) is \(radius.meters - Self.tolerance.meters) m from \(vertex)",
                         sourceLocation: sourceLocation)

@@ -49,6 +49,21 @@ public struct MapContent: Hashable, Sendable {
         }
     }
 
+    /// A line a reader measures the map by: a range ring or a radial.
+    public struct Guide: Hashable, Sendable {
+        public enum Kind: Hashable, Sendable { case ring, radial }
+        public var kind: Kind
+        /// Written on the line: "100 km", "45°".
+        public var label: String
+        /// Polylines in longitude/latitude.
+        public var lines: [[Coordinate]]
+        public init(kind: Kind, label: String, lines: [[Coordinate]]) {
+            self.kind = kind
+            self.label = label
+            self.lines = lines
+        }
+    }
+
     public var title: String
     public var subtitle: String
     /// Shown at the top right, e.g. the date of the reporting.
@@ -60,9 +75,12 @@ public struct MapContent: Hashable, Sendable {
     public var targets: [Marker]
     /// Launch areas and lines, outlined under the markers.
     public var launchAreas: [LaunchArea]
+    /// Range rings and radials, drawn over the footprints and labelled.
+    public var guides: [Guide]
 
     public init(title: String, subtitle: String, date: String? = nil, credit: String, layers: [Layer],
-                sites: [Marker], targets: [Marker], launchAreas: [LaunchArea] = []) {
+                sites: [Marker], targets: [Marker], launchAreas: [LaunchArea] = [], guides: [Guide] = []) {
+        self.guides = guides
         self.title = title
         self.subtitle = subtitle
         self.date = date
@@ -152,6 +170,7 @@ public struct SVGMapRenderer: Sendable {
                                             into: &svg)
         drawFootprints(content, canvas: canvas, into: &svg)
         drawLaunchAreas(content.launchAreas, canvas: canvas, into: &svg)
+        let guideLines = drawGuides(content.guides, canvas: canvas, into: &svg)
 
         // Labels: markers first (sites, then targets in range, then the
         // rest), country names last; the legend, scale bar and graticule
@@ -177,7 +196,9 @@ public struct SVGMapRenderer: Sendable {
             targetLabels[index] = placer.place(width: LabelPlacer.width(of: content.targets[index].label, fontSize: 13),
                                                fontSize: 13, beside: point, radius: 5.5, required: true)
         }
+        let guideLabels = placeGuideLabels(content.guides, lines: guideLines, placer: &placer)
         if let basemap { drawCountryNames(basemap, canvas: canvas, placer: &placer, into: &svg) }
+        drawGuideLabels(guideLabels, into: &svg)
         drawMarkers(content.targets, points: targetPoints, labels: targetLabels, site: false, into: &svg)
         drawMarkers(content.sites, points: sitePoints, labels: siteLabels, site: true, into: &svg)
         svg.close("g")
@@ -483,6 +504,76 @@ public struct SVGMapRenderer: Sendable {
                 svg.empty("path", [("d", SVGPath.data(paths, closed: false)), ("fill", "none")])
             }
             svg.close("g")
+        }
+        svg.close("g")
+    }
+
+    // MARK: Range rings and radials
+
+    /// Strokes the guides, thin and muted under the markers (rings dashed),
+    /// and returns each guide's pixel polylines for its label.
+    private func drawGuides(_ guides: [MapContent.Guide], canvas: MapCanvas, into svg: inout SVGDocument) -> [[[PlanePoint]]] {
+        guard !guides.isEmpty else { return [] }
+        let lines = guides.map { canvas.lines(of: $0.lines, tolerance: Self.tolerance).flatMap { $0 } }
+        svg.open("g", [("class", "range-marks"), ("fill", "none"), ("stroke", theme.mutedText), ("stroke-width", "0.7"),
+                       ("stroke-opacity", "0.8")])
+        for kind in [MapContent.Guide.Kind.ring, .radial] {
+            let paths = zip(guides, lines).filter { $0.0.kind == kind }.flatMap(\.1)
+            guard !paths.isEmpty else { continue }
+            var attributes = [("class", kind == .ring ? "range-rings" : "radials"), ("d", SVGPath.data(paths, closed: false))]
+            if kind == .ring { attributes.append(("stroke-dasharray", "5 3")) }
+            svg.empty("path", attributes)
+        }
+        svg.close("g")
+        return lines
+    }
+
+    /// A ring's label sits on the ring at its top (else its right, bottom or
+    /// left), a radial's just beyond its outer end; a label with no free
+    /// spot is left out.
+    private func placeGuideLabels(_ guides: [MapContent.Guide], lines: [[[PlanePoint]]],
+                                  placer: inout LabelPlacer) -> [(String, LabelPlacer.Placement)] {
+        var placed = [(String, LabelPlacer.Placement)]()
+        for (guide, pieces) in zip(guides, lines) {
+            let points = pieces.flatMap { $0 }
+            guard !points.isEmpty else { continue }
+            let width = LabelPlacer.width(of: guide.label, fontSize: 10)
+            var spots = [PlanePoint]()
+            switch guide.kind {
+            case .ring:
+                if let top = points.min(by: { $0.y < $1.y }) { spots.append(top) }
+                if let right = points.max(by: { $0.x < $1.x }) { spots.append(right) }
+                if let bottom = points.max(by: { $0.y < $1.y }) { spots.append(bottom) }
+                if let left = points.min(by: { $0.x < $1.x }) { spots.append(left) }
+            case .radial:
+                guard let last = pieces.last, let end = last.last else { continue }
+                let before = last.count >= 2 ? last[last.count - 2] : end
+                let dx = end.x - before.x, dy = end.y - before.y
+                let length = max((dx * dx + dy * dy).squareRoot(), 1e-9)
+                let reach = 6 + width / 2 * abs(dx / length)
+                spots.append(PlanePoint(x: end.x + dx / length * reach, y: end.y + dy / length * (reach + 3) + 3.5))
+            }
+            // Rings of two nearby sites: one "100 km" is enough.
+            let repeated = placed.contains { text, other in
+                text == guide.label && spots.contains { abs($0.x - other.x) < 40 && abs($0.y - other.y) < 40 }
+            }
+            guard !repeated else { continue }
+            for spot in spots {
+                if let placement = placer.placeCentered(width: width, fontSize: 10, at: PlanePoint(x: spot.x, y: spot.y + 3.5)) {
+                    placed.append((guide.label, placement))
+                    break
+                }
+            }
+        }
+        return placed
+    }
+
+    private func drawGuideLabels(_ labels: [(String, LabelPlacer.Placement)], into svg: inout SVGDocument) {
+        guard !labels.isEmpty else { return }
+        svg.open("g", [("class", "range-mark-labels"), ("font-size", "10"), ("fill", theme.mutedText), ("text-anchor", "middle"),
+                       ("stroke", theme.halo), ("stroke-width", "2.5"), ("paint-order", "stroke"), ("stroke-linejoin", "round")])
+        for (text, placement) in labels {
+            svg.element("text", [("x", SVGPath.number(placement.x)), ("y", SVGPath.number(placement.y))], text: text)
         }
         svg.close("g")
     }

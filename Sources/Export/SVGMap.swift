@@ -128,6 +128,21 @@ public struct SVGMapRenderer: Sendable {
     /// The SVG document.
     /// - Throws: `ExportError.projection` when PROJ rejects the projection.
     public func render(_ content: MapContent, projection: MapProjection) throws(ExportError) -> String {
+        try draw(content, projection: projection).svg
+    }
+
+    /// Where the labels went, in pixels: what a check of the map reads.
+    struct LabelLayout {
+        /// Every marker's point (a place off the map far outside the canvas).
+        var markers: [PlanePoint]
+        /// Each marker label: the index of its marker in `markers`, and its box.
+        var labels: [(marker: Int, box: LabelPlacer.Box)]
+        /// Labels that belong to no marker: footprint ranges, rings, radials.
+        var otherLabels: [LabelPlacer.Box]
+    }
+
+    /// The SVG document and where its labels went (the main map's first).
+    func draw(_ content: MapContent, projection: MapProjection) throws(ExportError) -> (svg: String, layouts: [LabelLayout]) {
         let width = max(width, Self.minimumSize.width), height = max(height, Self.minimumSize.height)
         // The credit wraps under the frame (about 6 px a character at 11 px); room for two lines or more.
         let creditLines = Self.wrap(credit(of: content), width: max(40, (width - 40) / 6))
@@ -168,39 +183,61 @@ public struct SVGMapRenderer: Sendable {
         let scaleBox = LabelPlacer.Box(minX: frame.minX, minY: frame.maxY - 58, maxX: frame.minX + 320, maxY: frame.maxY)
         let graticuleLabels = drawGraticule(canvas: canvas, cap: cap, metresPerPixel: metresPerPixel, avoiding: [legend.box, scaleBox],
                                             into: &svg)
-        drawFootprints(content, canvas: canvas, into: &svg)
+        let footprintEdges = drawFootprints(content, canvas: canvas, into: &svg)
         drawLaunchAreas(content.launchAreas, canvas: canvas, into: &svg)
         let guideLines = drawGuides(content.guides, canvas: canvas, into: &svg)
 
+        // A target that is also a launch site is one place: one marker
+        // showing both roles, one label.
+        let targetSite = Self.targetSites(content)
+        var sites = content.sites
+        var siteTargets = [MapContent.Marker?](repeating: nil, count: sites.count)
+        for (target, site) in targetSite.enumerated() {
+            guard let site else { continue }
+            siteTargets[site] = content.targets[target]
+            sites[site].tooltip += "; also a target: " + content.targets[target].tooltip
+        }
+
         // Labels: markers first (sites, then targets in range, then the
-        // rest), country names last; the legend, scale bar and graticule
-        // labels are kept clear.
-        let sitePoints = content.sites.map { canvas.pixel($0.coordinate) }
-        let targetPoints = content.targets.map { canvas.pixel($0.coordinate) }
+        // rest), footprint ranges, rings and radials, country names last;
+        // the legend, scale bar and graticule labels are kept clear. Each
+        // marker label stays nearer to its own marker than to any other.
+        let sitePoints = sites.map { canvas.pixel($0.coordinate) }
+        let targetPoints = content.targets.indices.map { targetSite[$0] == nil ? canvas.pixel(content.targets[$0].coordinate) : nil }
         var obstacles = [legend.box, scaleBox] + graticuleLabels.map(\.box)
         obstacles += sitePoints.compactMap { $0.map { LabelPlacer.marker(at: $0, radius: 7) } }
         obstacles += targetPoints.compactMap { $0.map { LabelPlacer.marker(at: $0, radius: 5.5) } }
+        let markerPoints = (sitePoints + targetPoints).map { $0 ?? PlanePoint(x: -1e9, y: -1e9) }
         var placer = LabelPlacer(obstacles: obstacles, bounds: .init(minX: frame.minX + 3, minY: frame.minY + 3,
-                                                                       maxX: frame.maxX - 3, maxY: frame.maxY - 3))
-        var siteLabels = [LabelPlacer.Placement?](repeating: nil, count: content.sites.count)
+                                                                       maxX: frame.maxX - 3, maxY: frame.maxY - 3),
+                                 markers: markerPoints)
+        var siteLabels = [LabelPlacer.Placement?](repeating: nil, count: sites.count)
         var targetLabels = [LabelPlacer.Placement?](repeating: nil, count: content.targets.count)
-        for (index, marker) in content.sites.enumerated() {
+        for (index, marker) in sites.enumerated() {
             guard let point = sitePoints[index] else { continue }
             siteLabels[index] = placer.place(width: LabelPlacer.width(of: marker.label, fontSize: 13, bold: true),
-                                             fontSize: 13, beside: point, radius: 7, required: true)
+                                             fontSize: 13, beside: point, radius: siteTargets[index] == nil ? 7 : 9,
+                                             required: true, marker: index)
         }
         let targetOrder = content.targets.indices.filter { content.targets[$0].highlighted }
             + content.targets.indices.filter { !content.targets[$0].highlighted }
         for index in targetOrder {
             guard let point = targetPoints[index] else { continue }
             targetLabels[index] = placer.place(width: LabelPlacer.width(of: content.targets[index].label, fontSize: 13),
-                                               fontSize: 13, beside: point, radius: 5.5, required: true)
+                                               fontSize: 13, beside: point, radius: 5.5, required: true,
+                                               marker: sites.count + index)
         }
+        let rangeLabels = placeRangeLabels(content.layers, edges: footprintEdges, placer: &placer)
         let guideLabels = placeGuideLabels(content.guides, lines: guideLines, placer: &placer)
         if let basemap { drawCountryNames(basemap, canvas: canvas, placer: &placer, into: &svg) }
+        drawRangeLabels(rangeLabels, into: &svg)
         drawGuideLabels(guideLabels, into: &svg)
         drawMarkers(content.targets, points: targetPoints, labels: targetLabels, site: false, into: &svg)
-        drawMarkers(content.sites, points: sitePoints, labels: siteLabels, site: true, into: &svg)
+        drawMarkers(sites, points: sitePoints, labels: siteLabels, site: true, alsoTargets: siteTargets, into: &svg)
+        let layout = LabelLayout(markers: markerPoints, labels:
+            siteLabels.enumerated().compactMap { index, placement in placement.map { (index, $0.box) } }
+            + targetLabels.enumerated().compactMap { index, placement in placement.map { (sites.count + index, $0.box) } },
+            otherLabels: rangeLabels.map(\.placement.box) + guideLabels.map(\.1.box))
         svg.close("g")
 
         svg.empty("rect", Self.rectAttributes(frame) + [("fill", "none"), ("stroke", theme.frame), ("stroke-width", "1")])
@@ -209,7 +246,12 @@ public struct SVGMapRenderer: Sendable {
         drawLegend(content, layout: legend, into: &svg)
         drawTitles(content, creditLines: creditLines, width: width, frame: frame, into: &svg)
         svg.close("svg")
-        return svg.text
+        return (svg.text, [layout])
+    }
+
+    /// For each target, the launch site at the very same coordinate, if any.
+    static func targetSites(_ content: MapContent) -> [Int?] {
+        content.targets.map { target in content.sites.firstIndex { $0.coordinate == target.coordinate } }
     }
 
     static func rectAttributes(_ rect: PlaneRect) -> [(String, String)] {
@@ -444,7 +486,9 @@ public struct SVGMapRenderer: Sendable {
 
     // MARK: Footprints
 
-    private func drawFootprints(_ content: MapContent, canvas: MapCanvas, into svg: inout SVGDocument) {
+    /// Draws the footprints and returns each layer's outer edges in pixels.
+    private func drawFootprints(_ content: MapContent, canvas: MapCanvas, into svg: inout SVGDocument) -> [[[PlanePoint]]] {
+        var edges = [[[PlanePoint]]](repeating: [], count: content.layers.count)
         // Larger footprints first, so smaller ones stay visible on top.
         struct Drawn {
             var index: Int
@@ -473,6 +517,7 @@ public struct SVGMapRenderer: Sendable {
             // Outlines without the cuts along the antimeridian and the poles.
             let exteriors = canvas.lines(of: entry.polygons.flatMap { Self.drawnEdges(of: $0.exterior) }, tolerance: Self.tolerance)
                 .flatMap { $0 }
+            edges[entry.index] = exteriors
             if !exteriors.isEmpty {
                 svg.empty("path", [("class", "edge"), ("d", SVGPath.data(exteriors, closed: false)), ("fill", "none")])
             }
@@ -484,6 +529,53 @@ public struct SVGMapRenderer: Sendable {
             }
             svg.close("g")
         }
+        return edges
+    }
+
+    /// Each footprint's range ("700 km") written on its outer edge, in its
+    /// colour: at the edge's top, else its bottom, right or left; on a
+    /// large footprint (an edge over 1500 px) twice, top and bottom. Spots
+    /// on the frame (where the edge is clipped) are passed over; a label
+    /// with no free spot is left out.
+    private func placeRangeLabels(_ layers: [MapContent.Layer], edges: [[[PlanePoint]]],
+                                  placer: inout LabelPlacer) -> [(layer: Int, text: String, placement: LabelPlacer.Placement)] {
+        var placed = [(layer: Int, text: String, placement: LabelPlacer.Placement)]()
+        for (index, layer) in layers.enumerated() where !layer.detail.isEmpty {
+            let inner = edges.indices.contains(index) ? edges[index] : []
+            let points = inner.flatMap { $0 }.filter { point in
+                placer.isInside(point, margin: 4)
+            }
+            guard !points.isEmpty else { continue }
+            var length = 0.0
+            for line in inner { for (a, b) in zip(line, line.dropFirst()) { length += hypot(b.x - a.x, b.y - a.y) } }
+            let width = LabelPlacer.width(of: layer.detail, fontSize: 11, bold: true)
+            let top = points.min { $0.y < $1.y }!, bottom = points.max { $0.y < $1.y }!
+            let right = points.max { $0.x < $1.x }!, left = points.min { $0.x < $1.x }!
+            // Text sits just inside the edge: under the top, over the bottom.
+            let spots = [PlanePoint(x: top.x, y: top.y + 13), PlanePoint(x: bottom.x, y: bottom.y - 5),
+                         PlanePoint(x: right.x - width / 2 - 4, y: right.y + 4), PlanePoint(x: left.x + width / 2 + 4, y: left.y + 4)]
+            var wanted = length > 1500 ? 2 : 1
+            for (spotIndex, spot) in spots.enumerated() where wanted > 0 {
+                // The second label of a large footprint only opposite the first (bottom after top).
+                if wanted == 1, length > 1500, spotIndex > 1, placed.last?.layer == index { break }
+                if let placement = placer.placeCentered(width: width, fontSize: 11, at: spot, shifts: false) {
+                    placed.append((index, layer.detail, placement))
+                    wanted -= 1
+                }
+            }
+        }
+        return placed
+    }
+
+    private func drawRangeLabels(_ labels: [(layer: Int, text: String, placement: LabelPlacer.Placement)], into svg: inout SVGDocument) {
+        guard !labels.isEmpty else { return }
+        svg.open("g", [("class", "range-labels"), ("font-size", "11"), ("font-weight", "bold"), ("text-anchor", "middle"),
+                       ("stroke", theme.halo), ("stroke-width", "2.5"), ("paint-order", "stroke"), ("stroke-linejoin", "round")])
+        for label in labels {
+            svg.element("text", [("x", SVGPath.number(label.placement.x)), ("y", SVGPath.number(label.placement.y)),
+                                 ("fill", theme.palette[label.layer % theme.palette.count])], text: label.text)
+        }
+        svg.close("g")
     }
 
     /// Launch areas: a faint fill and a dashed outline in the site colour.
@@ -606,14 +698,20 @@ public struct SVGMapRenderer: Sendable {
 
     // MARK: Markers
 
+    /// - Parameter alsoTargets: for sites, the target each one also is (drawn as a ring round the triangle).
     private func drawMarkers(_ markers: [MapContent.Marker], points: [PlanePoint?], labels: [LabelPlacer.Placement?],
-                             site: Bool, into svg: inout SVGDocument) {
+                             site: Bool, alsoTargets: [MapContent.Marker?] = [], into svg: inout SVGDocument) {
         svg.open("g", [("class", site ? "sites" : "targets"), ("font-size", "13")])
         for (index, marker) in markers.enumerated() {
             guard let point = points[index] else { continue }
             svg.open("g")
             svg.element("title", text: marker.tooltip)
             let x = point.x, y = point.y
+            if site, alsoTargets.indices.contains(index), let target = alsoTargets[index] {
+                svg.empty("circle", [("cx", SVGPath.number(x)), ("cy", SVGPath.number(y - 1)), ("r", "9.5"),
+                                     ("fill", theme.halo), ("fill-opacity", "0.6"),
+                                     ("stroke", target.highlighted ? theme.inRangeFill : theme.text), ("stroke-width", "2")])
+            }
             if site {
                 let triangle = "M\(SVGPath.number(x)),\(SVGPath.number(y - 7.5))l6.5,12h-13z"
                 svg.empty("path", [("d", triangle), ("fill", theme.siteFill), ("stroke", theme.markerStroke), ("stroke-width", "1.2")])
@@ -701,7 +799,7 @@ public struct SVGMapRenderer: Sendable {
         enum Row {
             case layer(index: Int, text: String)
             case minimumRange
-            case site, launchArea, inRange, outOfRange
+            case site, siteAndTarget, launchArea, inRange, outOfRange
         }
         var rows: [(row: Row, text: String)]
         var box: LabelPlacer.Box
@@ -716,10 +814,13 @@ public struct SVGMapRenderer: Sendable {
         if content.layers.contains(where: { $0.areas.contains { $0.polygons.contains { !$0.holes.isEmpty } } }) {
             rows.append((.minimumRange, "inside minimum range"))
         }
-        if !content.sites.isEmpty { rows.append((.site, "launch site")) }
+        let targetSites = Self.targetSites(content)
+        if content.sites.indices.contains(where: { !targetSites.contains($0) }) { rows.append((.site, "launch site")) }
+        if targetSites.contains(where: { $0 != nil }) { rows.append((.siteAndTarget, "launch site and target")) }
         if !content.launchAreas.isEmpty { rows.append((.launchArea, "launch area")) }
-        if content.targets.contains(where: \.highlighted) { rows.append((.inRange, "target in range")) }
-        if content.targets.contains(where: { !$0.highlighted }) { rows.append((.outOfRange, "target out of range")) }
+        let plainTargets = content.targets.indices.filter { targetSites[$0] == nil }.map { content.targets[$0] }
+        if plainTargets.contains(where: \.highlighted) { rows.append((.inRange, "target in range")) }
+        if plainTargets.contains(where: { !$0.highlighted }) { rows.append((.outOfRange, "target out of range")) }
         let rowHeight = 21.0
         let textWidth = rows.map { LabelPlacer.width(of: $0.text, fontSize: 12.5) }.max() ?? 0
         let boxWidth = max(140, textWidth + 50), boxHeight = rowHeight * Double(rows.count) + 12
@@ -757,6 +858,11 @@ public struct SVGMapRenderer: Sendable {
             case .minimumRange:
                 svg.empty("rect", [("x", SVGPath.number(box.minX + 11)), ("y", SVGPath.number(top + 2)), ("width", "20"), ("height", "13"),
                                    ("fill", "none"), ("stroke", theme.mutedText), ("stroke-width", "1.4"), ("stroke-dasharray", "4 2.5")])
+            case .siteAndTarget:
+                svg.empty("circle", [("cx", SVGPath.number(symbolX)), ("cy", SVGPath.number(top + 8.5)), ("r", "8"),
+                                     ("fill", "none"), ("stroke", theme.text), ("stroke-width", "1.6")])
+                svg.empty("path", [("d", "M\(SVGPath.number(symbolX)),\(SVGPath.number(top + 3))l5,9.5h-10z"),
+                                   ("fill", theme.siteFill), ("stroke", theme.markerStroke), ("stroke-width", "1")])
             case .site:
                 svg.empty("path", [("d", "M\(SVGPath.number(symbolX)),\(SVGPath.number(top + 1.5))l6.5,12h-13z"),
                                    ("fill", theme.siteFill), ("stroke", theme.markerStroke), ("stroke-width", "1.2")])

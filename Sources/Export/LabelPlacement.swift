@@ -179,6 +179,11 @@ struct LabelPlacer {
         return nil
     }
 
+    /// Keeps every later label off `box`, as if a label were there.
+    mutating func reserve(_ box: Box) {
+        labels.insert(box)
+    }
+
     /// Keeps later labels off `box`.
     mutating func block(_ box: Box) {
         obstacles.insert(box)

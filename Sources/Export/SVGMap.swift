@@ -133,6 +133,8 @@ public struct SVGMapRenderer: Sendable {
 
     /// Where the labels went, in pixels: what a check of the map reads.
     struct LabelLayout {
+        /// The frame of the map or inset the labels are on.
+        var frame: LabelPlacer.Box
         /// Every marker's point (a place off the map far outside the canvas).
         var markers: [PlanePoint]
         /// Each marker label: the index of its marker in `markers`, and its box.
@@ -204,54 +206,58 @@ public struct SVGMapRenderer: Sendable {
         // marker label stays nearer to its own marker than to any other.
         let sitePoints = sites.map { canvas.pixel($0.coordinate) }
         let targetPoints = content.targets.indices.map { targetSite[$0] == nil ? canvas.pixel(content.targets[$0].coordinate) : nil }
-        var obstacles = [legend.box, scaleBox] + graticuleLabels.map(\.box)
-        obstacles += sitePoints.compactMap { $0.map { LabelPlacer.marker(at: $0, radius: 7) } }
-        obstacles += targetPoints.compactMap { $0.map { LabelPlacer.marker(at: $0, radius: 5.5) } }
-        let markerPoints = (sitePoints + targetPoints).map { $0 ?? PlanePoint(x: -1e9, y: -1e9) }
-        var placer = LabelPlacer(obstacles: obstacles, bounds: .init(minX: frame.minX + 3, minY: frame.minY + 3,
-                                                                       maxX: frame.maxX - 3, maxY: frame.maxY - 3),
-                                 markers: markerPoints)
-        var siteLabels = [LabelPlacer.Placement?](repeating: nil, count: sites.count)
-        var targetLabels = [LabelPlacer.Placement?](repeating: nil, count: content.targets.count)
-        for (index, marker) in sites.enumerated() {
-            guard let point = sitePoints[index] else { continue }
-            siteLabels[index] = placer.place(width: LabelPlacer.width(of: marker.label, fontSize: 13, bold: true),
-                                             fontSize: 13, beside: point, radius: siteTargets[index] == nil ? 7 : 9,
-                                             required: true, marker: index)
-        }
-        let targetOrder = content.targets.indices.filter { content.targets[$0].highlighted }
-            + content.targets.indices.filter { !content.targets[$0].highlighted }
-        for index in targetOrder {
-            guard let point = targetPoints[index] else { continue }
-            targetLabels[index] = placer.place(width: LabelPlacer.width(of: content.targets[index].label, fontSize: 13),
-                                               fontSize: 13, beside: point, radius: 5.5, required: true,
-                                               marker: sites.count + index)
+        let reserved = [legend.box, scaleBox] + graticuleLabels.map(\.box)
+        let bounds = LabelPlacer.Box(minX: frame.minX + 3, minY: frame.minY + 3, maxX: frame.maxX - 3, maxY: frame.maxY - 3)
+        var markers = MarkerLabels(sites: sites, siteTargets: siteTargets, targets: content.targets,
+                                   sitePoints: sitePoints, targetPoints: targetPoints)
+        var placer = markers.place(obstacles: reserved, bounds: bounds)
+        // Markers too crowded to label, or touching another, go to an
+        // inset map of their area; the main map is labelled again around it.
+        // One inset, for the largest cluster of such markers.
+        let core = markers.clusters(of: Set(markers.unlabelled + markers.touching()).sorted()).first ?? []
+        let inset = core.isEmpty ? nil
+            : try insetLayout(markers: markers, core: core, crowd: markers.neighbourhood(of: core), content: content, frame: frame,
+                              canvas: canvas, avoiding: [legend.box, scaleBox])
+        if let inset {
+            markers = MarkerLabels(sites: sites, siteTargets: siteTargets, targets: content.targets,
+                                   sitePoints: sitePoints, targetPoints: targetPoints)
+            placer = markers.place(obstacles: reserved, bounds: bounds,
+                                   reserved: [Self.box(inset.frame).inflated(4), inset.areaBox.inflated(2)], skipping: inset.shown)
         }
         let rangeLabels = placeRangeLabels(content.layers, edges: footprintEdges, placer: &placer)
         let guideLabels = placeGuideLabels(content.guides, lines: guideLines, placer: &placer)
         if let basemap { drawCountryNames(basemap, canvas: canvas, placer: &placer, into: &svg) }
         drawRangeLabels(rangeLabels, into: &svg)
         drawGuideLabels(guideLabels, into: &svg)
-        drawMarkers(content.targets, points: targetPoints, labels: targetLabels, site: false, into: &svg)
-        drawMarkers(sites, points: sitePoints, labels: siteLabels, site: true, alsoTargets: siteTargets, into: &svg)
-        let layout = LabelLayout(markers: markerPoints, labels:
-            siteLabels.enumerated().compactMap { index, placement in placement.map { (index, $0.box) } }
-            + targetLabels.enumerated().compactMap { index, placement in placement.map { (sites.count + index, $0.box) } },
-            otherLabels: rangeLabels.map(\.placement.box) + guideLabels.map(\.1.box))
+        drawMarkers(content.targets, points: targetPoints, labels: markers.targetLabels, site: false, into: &svg)
+        drawMarkers(sites, points: sitePoints, labels: markers.siteLabels, site: true, alsoTargets: siteTargets, into: &svg)
+        var layouts = [LabelLayout(frame: Self.box(frame), markers: markers.points, labels: markers.placedBoxes,
+                                   otherLabels: rangeLabels.map(\.placement.box) + guideLabels.map(\.1.box))]
+        if let inset {
+            svg.empty("path", [("class", "inset-area"), ("d", SVGPath.data([inset.area], closed: true)), ("fill", "none"),
+                               ("stroke", theme.text), ("stroke-width", "1.2")])
+        }
         svg.close("g")
 
         svg.empty("rect", Self.rectAttributes(frame) + [("fill", "none"), ("stroke", theme.frame), ("stroke-width", "1")])
         drawGraticuleLabels(graticuleLabels, into: &svg)
         drawScale(canvas: canvas, metresPerPixel: metresPerPixel, frame: frame, into: &svg)
+        if let inset {
+            layouts.append(drawInset(inset, content: content, sites: sites, siteTargets: siteTargets, into: &svg))
+        }
         drawLegend(content, layout: legend, into: &svg)
         drawTitles(content, creditLines: creditLines, width: width, frame: frame, into: &svg)
         svg.close("svg")
-        return (svg.text, [layout])
+        return (svg.text, layouts)
     }
 
     /// For each target, the launch site at the very same coordinate, if any.
     static func targetSites(_ content: MapContent) -> [Int?] {
         content.targets.map { target in content.sites.firstIndex { $0.coordinate == target.coordinate } }
+    }
+
+    static func box(_ rect: PlaneRect) -> LabelPlacer.Box {
+        LabelPlacer.Box(minX: rect.minX, minY: rect.minY, maxX: rect.maxX, maxY: rect.maxY)
     }
 
     static func rectAttributes(_ rect: PlaneRect) -> [(String, String)] {
@@ -261,7 +267,7 @@ public struct SVGMapRenderer: Sendable {
 
     /// Ground metres per pixel, east–west through the map's centre (or the
     /// frame's centre when the map's centre lies outside the frame).
-    private func metresPerPixel(_ canvas: MapCanvas) -> Double {
+    func metresPerPixel(_ canvas: MapCanvas) -> Double {
         let frame = canvas.frame
         let anchor = canvas.pixel(canvas.center) ?? PlanePoint(x: (frame.minX + frame.maxX) / 2, y: (frame.minY + frame.maxY) / 2)
         let a = PlanePoint(x: anchor.x - 10, y: anchor.y), b = PlanePoint(x: anchor.x + 10, y: anchor.y)
@@ -274,7 +280,7 @@ public struct SVGMapRenderer: Sendable {
 
     /// Features wholly outside `cap` are left out before projection (most
     /// of the world on a regional azimuthal map); they would draw nothing.
-    private func drawBasemap(_ basemap: Basemap, canvas: MapCanvas, cap: VisibleCap?, metresPerPixel: Double,
+    func drawBasemap(_ basemap: Basemap, canvas: MapCanvas, cap: VisibleCap?, metresPerPixel: Double,
                              into svg: inout SVGDocument) {
         let landPolygons = cap.map { cap in basemap.land.filter { cap.mayHold($0.exterior) }.map(cap.thinned) } ?? basemap.land
         let land = canvas.rings(of: landPolygons, tolerance: Self.basemapTolerance, minimumArea: 1).flatMap { $0 }
@@ -487,7 +493,9 @@ public struct SVGMapRenderer: Sendable {
     // MARK: Footprints
 
     /// Draws the footprints and returns each layer's outer edges in pixels.
-    private func drawFootprints(_ content: MapContent, canvas: MapCanvas, into svg: inout SVGDocument) -> [[[PlanePoint]]] {
+    /// - Parameter className: the class of each footprint's group (an inset's are told apart from the map's).
+    func drawFootprints(_ content: MapContent, canvas: MapCanvas, className: String = "footprint",
+                        into svg: inout SVGDocument) -> [[[PlanePoint]]] {
         var edges = [[[PlanePoint]]](repeating: [], count: content.layers.count)
         // Larger footprints first, so smaller ones stay visible on top.
         struct Drawn {
@@ -508,7 +516,7 @@ public struct SVGMapRenderer: Sendable {
         drawn.sort { $0.area != $1.area ? $0.area > $1.area : $0.index < $1.index }
         for entry in drawn {
             let colour = theme.palette[entry.index % theme.palette.count]
-            svg.open("g", [("class", "footprint"), ("fill", colour), ("fill-opacity", NumberText.format(theme.footprintOpacity, decimals: 2)),
+            svg.open("g", [("class", className), ("fill", colour), ("fill-opacity", NumberText.format(theme.footprintOpacity, decimals: 2)),
                            ("stroke", colour), ("stroke-width", "1.6"), ("stroke-linejoin", "round")])
             svg.element("title", text: "\(entry.layer.name): \(entry.layer.detail)")
             for rings in entry.rings where !rings.isEmpty {
@@ -579,7 +587,7 @@ public struct SVGMapRenderer: Sendable {
     }
 
     /// Launch areas: a faint fill and a dashed outline in the site colour.
-    private func drawLaunchAreas(_ areas: [MapContent.LaunchArea], canvas: MapCanvas, into svg: inout SVGDocument) {
+    func drawLaunchAreas(_ areas: [MapContent.LaunchArea], canvas: MapCanvas, into svg: inout SVGDocument) {
         guard !areas.isEmpty else { return }
         svg.open("g", [("class", "launch-areas"), ("fill", theme.siteFill), ("fill-opacity", "0.07"), ("stroke", theme.siteFill),
                        ("stroke-width", "1.4"), ("stroke-dasharray", "5 3"), ("stroke-linejoin", "round")])
@@ -604,7 +612,7 @@ public struct SVGMapRenderer: Sendable {
 
     /// Strokes the guides, thin and muted under the markers (rings dashed),
     /// and returns each guide's pixel polylines for its label.
-    private func drawGuides(_ guides: [MapContent.Guide], canvas: MapCanvas, into svg: inout SVGDocument) -> [[[PlanePoint]]] {
+    func drawGuides(_ guides: [MapContent.Guide], canvas: MapCanvas, into svg: inout SVGDocument) -> [[[PlanePoint]]] {
         guard !guides.isEmpty else { return [] }
         let lines = guides.map { canvas.lines(of: $0.lines, tolerance: Self.tolerance).flatMap { $0 } }
         svg.open("g", [("class", "range-marks"), ("fill", "none"), ("stroke", theme.mutedText), ("stroke-width", "0.7"),
@@ -699,7 +707,7 @@ public struct SVGMapRenderer: Sendable {
     // MARK: Markers
 
     /// - Parameter alsoTargets: for sites, the target each one also is (drawn as a ring round the triangle).
-    private func drawMarkers(_ markers: [MapContent.Marker], points: [PlanePoint?], labels: [LabelPlacer.Placement?],
+    func drawMarkers(_ markers: [MapContent.Marker], points: [PlanePoint?], labels: [LabelPlacer.Placement?],
                              site: Bool, alsoTargets: [MapContent.Marker?] = [], into svg: inout SVGDocument) {
         svg.open("g", [("class", site ? "sites" : "targets"), ("font-size", "13")])
         for (index, marker) in markers.enumerated() {
@@ -738,7 +746,7 @@ public struct SVGMapRenderer: Sendable {
 
     // MARK: Scale bar and north arrow
 
-    private func drawScale(canvas: MapCanvas, metresPerPixel: Double, frame: PlaneRect, into svg: inout SVGDocument) {
+    func drawScale(canvas: MapCanvas, metresPerPixel: Double, frame: PlaneRect, into svg: inout SVGDocument) {
         // A bar of a round length (1, 2 or 5 × 10^n), as near 160 px as can be.
         let target = metresPerPixel * 160
         let magnitude = pow(10, log10(target).rounded(.down))

@@ -55,6 +55,21 @@ struct BoxGrid {
         return false
     }
 
+    /// Indices (in insertion order) of the boxes that overlap or touch `box`.
+    func indices(near box: LabelPlacer.Box) -> [Int] {
+        func touches(_ other: LabelPlacer.Box) -> Bool {
+            other.minX <= box.maxX && other.maxX >= box.minX && other.minY <= box.maxY && other.maxY >= box.minY
+        }
+        var found = Set(large.filter { touches(boxes[$0]) })
+        let (columns, rows) = span(of: box)
+        for column in columns {
+            for row in rows {
+                for index in cells[Cell(column: column, row: row)] ?? [] where touches(boxes[index]) { found.insert(index) }
+            }
+        }
+        return found.sorted()
+    }
+
     /// The summed overlap area of every box with `box`, added in insertion
     /// order (so the sum is the one a scan of all boxes would give).
     func totalOverlap(with box: LabelPlacer.Box) -> Double {

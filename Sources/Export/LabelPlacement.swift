@@ -1,11 +1,14 @@
 /// Greedy label placement in priority order.
 ///
 /// Each label tries eight positions around its marker, then (when allowed)
-/// eight positions farther out joined to the marker by a leader line. It
-/// takes the first position that overlaps nothing placed before it. A
-/// label that must show takes the position overlapping least, as long as
-/// it covers no other label; any other label that cannot be placed is
-/// dropped (its marker keeps its tooltip). Labels never overlap each other.
+/// eight positions farther out, twice, joined to the marker by a leader
+/// line. It takes the first position that overlaps nothing placed before
+/// it. A label that must show takes the position overlapping least, as
+/// long as it covers no other label; any other label that cannot be placed
+/// is dropped (its marker keeps its tooltip). Labels never overlap each
+/// other, and a label placed for one of the `markers` is always nearer
+/// (by a pixel at least) to its own marker than to any other, so that no
+/// reader takes one place's dot for another's name.
 ///
 /// - Complexity: each label looks only at the boxes near its candidate
 ///   positions (`BoxGrid`), so placing n labels among n markers is
@@ -37,13 +40,36 @@ struct LabelPlacer {
     private var obstacles: BoxGrid
     private var labels = BoxGrid()
     private let bounds: Box
+    /// Every marker's point, as a box of no size (for the nearest-marker rule).
+    private let markers: BoxGrid
 
     /// - Parameters:
     ///   - obstacles: boxes labels should not cover (markers, legend, scale bar).
     ///   - bounds: labels must stay inside this box.
-    init(obstacles: [Box], bounds: Box) {
+    ///   - markers: the points of every marker on the map; a label placed
+    ///     with `marker:` must lie nearer to that one than to the others.
+    init(obstacles: [Box], bounds: Box, markers: [PlanePoint] = []) {
         self.obstacles = BoxGrid(obstacles)
         self.bounds = bounds
+        self.markers = BoxGrid(markers.map { Box(minX: $0.x, minY: $0.y, maxX: $0.x, maxY: $0.y) })
+    }
+
+    /// Distance in pixels from `point` to the nearest point of `box` (0 inside).
+    static func distance(from point: PlanePoint, to box: Box) -> Double {
+        let dx = max(box.minX - point.x, 0, point.x - box.maxX)
+        let dy = max(box.minY - point.y, 0, point.y - box.maxY)
+        return (dx * dx + dy * dy).squareRoot()
+    }
+
+    /// Whether marker `own` is nearer to `box` than every other marker, by a pixel at least.
+    func nearestIsOwn(_ box: Box, own: Int) -> Bool {
+        let ownPoint = markers.boxes[own]
+        let reach = Self.distance(from: PlanePoint(x: ownPoint.minX, y: ownPoint.minY), to: box) + 1
+        for index in markers.indices(near: box.inflated(reach)) where index != own {
+            let other = markers.boxes[index]
+            if Self.distance(from: PlanePoint(x: other.minX, y: other.minY), to: box) < reach { return false }
+        }
+        return true
     }
 
     /// A box for a marker of `radius` pixels at `point`.
@@ -69,9 +95,11 @@ struct LabelPlacer {
     /// - Parameters:
     ///   - required: take the least-overlapping position rather than drop the label.
     ///   - leaders: also try positions away from the marker, with a leader line.
+    ///   - marker: the index of the label's own marker in `markers`, for the
+    ///     nearest-marker rule; a label no position of which keeps the rule is dropped.
     /// - Returns: the placement, or nil when the label is dropped.
     mutating func place(width: Double, fontSize: Double, beside point: PlanePoint, radius: Double,
-                        required: Bool, leaders: Bool = true) -> Placement? {
+                        required: Bool, leaders: Bool = true, marker: Int? = nil) -> Placement? {
         let candidates = Self.candidates(width: width, fontSize: fontSize, beside: point, radius: radius, leaders: leaders)
         // Near positions come first, so the first free one wins.
         var best: (placement: Placement, cost: Double)?
@@ -81,6 +109,7 @@ struct LabelPlacer {
             else { continue }
             let padded = box.inflated(1)
             guard !labels.anyOverlaps(padded) else { continue }
+            if let marker, !nearestIsOwn(box, own: marker) { continue }
             let cost = obstacles.totalOverlap(with: padded)
             if cost == 0 {
                 best = (candidate, 0)
@@ -94,12 +123,12 @@ struct LabelPlacer {
     }
 
     /// The positions `place` tries, in order: eight beside the marker, then
-    /// (with `leaders`) eight farther out with a leader line.
+    /// (with `leaders`) eight farther out and eight farther still, with a leader line.
     static func candidates(width: Double, fontSize: Double, beside point: PlanePoint, radius: Double,
                            leaders: Bool) -> [Placement] {
         let height = fontSize
         var candidates = [Placement]()
-        for distance in leaders ? [radius + 4, radius + 26] : [radius + 4] {
+        for distance in leaders ? [radius + 4, radius + 26, radius + 48] : [radius + 4] {
             let far = distance > radius + 4
             let diagonal = distance * 0.75
             // Right, left, above, below, then the diagonals.
@@ -130,10 +159,15 @@ struct LabelPlacer {
         return candidates
     }
 
-    /// Places a label centred on `point`, or a little above or below it
-    /// when that is free; drops it when all three are taken.
-    mutating func placeCentered(width: Double, fontSize: Double, at point: PlanePoint) -> Placement? {
-        for shift in [0, -1.6 * fontSize, 1.6 * fontSize] {
+    /// Whether `point` lies inside the bounds, `margin` pixels in from their edges.
+    func isInside(_ point: PlanePoint, margin: Double) -> Bool {
+        point.x > bounds.minX + margin && point.x < bounds.maxX - margin && point.y > bounds.minY + margin && point.y < bounds.maxY - margin
+    }
+
+    /// Places a label centred on `point`, or (with `shifts`) a little above
+    /// or below it when that is free; drops it when all are taken.
+    mutating func placeCentered(width: Double, fontSize: Double, at point: PlanePoint, shifts: Bool = true) -> Placement? {
+        for shift in shifts ? [0, -1.6 * fontSize, 1.6 * fontSize] : [0] {
             let y = point.y + shift
             let box = Box(minX: point.x - width / 2, minY: y - fontSize * 0.8, maxX: point.x + width / 2, maxY: y + fontSize * 0.25)
             guard box.minX >= bounds.minX, box.maxX <= bounds.maxX, box.minY >= bounds.minY, box.maxY <= bounds.maxY else { continue }
@@ -143,6 +177,11 @@ struct LabelPlacer {
             return Placement(x: point.x, y: y, anchor: "middle", box: box, leader: nil)
         }
         return nil
+    }
+
+    /// Keeps every later label off `box`, as if a label were there.
+    mutating func reserve(_ box: Box) {
+        labels.insert(box)
     }
 
     /// Keeps later labels off `box`.

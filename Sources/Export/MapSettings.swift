@@ -62,32 +62,40 @@ public struct MapChoices: Sendable {
     public var width: Int?
     public var height: Int?
     public var theme: ThemeName?
+    /// Distance between range rings around point sites (`rings_every`).
+    public var ringsEvery: Distance?
+    /// Radials from point sites out to their range (`radials`).
+    public var radials: Radials?
 
     public init(projection: ProjectionName? = nil, center: Coordinate? = nil, extent: MapExtent? = nil,
-                width: Int? = nil, height: Int? = nil, theme: ThemeName? = nil) {
+                width: Int? = nil, height: Int? = nil, theme: ThemeName? = nil,
+                ringsEvery: Distance? = nil, radials: Radials? = nil) {
         self.projection = projection
         self.center = center
         self.extent = extent
         self.width = width
         self.height = height
         self.theme = theme
+        self.ringsEvery = ringsEvery
+        self.radials = radials
     }
 
     /// These choices where made, `other`'s elsewhere.
     public func over(_ other: MapChoices) -> MapChoices {
         MapChoices(projection: projection ?? other.projection, center: center ?? other.center,
                    extent: extent ?? other.extent, width: width ?? other.width,
-                   height: height ?? other.height, theme: theme ?? other.theme)
+                   height: height ?? other.height, theme: theme ?? other.theme,
+                   ringsEvery: ringsEvery ?? other.ringsEvery, radials: radials ?? other.radials)
     }
 
     /// The settings with the defaults filled in: azimuthal equidistant,
-    /// centred on the launch sites, every footprint, 1200 × 900, light;
-    /// sizes raised to the renderer's minimum.
+    /// centred on the launch sites, every footprint, 1200 × 900, light, no
+    /// range rings or radials; sizes raised to the renderer's minimum.
     public var settings: MapSettings {
         let minimum = SVGMapRenderer.minimumSize
         return MapSettings(projection: projection ?? .aeqd, center: center, extent: extent ?? .auto,
                            width: max(minimum.width, width ?? 1200), height: max(minimum.height, height ?? 900),
-                           theme: theme ?? .light)
+                           theme: theme ?? .light, ringsEvery: ringsEvery, radials: radials)
     }
 }
 
@@ -101,14 +109,21 @@ public struct MapSettings: Sendable {
     public var width: Int
     public var height: Int
     public var theme: ThemeName
+    /// Distance between range rings around point sites; nil: none.
+    public var ringsEvery: Distance?
+    /// Radials from point sites out to their range; nil: none.
+    public var radials: Radials?
 
-    public init(projection: ProjectionName, center: Coordinate?, extent: MapExtent, width: Int, height: Int, theme: ThemeName) {
+    public init(projection: ProjectionName, center: Coordinate?, extent: MapExtent, width: Int, height: Int, theme: ThemeName,
+                ringsEvery: Distance? = nil, radials: Radials? = nil) {
         self.projection = projection
         self.center = center
         self.extent = extent
         self.width = width
         self.height = height
         self.theme = theme
+        self.ringsEvery = ringsEvery
+        self.radials = radials
     }
 
     public func renderer(basemap: Basemap?) -> SVGMapRenderer {

@@ -49,6 +49,21 @@ public struct MapContent: Hashable, Sendable {
         }
     }
 
+    /// A line a reader measures the map by: a range ring or a radial.
+    public struct Guide: Hashable, Sendable {
+        public enum Kind: Hashable, Sendable { case ring, radial }
+        public var kind: Kind
+        /// Written on the line: "100 km", "45°".
+        public var label: String
+        /// Polylines in longitude/latitude.
+        public var lines: [[Coordinate]]
+        public init(kind: Kind, label: String, lines: [[Coordinate]]) {
+            self.kind = kind
+            self.label = label
+            self.lines = lines
+        }
+    }
+
     public var title: String
     public var subtitle: String
     /// Shown at the top right, e.g. the date of the reporting.
@@ -60,9 +75,12 @@ public struct MapContent: Hashable, Sendable {
     public var targets: [Marker]
     /// Launch areas and lines, outlined under the markers.
     public var launchAreas: [LaunchArea]
+    /// Range rings and radials, drawn over the footprints and labelled.
+    public var guides: [Guide]
 
     public init(title: String, subtitle: String, date: String? = nil, credit: String, layers: [Layer],
-                sites: [Marker], targets: [Marker], launchAreas: [LaunchArea] = []) {
+                sites: [Marker], targets: [Marker], launchAreas: [LaunchArea] = [], guides: [Guide] = []) {
+        self.guides = guides
         self.title = title
         self.subtitle = subtitle
         self.date = date
@@ -110,6 +128,23 @@ public struct SVGMapRenderer: Sendable {
     /// The SVG document.
     /// - Throws: `ExportError.projection` when PROJ rejects the projection.
     public func render(_ content: MapContent, projection: MapProjection) throws(ExportError) -> String {
+        try draw(content, projection: projection).svg
+    }
+
+    /// Where the labels went, in pixels: what a check of the map reads.
+    struct LabelLayout {
+        /// The frame of the map or inset the labels are on.
+        var frame: LabelPlacer.Box
+        /// Every marker's point (a place off the map far outside the canvas).
+        var markers: [PlanePoint]
+        /// Each marker label: the index of its marker in `markers`, and its box.
+        var labels: [(marker: Int, box: LabelPlacer.Box)]
+        /// Labels that belong to no marker: footprint ranges, rings, radials.
+        var otherLabels: [LabelPlacer.Box]
+    }
+
+    /// The SVG document and where its labels went (the main map's first).
+    func draw(_ content: MapContent, projection: MapProjection) throws(ExportError) -> (svg: String, layouts: [LabelLayout]) {
         let width = max(width, Self.minimumSize.width), height = max(height, Self.minimumSize.height)
         // The credit wraps under the frame (about 6 px a character at 11 px); room for two lines or more.
         let creditLines = Self.wrap(credit(of: content), width: max(40, (width - 40) / 6))
@@ -150,45 +185,79 @@ public struct SVGMapRenderer: Sendable {
         let scaleBox = LabelPlacer.Box(minX: frame.minX, minY: frame.maxY - 58, maxX: frame.minX + 320, maxY: frame.maxY)
         let graticuleLabels = drawGraticule(canvas: canvas, cap: cap, metresPerPixel: metresPerPixel, avoiding: [legend.box, scaleBox],
                                             into: &svg)
-        drawFootprints(content, canvas: canvas, into: &svg)
+        let footprintEdges = drawFootprints(content, canvas: canvas, into: &svg)
         drawLaunchAreas(content.launchAreas, canvas: canvas, into: &svg)
+        let guideLines = drawGuides(content.guides, canvas: canvas, into: &svg)
+
+        // A target that is also a launch site is one place: one marker
+        // showing both roles, one label.
+        let targetSite = Self.targetSites(content)
+        var sites = content.sites
+        var siteTargets = [MapContent.Marker?](repeating: nil, count: sites.count)
+        for (target, site) in targetSite.enumerated() {
+            guard let site else { continue }
+            siteTargets[site] = content.targets[target]
+            sites[site].tooltip += "; also a target: " + content.targets[target].tooltip
+        }
 
         // Labels: markers first (sites, then targets in range, then the
-        // rest), country names last; the legend, scale bar and graticule
-        // labels are kept clear.
-        let sitePoints = content.sites.map { canvas.pixel($0.coordinate) }
-        let targetPoints = content.targets.map { canvas.pixel($0.coordinate) }
-        var obstacles = [legend.box, scaleBox] + graticuleLabels.map(\.box)
-        obstacles += sitePoints.compactMap { $0.map { LabelPlacer.marker(at: $0, radius: 7) } }
-        obstacles += targetPoints.compactMap { $0.map { LabelPlacer.marker(at: $0, radius: 5.5) } }
-        var placer = LabelPlacer(obstacles: obstacles, bounds: .init(minX: frame.minX + 3, minY: frame.minY + 3,
-                                                                       maxX: frame.maxX - 3, maxY: frame.maxY - 3))
-        var siteLabels = [LabelPlacer.Placement?](repeating: nil, count: content.sites.count)
-        var targetLabels = [LabelPlacer.Placement?](repeating: nil, count: content.targets.count)
-        for (index, marker) in content.sites.enumerated() {
-            guard let point = sitePoints[index] else { continue }
-            siteLabels[index] = placer.place(width: LabelPlacer.width(of: marker.label, fontSize: 13, bold: true),
-                                             fontSize: 13, beside: point, radius: 7, required: true)
+        // rest), footprint ranges, rings and radials, country names last;
+        // the legend, scale bar and graticule labels are kept clear. Each
+        // marker label stays nearer to its own marker than to any other.
+        let sitePoints = sites.map { canvas.pixel($0.coordinate) }
+        let targetPoints = content.targets.indices.map { targetSite[$0] == nil ? canvas.pixel(content.targets[$0].coordinate) : nil }
+        let reserved = [legend.box, scaleBox] + graticuleLabels.map(\.box)
+        let bounds = LabelPlacer.Box(minX: frame.minX + 3, minY: frame.minY + 3, maxX: frame.maxX - 3, maxY: frame.maxY - 3)
+        var markers = MarkerLabels(sites: sites, siteTargets: siteTargets, targets: content.targets,
+                                   sitePoints: sitePoints, targetPoints: targetPoints)
+        var placer = markers.place(obstacles: reserved, bounds: bounds)
+        // Markers too crowded to label, or touching another, go to an
+        // inset map of their area; the main map is labelled again around it.
+        // One inset, for the largest cluster of such markers.
+        let core = markers.clusters(of: Set(markers.unlabelled + markers.touching()).sorted()).first ?? []
+        let inset = core.isEmpty ? nil
+            : try insetLayout(markers: markers, core: core, crowd: markers.neighbourhood(of: core), content: content, frame: frame,
+                              canvas: canvas, avoiding: [legend.box, scaleBox])
+        if let inset {
+            markers = MarkerLabels(sites: sites, siteTargets: siteTargets, targets: content.targets,
+                                   sitePoints: sitePoints, targetPoints: targetPoints)
+            placer = markers.place(obstacles: reserved, bounds: bounds,
+                                   reserved: [Self.box(inset.frame).inflated(4), inset.areaBox.inflated(2)], skipping: inset.shown)
         }
-        let targetOrder = content.targets.indices.filter { content.targets[$0].highlighted }
-            + content.targets.indices.filter { !content.targets[$0].highlighted }
-        for index in targetOrder {
-            guard let point = targetPoints[index] else { continue }
-            targetLabels[index] = placer.place(width: LabelPlacer.width(of: content.targets[index].label, fontSize: 13),
-                                               fontSize: 13, beside: point, radius: 5.5, required: true)
-        }
+        let rangeLabels = placeRangeLabels(content.layers, edges: footprintEdges, placer: &placer)
+        let guideLabels = placeGuideLabels(content.guides, lines: guideLines, placer: &placer)
         if let basemap { drawCountryNames(basemap, canvas: canvas, placer: &placer, into: &svg) }
-        drawMarkers(content.targets, points: targetPoints, labels: targetLabels, site: false, into: &svg)
-        drawMarkers(content.sites, points: sitePoints, labels: siteLabels, site: true, into: &svg)
+        drawRangeLabels(rangeLabels, into: &svg)
+        drawGuideLabels(guideLabels, into: &svg)
+        drawMarkers(content.targets, points: targetPoints, labels: markers.targetLabels, site: false, into: &svg)
+        drawMarkers(sites, points: sitePoints, labels: markers.siteLabels, site: true, alsoTargets: siteTargets, into: &svg)
+        var layouts = [LabelLayout(frame: Self.box(frame), markers: markers.points, labels: markers.placedBoxes,
+                                   otherLabels: rangeLabels.map(\.placement.box) + guideLabels.map(\.1.box))]
+        if let inset {
+            svg.empty("path", [("class", "inset-area"), ("d", SVGPath.data([inset.area], closed: true)), ("fill", "none"),
+                               ("stroke", theme.text), ("stroke-width", "1.2")])
+        }
         svg.close("g")
 
         svg.empty("rect", Self.rectAttributes(frame) + [("fill", "none"), ("stroke", theme.frame), ("stroke-width", "1")])
         drawGraticuleLabels(graticuleLabels, into: &svg)
         drawScale(canvas: canvas, metresPerPixel: metresPerPixel, frame: frame, into: &svg)
+        if let inset {
+            layouts.append(drawInset(inset, content: content, sites: sites, siteTargets: siteTargets, into: &svg))
+        }
         drawLegend(content, layout: legend, into: &svg)
         drawTitles(content, creditLines: creditLines, width: width, frame: frame, into: &svg)
         svg.close("svg")
-        return svg.text
+        return (svg.text, layouts)
+    }
+
+    /// For each target, the launch site at the very same coordinate, if any.
+    static func targetSites(_ content: MapContent) -> [Int?] {
+        content.targets.map { target in content.sites.firstIndex { $0.coordinate == target.coordinate } }
+    }
+
+    static func box(_ rect: PlaneRect) -> LabelPlacer.Box {
+        LabelPlacer.Box(minX: rect.minX, minY: rect.minY, maxX: rect.maxX, maxY: rect.maxY)
     }
 
     static func rectAttributes(_ rect: PlaneRect) -> [(String, String)] {
@@ -198,7 +267,7 @@ public struct SVGMapRenderer: Sendable {
 
     /// Ground metres per pixel, east–west through the map's centre (or the
     /// frame's centre when the map's centre lies outside the frame).
-    private func metresPerPixel(_ canvas: MapCanvas) -> Double {
+    func metresPerPixel(_ canvas: MapCanvas) -> Double {
         let frame = canvas.frame
         let anchor = canvas.pixel(canvas.center) ?? PlanePoint(x: (frame.minX + frame.maxX) / 2, y: (frame.minY + frame.maxY) / 2)
         let a = PlanePoint(x: anchor.x - 10, y: anchor.y), b = PlanePoint(x: anchor.x + 10, y: anchor.y)
@@ -211,7 +280,7 @@ public struct SVGMapRenderer: Sendable {
 
     /// Features wholly outside `cap` are left out before projection (most
     /// of the world on a regional azimuthal map); they would draw nothing.
-    private func drawBasemap(_ basemap: Basemap, canvas: MapCanvas, cap: VisibleCap?, metresPerPixel: Double,
+    func drawBasemap(_ basemap: Basemap, canvas: MapCanvas, cap: VisibleCap?, metresPerPixel: Double,
                              into svg: inout SVGDocument) {
         let landPolygons = cap.map { cap in basemap.land.filter { cap.mayHold($0.exterior) }.map(cap.thinned) } ?? basemap.land
         let land = canvas.rings(of: landPolygons, tolerance: Self.basemapTolerance, minimumArea: 1).flatMap { $0 }
@@ -423,7 +492,11 @@ public struct SVGMapRenderer: Sendable {
 
     // MARK: Footprints
 
-    private func drawFootprints(_ content: MapContent, canvas: MapCanvas, into svg: inout SVGDocument) {
+    /// Draws the footprints and returns each layer's outer edges in pixels.
+    /// - Parameter className: the class of each footprint's group (an inset's are told apart from the map's).
+    func drawFootprints(_ content: MapContent, canvas: MapCanvas, className: String = "footprint",
+                        into svg: inout SVGDocument) -> [[[PlanePoint]]] {
+        var edges = [[[PlanePoint]]](repeating: [], count: content.layers.count)
         // Larger footprints first, so smaller ones stay visible on top.
         struct Drawn {
             var index: Int
@@ -443,7 +516,7 @@ public struct SVGMapRenderer: Sendable {
         drawn.sort { $0.area != $1.area ? $0.area > $1.area : $0.index < $1.index }
         for entry in drawn {
             let colour = theme.palette[entry.index % theme.palette.count]
-            svg.open("g", [("class", "footprint"), ("fill", colour), ("fill-opacity", NumberText.format(theme.footprintOpacity, decimals: 2)),
+            svg.open("g", [("class", className), ("fill", colour), ("fill-opacity", NumberText.format(theme.footprintOpacity, decimals: 2)),
                            ("stroke", colour), ("stroke-width", "1.6"), ("stroke-linejoin", "round")])
             svg.element("title", text: "\(entry.layer.name): \(entry.layer.detail)")
             for rings in entry.rings where !rings.isEmpty {
@@ -452,6 +525,7 @@ public struct SVGMapRenderer: Sendable {
             // Outlines without the cuts along the antimeridian and the poles.
             let exteriors = canvas.lines(of: entry.polygons.flatMap { Self.drawnEdges(of: $0.exterior) }, tolerance: Self.tolerance)
                 .flatMap { $0 }
+            edges[entry.index] = exteriors
             if !exteriors.isEmpty {
                 svg.empty("path", [("class", "edge"), ("d", SVGPath.data(exteriors, closed: false)), ("fill", "none")])
             }
@@ -463,10 +537,57 @@ public struct SVGMapRenderer: Sendable {
             }
             svg.close("g")
         }
+        return edges
+    }
+
+    /// Each footprint's range ("700 km") written on its outer edge, in its
+    /// colour: at the edge's top, else its bottom, right or left; on a
+    /// large footprint (an edge over 1500 px) twice, top and bottom. Spots
+    /// on the frame (where the edge is clipped) are passed over; a label
+    /// with no free spot is left out.
+    private func placeRangeLabels(_ layers: [MapContent.Layer], edges: [[[PlanePoint]]],
+                                  placer: inout LabelPlacer) -> [(layer: Int, text: String, placement: LabelPlacer.Placement)] {
+        var placed = [(layer: Int, text: String, placement: LabelPlacer.Placement)]()
+        for (index, layer) in layers.enumerated() where !layer.detail.isEmpty {
+            let inner = edges.indices.contains(index) ? edges[index] : []
+            let points = inner.flatMap { $0 }.filter { point in
+                placer.isInside(point, margin: 4)
+            }
+            guard !points.isEmpty else { continue }
+            var length = 0.0
+            for line in inner { for (a, b) in zip(line, line.dropFirst()) { length += hypot(b.x - a.x, b.y - a.y) } }
+            let width = LabelPlacer.width(of: layer.detail, fontSize: 11, bold: true)
+            let top = points.min { $0.y < $1.y }!, bottom = points.max { $0.y < $1.y }!
+            let right = points.max { $0.x < $1.x }!, left = points.min { $0.x < $1.x }!
+            // Text sits just inside the edge: under the top, over the bottom.
+            let spots = [PlanePoint(x: top.x, y: top.y + 13), PlanePoint(x: bottom.x, y: bottom.y - 5),
+                         PlanePoint(x: right.x - width / 2 - 4, y: right.y + 4), PlanePoint(x: left.x + width / 2 + 4, y: left.y + 4)]
+            var wanted = length > 1500 ? 2 : 1
+            for (spotIndex, spot) in spots.enumerated() where wanted > 0 {
+                // The second label of a large footprint only opposite the first (bottom after top).
+                if wanted == 1, length > 1500, spotIndex > 1, placed.last?.layer == index { break }
+                if let placement = placer.placeCentered(width: width, fontSize: 11, at: spot, shifts: false) {
+                    placed.append((index, layer.detail, placement))
+                    wanted -= 1
+                }
+            }
+        }
+        return placed
+    }
+
+    private func drawRangeLabels(_ labels: [(layer: Int, text: String, placement: LabelPlacer.Placement)], into svg: inout SVGDocument) {
+        guard !labels.isEmpty else { return }
+        svg.open("g", [("class", "range-labels"), ("font-size", "11"), ("font-weight", "bold"), ("text-anchor", "middle"),
+                       ("stroke", theme.halo), ("stroke-width", "2.5"), ("paint-order", "stroke"), ("stroke-linejoin", "round")])
+        for label in labels {
+            svg.element("text", [("x", SVGPath.number(label.placement.x)), ("y", SVGPath.number(label.placement.y)),
+                                 ("fill", theme.palette[label.layer % theme.palette.count])], text: label.text)
+        }
+        svg.close("g")
     }
 
     /// Launch areas: a faint fill and a dashed outline in the site colour.
-    private func drawLaunchAreas(_ areas: [MapContent.LaunchArea], canvas: MapCanvas, into svg: inout SVGDocument) {
+    func drawLaunchAreas(_ areas: [MapContent.LaunchArea], canvas: MapCanvas, into svg: inout SVGDocument) {
         guard !areas.isEmpty else { return }
         svg.open("g", [("class", "launch-areas"), ("fill", theme.siteFill), ("fill-opacity", "0.07"), ("stroke", theme.siteFill),
                        ("stroke-width", "1.4"), ("stroke-dasharray", "5 3"), ("stroke-linejoin", "round")])
@@ -483,6 +604,76 @@ public struct SVGMapRenderer: Sendable {
                 svg.empty("path", [("d", SVGPath.data(paths, closed: false)), ("fill", "none")])
             }
             svg.close("g")
+        }
+        svg.close("g")
+    }
+
+    // MARK: Range rings and radials
+
+    /// Strokes the guides, thin and muted under the markers (rings dashed),
+    /// and returns each guide's pixel polylines for its label.
+    func drawGuides(_ guides: [MapContent.Guide], canvas: MapCanvas, into svg: inout SVGDocument) -> [[[PlanePoint]]] {
+        guard !guides.isEmpty else { return [] }
+        let lines = guides.map { canvas.lines(of: $0.lines, tolerance: Self.tolerance).flatMap { $0 } }
+        svg.open("g", [("class", "range-marks"), ("fill", "none"), ("stroke", theme.mutedText), ("stroke-width", "0.7"),
+                       ("stroke-opacity", "0.8")])
+        for kind in [MapContent.Guide.Kind.ring, .radial] {
+            let paths = zip(guides, lines).filter { $0.0.kind == kind }.flatMap(\.1)
+            guard !paths.isEmpty else { continue }
+            var attributes = [("class", kind == .ring ? "range-rings" : "radials"), ("d", SVGPath.data(paths, closed: false))]
+            if kind == .ring { attributes.append(("stroke-dasharray", "5 3")) }
+            svg.empty("path", attributes)
+        }
+        svg.close("g")
+        return lines
+    }
+
+    /// A ring's label sits on the ring at its top (else its right, bottom or
+    /// left), a radial's just beyond its outer end; a label with no free
+    /// spot is left out.
+    private func placeGuideLabels(_ guides: [MapContent.Guide], lines: [[[PlanePoint]]],
+                                  placer: inout LabelPlacer) -> [(String, LabelPlacer.Placement)] {
+        var placed = [(String, LabelPlacer.Placement)]()
+        for (guide, pieces) in zip(guides, lines) {
+            let points = pieces.flatMap { $0 }
+            guard !points.isEmpty else { continue }
+            let width = LabelPlacer.width(of: guide.label, fontSize: 10)
+            var spots = [PlanePoint]()
+            switch guide.kind {
+            case .ring:
+                if let top = points.min(by: { $0.y < $1.y }) { spots.append(top) }
+                if let right = points.max(by: { $0.x < $1.x }) { spots.append(right) }
+                if let bottom = points.max(by: { $0.y < $1.y }) { spots.append(bottom) }
+                if let left = points.min(by: { $0.x < $1.x }) { spots.append(left) }
+            case .radial:
+                guard let last = pieces.last, let end = last.last else { continue }
+                let before = last.count >= 2 ? last[last.count - 2] : end
+                let dx = end.x - before.x, dy = end.y - before.y
+                let length = max((dx * dx + dy * dy).squareRoot(), 1e-9)
+                let reach = 6 + width / 2 * abs(dx / length)
+                spots.append(PlanePoint(x: end.x + dx / length * reach, y: end.y + dy / length * (reach + 3) + 3.5))
+            }
+            // Rings of two nearby sites: one "100 km" is enough.
+            let repeated = placed.contains { text, other in
+                text == guide.label && spots.contains { abs($0.x - other.x) < 40 && abs($0.y - other.y) < 40 }
+            }
+            guard !repeated else { continue }
+            for spot in spots {
+                if let placement = placer.placeCentered(width: width, fontSize: 10, at: PlanePoint(x: spot.x, y: spot.y + 3.5)) {
+                    placed.append((guide.label, placement))
+                    break
+                }
+            }
+        }
+        return placed
+    }
+
+    private func drawGuideLabels(_ labels: [(String, LabelPlacer.Placement)], into svg: inout SVGDocument) {
+        guard !labels.isEmpty else { return }
+        svg.open("g", [("class", "range-mark-labels"), ("font-size", "10"), ("fill", theme.mutedText), ("text-anchor", "middle"),
+                       ("stroke", theme.halo), ("stroke-width", "2.5"), ("paint-order", "stroke"), ("stroke-linejoin", "round")])
+        for (text, placement) in labels {
+            svg.element("text", [("x", SVGPath.number(placement.x)), ("y", SVGPath.number(placement.y))], text: text)
         }
         svg.close("g")
     }
@@ -515,14 +706,20 @@ public struct SVGMapRenderer: Sendable {
 
     // MARK: Markers
 
-    private func drawMarkers(_ markers: [MapContent.Marker], points: [PlanePoint?], labels: [LabelPlacer.Placement?],
-                             site: Bool, into svg: inout SVGDocument) {
+    /// - Parameter alsoTargets: for sites, the target each one also is (drawn as a ring round the triangle).
+    func drawMarkers(_ markers: [MapContent.Marker], points: [PlanePoint?], labels: [LabelPlacer.Placement?],
+                             site: Bool, alsoTargets: [MapContent.Marker?] = [], into svg: inout SVGDocument) {
         svg.open("g", [("class", site ? "sites" : "targets"), ("font-size", "13")])
         for (index, marker) in markers.enumerated() {
             guard let point = points[index] else { continue }
             svg.open("g")
             svg.element("title", text: marker.tooltip)
             let x = point.x, y = point.y
+            if site, alsoTargets.indices.contains(index), let target = alsoTargets[index] {
+                svg.empty("circle", [("cx", SVGPath.number(x)), ("cy", SVGPath.number(y - 1)), ("r", "9.5"),
+                                     ("fill", theme.halo), ("fill-opacity", "0.6"),
+                                     ("stroke", target.highlighted ? theme.inRangeFill : theme.text), ("stroke-width", "2")])
+            }
             if site {
                 let triangle = "M\(SVGPath.number(x)),\(SVGPath.number(y - 7.5))l6.5,12h-13z"
                 svg.empty("path", [("d", triangle), ("fill", theme.siteFill), ("stroke", theme.markerStroke), ("stroke-width", "1.2")])
@@ -549,7 +746,7 @@ public struct SVGMapRenderer: Sendable {
 
     // MARK: Scale bar and north arrow
 
-    private func drawScale(canvas: MapCanvas, metresPerPixel: Double, frame: PlaneRect, into svg: inout SVGDocument) {
+    func drawScale(canvas: MapCanvas, metresPerPixel: Double, frame: PlaneRect, into svg: inout SVGDocument) {
         // A bar of a round length (1, 2 or 5 × 10^n), as near 160 px as can be.
         let target = metresPerPixel * 160
         let magnitude = pow(10, log10(target).rounded(.down))
@@ -610,7 +807,7 @@ public struct SVGMapRenderer: Sendable {
         enum Row {
             case layer(index: Int, text: String)
             case minimumRange
-            case site, launchArea, inRange, outOfRange
+            case site, siteAndTarget, launchArea, inRange, outOfRange
         }
         var rows: [(row: Row, text: String)]
         var box: LabelPlacer.Box
@@ -625,10 +822,13 @@ public struct SVGMapRenderer: Sendable {
         if content.layers.contains(where: { $0.areas.contains { $0.polygons.contains { !$0.holes.isEmpty } } }) {
             rows.append((.minimumRange, "inside minimum range"))
         }
-        if !content.sites.isEmpty { rows.append((.site, "launch site")) }
+        let targetSites = Self.targetSites(content)
+        if content.sites.indices.contains(where: { !targetSites.contains($0) }) { rows.append((.site, "launch site")) }
+        if targetSites.contains(where: { $0 != nil }) { rows.append((.siteAndTarget, "launch site and target")) }
         if !content.launchAreas.isEmpty { rows.append((.launchArea, "launch area")) }
-        if content.targets.contains(where: \.highlighted) { rows.append((.inRange, "target in range")) }
-        if content.targets.contains(where: { !$0.highlighted }) { rows.append((.outOfRange, "target out of range")) }
+        let plainTargets = content.targets.indices.filter { targetSites[$0] == nil }.map { content.targets[$0] }
+        if plainTargets.contains(where: \.highlighted) { rows.append((.inRange, "target in range")) }
+        if plainTargets.contains(where: { !$0.highlighted }) { rows.append((.outOfRange, "target out of range")) }
         let rowHeight = 21.0
         let textWidth = rows.map { LabelPlacer.width(of: $0.text, fontSize: 12.5) }.max() ?? 0
         let boxWidth = max(140, textWidth + 50), boxHeight = rowHeight * Double(rows.count) + 12
@@ -666,6 +866,11 @@ public struct SVGMapRenderer: Sendable {
             case .minimumRange:
                 svg.empty("rect", [("x", SVGPath.number(box.minX + 11)), ("y", SVGPath.number(top + 2)), ("width", "20"), ("height", "13"),
                                    ("fill", "none"), ("stroke", theme.mutedText), ("stroke-width", "1.4"), ("stroke-dasharray", "4 2.5")])
+            case .siteAndTarget:
+                svg.empty("circle", [("cx", SVGPath.number(symbolX)), ("cy", SVGPath.number(top + 8.5)), ("r", "8"),
+                                     ("fill", "none"), ("stroke", theme.text), ("stroke-width", "1.6")])
+                svg.empty("path", [("d", "M\(SVGPath.number(symbolX)),\(SVGPath.number(top + 3))l5,9.5h-10z"),
+                                   ("fill", theme.siteFill), ("stroke", theme.markerStroke), ("stroke-width", "1")])
             case .site:
                 svg.empty("path", [("d", "M\(SVGPath.number(symbolX)),\(SVGPath.number(top + 1.5))l6.5,12h-13z"),
                                    ("fill", theme.siteFill), ("stroke", theme.markerStroke), ("stroke-width", "1.2")])

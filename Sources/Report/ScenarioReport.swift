@@ -191,12 +191,39 @@ public struct ScenarioReport: Sendable {
                           layers: layers, sites: siteMarkers, targets: targetMarkers, launchAreas: launchAreas)
     }
 
+    /// Range rings and radials around each point launch site, out to the
+    /// longest range fired from it, drawn to the footprints' tolerance:
+    /// rings labelled with their distance ("100 km"), radials with their
+    /// bearing ("45°").
+    /// - Throws: `ReportError.tooManyRings`, `GeodesyError` when a line cannot be drawn.
+    public func guides(_ marks: RangeMarks) throws -> [MapContent.Guide] {
+        guard !marks.isEmpty else { return [] }
+        var guides = [MapContent.Guide]()
+        for (site, systems) in zip(scenario.sites, scenario.siteSystems) {
+            guard case .point = site.extent, let range = systems.map(\.range).max(), range > .zero else { continue }
+            for mark in try marks.marks(around: site.place.coordinate, range: range, tolerance: builder.tolerance) {
+                let label = switch mark.kind {
+                case .ring: mark.distance.description
+                case .radial: Self.degrees(mark.bearing ?? 0)
+                }
+                guides.append(MapContent.Guide(kind: mark.kind == .ring ? .ring : .radial, label: label, lines: mark.pieces))
+            }
+        }
+        return guides
+    }
+
+    /// "45°", "22.5°".
+    private static func degrees(_ bearing: Double) -> String {
+        bearing == bearing.rounded() ? "\(Int(bearing))°" : String(format: "%.1f°", bearing)
+    }
+
     /// The SVG map, centred on `settings.center` or else the middle of the launch sites.
     /// - Throws: `ThreatModelError` when footprints cannot be united,
     ///   `ExportError` when the map cannot be projected.
     public func svg(settings: MapSettings, basemap: Basemap?) throws -> String {
         let center = settings.center ?? Coordinate.mean(of: scenario.sites.map(\.place.coordinate))
-        let content = try content(projectionTitle: settings.projection.title)
+        var content = try content(projectionTitle: settings.projection.title)
+        content.guides = try guides(RangeMarks(every: settings.ringsEvery, radials: settings.radials))
         return try settings.renderer(basemap: basemap).render(content, projection: settings.projection.projection(center: center))
     }
 }

@@ -206,7 +206,7 @@ struct ScenarioReader {
 
     mutating func mapOptions(_ node: Node?) -> MapChoices {
         var options = MapChoices()
-        guard let node, let fields = mapping(node, field: "map", keys: ["projection", "center", "extent", "theme", "width", "height"]) else {
+        guard let node, let fields = mapping(node, field: "map", keys: ["projection", "center", "extent", "theme", "width", "height", "rings_every", "radials"]) else {
             return options
         }
         if let name = text(fields["projection"], field: "projection") {
@@ -241,6 +241,12 @@ struct ScenarioReader {
                 issues.append(ScenarioIssue(at(sizeNode), "\(key) must be a whole number of pixels from 200 to 10000"))
             }
         }
+        if let everyNode = fields["rings_every"], let every = distance(everyNode, field: "rings_every") {
+            if every > .zero { options.ringsEvery = every } else {
+                issues.append(ScenarioIssue(at(everyNode), "rings_every must be greater than zero"))
+            }
+        }
+        if let radialsNode = fields["radials"] { options.radials = radials(radialsNode) }
         return options
     }
 

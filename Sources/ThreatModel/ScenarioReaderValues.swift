@@ -90,6 +90,34 @@ extension ScenarioReader {
         return url
     }
 
+    /// Radials as a count (`8`), a list of bearings (`[0, 45, 90]`) or
+    /// bearings in one text (`"0,45,90"`), checked as `Radials(parsing:)` checks them.
+    mutating func radials(_ node: Node) -> Radials? {
+        let text: String
+        if case let .sequence(sequence) = node {
+            var bearings = [String]()
+            for item in sequence {
+                guard case let .scalar(scalar) = item else {
+                    issues.append(ScenarioIssue(at(item), "radials: a bearing should be a number of degrees"))
+                    return nil
+                }
+                bearings.append(scalar.string)
+            }
+            guard !bearings.isEmpty else {
+                issues.append(ScenarioIssue(at(node), "'radials' is empty; give a count such as 8 or bearings such as [0, 45, 90]"))
+                return nil
+            }
+            text = bearings.joined(separator: ",") + (bearings.count == 1 ? "," : "")
+        } else {
+            guard let value = self.text(node, field: "radials") else { return nil }
+            text = value
+        }
+        do { return try Radials(parsing: text) } catch {
+            issues.append(ScenarioIssue(at(node), "radials: \(error.description)"))
+            return nil
+        }
+    }
+
     mutating func list(_ node: Node?, field: String) -> [Node] {
         guard let node else { return [] }
         guard case let .sequence(sequence) = node else {

@@ -27,6 +27,10 @@ struct MapOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Canvas height in pixels (default 900).", valueName: "px")) var height: Int?
     @Option(help: "Colours: light (for print; default) or dark (for screens).") var theme: ThemeName?
 
+    @Option(name: .customLong("rings-every"), parsing: .unconditional, help: ArgumentHelp("Range rings at this interval around point sites (e.g. 100km).", valueName: "distance"), transform: parseDistance)
+    var ringsEvery: Distance?
+    @Option(help: ArgumentHelp("Radials from point sites out to their range: a count (8) or bearings (0,45,90).", valueName: "radials"), transform: { try Radials(parsing: $0) })
+    var radials: Radials?
     @Option(help: ArgumentHelp("Basemap file (default: basemap/world.bin in the data directory).", valueName: "file"))
     var basemap: String?
 
@@ -40,12 +44,14 @@ struct MapOptions: ParsableArguments {
         if let height, !(minimum.height...20_000).contains(height) {
             throw ValidationError("--height must be from \(minimum.height) to 20000 pixels")
         }
+        if let ringsEvery, ringsEvery <= .zero { throw ValidationError("--rings-every must be greater than zero") }
         if basemap != nil, noBasemap { throw ValidationError("--basemap and --no-basemap exclude each other") }
     }
 
     /// The choices made here (they win over a scenario's `map:` settings).
     var choices: MapChoices {
-        MapChoices(projection: projection, center: center, extent: extent, width: width, height: height, theme: theme)
+        MapChoices(projection: projection, center: center, extent: extent, width: width, height: height, theme: theme,
+                   ringsEvery: ringsEvery, radials: radials)
     }
 
     /// The basemap to draw, or nil with --no-basemap.

@@ -258,4 +258,26 @@ struct MapCommandTests {
         #expect(other.contains("Azimuthal equidistant projection"))
         #expect(!other.contains("#0d1117"))
     }
+
+    @Test("--rings-every and --radials draw labelled rings and radials; the scenario's rings_every too; bad values are usage errors")
+    func ringsAndRadials() throws {
+        let scratch = try TemporaryDirectory()
+        defer { scratch.remove() }
+        let scenario = try String(contentsOf: try Repository.fixture("two-targets.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "output: two-targets", with: "map:\n  rings_every: 200km\noutputs:\n  stem: two-targets\n  formats: [svg]\n")
+        try scenario.write(toFile: scratch.path("s.yaml"), atomically: true, encoding: .utf8)
+        let fromScenario = try threatmap("map", ["s.yaml", "--output-dir", "a"], in: scratch.url)
+        expectSuccess(fromScenario)
+        let svg = try String(contentsOfFile: scratch.path("a/two-targets.svg"), encoding: .utf8)
+        #expect(svg.contains("class=\"range-rings\"") && svg.contains(">200 km</text>") && !svg.contains("class=\"radials\""))
+        let both = try threatmap("map", ["s.yaml", "--output-dir", "b", "--rings-every", "100km", "--radials", "0,90"], in: scratch.url)
+        expectSuccess(both)
+        let other = try String(contentsOfFile: scratch.path("b/two-targets.svg"), encoding: .utf8)
+        #expect(other.contains(">100 km</text>") && other.contains("class=\"radials\"") && other.contains(">90°</text>"))
+        for bad in [["--rings-every", "0km"], ["--radials", "0"], ["--rings-every", "fast"]] {
+            let result = try threatmap("map", ["s.yaml", "--output-dir", "c"] + bad, in: scratch.url)
+            #expect(result.status == 64, "\(bad): \(result)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: scratch.path("c")))
+    }
 }

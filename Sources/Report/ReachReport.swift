@@ -94,6 +94,7 @@ public struct ReachReport: Sendable {
                 ("reached_from", .string(Array(Set(reaching.map(\.site.name))).sorted().joined(separator: ", "))),
                 ("nearest_site_km", .number(rows.map(\.distance.kilometers).min() ?? 0)),
                 ("best_margin_km", .number((rows.map(\.marginMeters).max() ?? 0) / 1000)),
+                ("warning_time_min", reaching.compactMap(\.flight?.minutes).min().map { .number($0) } ?? .null),
             ]))
         }
         let geodesic = Geodesic.wgs84
@@ -105,6 +106,8 @@ public struct ReachReport: Sendable {
                 ("bearing_deg", .number(result.bearing)), ("range_km", .number(result.system.range.kilometers)),
                 ("min_range_km", .number(result.system.minimumRange.kilometers)),
                 ("in_range", .bool(result.inRange)), ("margin_km", .number(result.marginMeters / 1000)),
+                ("flight_time_min", result.flight.map { .number($0.minutes) } ?? .null),
+                ("apogee_km", result.flight?.apogee.map { .number($0.kilometers) } ?? .null),
             ]
             let pieces = Antimeridian.split(path: path) { geodesic.meridianCrossing(from: $0, to: $1, longitude: $2) }
             for piece in pieces where piece.count > 1 {
@@ -130,7 +133,11 @@ public struct ReachReport: Sendable {
 
 /// Reach results as tables with the documented columns.
 public enum ReachTable {
-    public static let columns = ["site", "missile", "target", "distance_km", "bearing_deg", "range_km", "in_range", "margin_km", "min_range_km", "reason"]
+    /// The first ten as they always were; then, for rows in range, the
+    /// time of flight (minutes) and, for ballistic classes, the apogee of
+    /// the minimum-energy trajectory (km), empty (JSON null) otherwise.
+    public static let columns = ["site", "missile", "target", "distance_km", "bearing_deg", "range_km", "in_range", "margin_km",
+                                 "min_range_km", "reason", "flight_time_min", "apogee_km"]
 
     /// - Parameter coordinates: when given, the target's position follows
     ///   the documented columns (`target_latitude`, `target_longitude`, or
@@ -147,12 +154,21 @@ public enum ReachTable {
          .number(result.distance.kilometers, decimals: 1), .number(result.bearing, decimals: 1),
          .number(result.system.range.kilometers, decimals: 0), .bool(result.inRange),
          .number(result.marginMeters / 1000, decimals: 1),
-         .number(result.system.minimumRange.kilometers, decimals: 0), .text(result.reason ?? "")]
+         .number(result.system.minimumRange.kilometers, decimals: 0), .text(result.reason ?? "")] + flightCells(result)
+    }
+
+    /// `flight_time_min` and `apogee_km` of a row: empty out of range and
+    /// where the system has no estimate.
+    public static func flightCells(_ result: ReachResult) -> [TableValue] {
+        let flight = result.flight
+        return [flight.map { .number($0.minutes, decimals: 1) } ?? .missing,
+                flight?.apogee.map { .number($0.kilometers, decimals: 0) } ?? .missing]
     }
 
     /// Aligned text for rows not yet decided: names from what is known,
     /// numbers at the widest they can print (distances up to 20004.0 km,
-    /// 7 characters; margins down to -20004.0 km, 8; bearings up to 360.0, 5).
+    /// 7 characters; margins down to -20004.0 km, 8; bearings up to 360.0, 5;
+    /// flight times at most each system's at its range, apogees up to 1320 km, 4).
     public static func streamedTextStyle(sites: [LaunchSite], systems: [MissileSystem], longestTarget: Int, onlyInRange: Bool) -> TableEncoder.Style {
         func widest(_ values: [Double]) -> Int { values.map { String(format: "%.0f", $0).count }.max() ?? 1 }
         let siteWidth: Int = sites.map { $0.place.name.count }.max() ?? 0
@@ -160,9 +176,12 @@ public enum ReachTable {
         let rangeWidth = widest(systems.map { $0.range.kilometers })
         let minimumWidth = widest(systems.map { $0.minimumRange.kilometers })
         let reasonWidth = onlyInRange ? 0 : "beyond maximum range".count
-        let bounds: [Int] = [siteWidth, systemWidth, longestTarget, 7, 5, rangeWidth, 3, 8, minimumWidth, reasonWidth]
+        // Flight time grows with distance, so a system's longest is at its range.
+        let flightWidth = systems.compactMap { $0.flightEstimate(over: $0.range) }
+            .map { String(format: "%.1f", $0.minutes).count }.max() ?? 0
+        let bounds: [Int] = [siteWidth, systemWidth, longestTarget, 7, 5, rangeWidth, 3, 8, minimumWidth, reasonWidth, flightWidth, 4]
         let widths = zip(columns, bounds).map { max($0.count, $1) }
-        let numeric = [false, false, false, true, true, true, false, true, true, false]
+        let numeric = [false, false, false, true, true, true, false, true, true, false, true, true]
         return .text(widths: widths, numeric: numeric)
     }
 
@@ -171,13 +190,13 @@ public enum ReachTable {
     public static func reverse(_ results: [ReachResult]) -> ResultTable {
         ResultTable(
             columns: ["target", "missile", "site", "distance_km", "bearing_deg", "in_range", "margin_km",
-                      "launch_zone_from_km", "launch_zone_to_km"],
+                      "launch_zone_from_km", "launch_zone_to_km", "flight_time_min", "apogee_km"],
             rows: results.map { result in
                 [.text(result.target.name), .text(result.system.name), .text(result.site.name),
                  .number(result.distance.kilometers, decimals: 1), .number(result.bearing, decimals: 1),
                  .bool(result.inRange), .number(result.marginMeters / 1000, decimals: 1),
                  .number(result.system.minimumRange.kilometers, decimals: 0),
-                 .number(result.system.range.kilometers, decimals: 0)]
+                 .number(result.system.range.kilometers, decimals: 0)] + flightCells(result)
             }
         )
     }

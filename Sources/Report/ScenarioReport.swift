@@ -13,7 +13,7 @@ public struct ScenarioReport: Sendable {
     let builder: FootprintBuilder
     public let results: [ReachResult]
     /// Per target: the systems that reach it, and its nearest launch point.
-    private let targetStatus: [Place: (reaching: [String], nearest: Distance)]
+    private let targetStatus: [Place: (reaching: [String], nearest: Distance, warningMinutes: Double?)]
     /// How the reach table and the brief write positions; nil (the
     /// default) leaves positions out of both, as they always were.
     public var coordinates: CoordinateNotation?
@@ -33,10 +33,11 @@ public struct ScenarioReport: Sendable {
         )
         footprints = try drawn.get()
         results = try decided.get()
-        var status = [Place: (reaching: [String], nearest: Distance)]()
+        var status = [Place: (reaching: [String], nearest: Distance, warningMinutes: Double?)]()
         for result in results {
-            var entry = status[result.target] ?? ([], result.distance)
+            var entry = status[result.target] ?? ([], result.distance, nil)
             entry.nearest = min(entry.nearest, result.distance)
+            if let minutes = result.flight?.minutes { entry.warningMinutes = min(entry.warningMinutes ?? minutes, minutes) }
             if result.inRange, !entry.reaching.contains(result.system.name) { entry.reaching.append(result.system.name) }
             status[result.target] = entry
         }
@@ -101,6 +102,12 @@ public struct ScenarioReport: Sendable {
         targetStatus[target]?.reaching ?? []
     }
 
+    /// The shortest flight time, minutes, of a system that reaches `target`,
+    /// or nil when none reaches it or none has a flight estimate.
+    public func warningMinutes(_ target: Place) -> Double? {
+        targetStatus[target]?.warningMinutes
+    }
+
     /// Footprints, then launch sites (points, areas, lines), then targets, with the README's properties.
     public var features: [Feature] {
         var features = footprints.map(FootprintFeatures.footprint)
@@ -115,7 +122,9 @@ public struct ScenarioReport: Sendable {
                 features += lines.map { Feature(shape: .lineString($0), properties: point.properties) }
             }
         }
-        features += scenario.targets.map { FootprintFeatures.place($0, role: "target", inRangeOf: systemsReaching($0)) }
+        features += scenario.targets.map {
+            FootprintFeatures.place($0, role: "target", inRangeOf: systemsReaching($0), warningMinutes: warningMinutes($0))
+        }
         return features
     }
 
@@ -135,8 +144,9 @@ public struct ScenarioReport: Sendable {
             return KMLWriter.Place(name: target.name, coordinate: target.coordinate,
                                    role: reaching.isEmpty ? .targetOutOfRange : .targetInRange,
                                    details: [("role", "target"), ("in range of", reaching.isEmpty ? "none" : reaching.joined(separator: ", ")),
-                                             ("nearest launch site", String(format: "%.0f km", nearestKilometres(target))),
-                                             ("kind", target.kind.rawValue), ("country", target.country), ("source", target.source)])
+                                             ("nearest launch site", String(format: "%.0f km", nearestKilometres(target)))]
+                                       + (warningMinutes(target).map { [("warning time", String(format: "%.1f min", $0))] } ?? [])
+                                       + [("kind", target.kind.rawValue), ("country", target.country), ("source", target.source)])
         }
         return KMLWriter(decimals: decimals, palette: palette).document(name: scenario.document.title, layers: layers, places: places)
     }

@@ -24,10 +24,13 @@ public struct MissileSystem: Hashable, Sendable {
     public var rangeLow: Distance
     public var rangeHigh: Distance
     public var source: String
+    /// Cruise speed in km/h (cruise missiles and drones), when published.
+    public var speedKilometersPerHour: Double?
 
     public init(
         name: String, aliases: [String] = [], category: Category, minimumRange: Distance = .zero,
-        range: Distance, rangeLow: Distance? = nil, rangeHigh: Distance? = nil, source: String
+        range: Distance, rangeLow: Distance? = nil, rangeHigh: Distance? = nil, source: String,
+        speedKilometersPerHour: Double? = nil
     ) {
         self.name = name
         self.aliases = aliases
@@ -37,6 +40,7 @@ public struct MissileSystem: Hashable, Sendable {
         self.rangeLow = rangeLow ?? range
         self.rangeHigh = rangeHigh ?? range
         self.source = source
+        self.speedKilometersPerHour = speedKilometersPerHour
     }
 
     /// A system standing for a bare range typed by the user (`--range 700km`).

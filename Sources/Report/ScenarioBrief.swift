@@ -20,13 +20,26 @@ public enum ScenarioBrief {
         let rowsBySystem = Dictionary(grouping: results, by: \.system)
         for system in scenario.systems {
             let band = system.minimumRange > .zero ? "\(system.minimumRange)–\(system.range)" : "\(system.range)"
+                + (system.certainRange.map { $0 < system.range ? "; certain to \($0), possible beyond" : "" } ?? "")
             lines.append("### \(escape(system.name)) (\(band))")
             lines.append("")
             let verdicts = TargetVerdict.byName(rowsBySystem[system] ?? [])
+            // With a range band, each target's best status over its rows.
+            var statuses = [String: ReachStatus]()
+            for row in rowsBySystem[system] ?? [] {
+                guard let status = row.status else { continue }
+                statuses[row.target.name] = ReachStatus.best([status] + (statuses[row.target.name].map { [$0] } ?? []))
+            }
             for verdict in verdicts {
                 guard let best = verdict.bestInRange else { continue }
+                var note = ""
+                switch statuses[verdict.name] {
+                case .certain?: note = " (certain: on the low estimate too)"
+                case .possible?: note = " (possible: on the high estimate only)"
+                default: break
+                }
                 lines.append("- **\(escape(verdict.name))** in range from \(escape(best.site.name)): "
-                             + "\(kilometres(best.distance.kilometers)) away, \(kilometres(best.marginMeters / 1000)) to spare")
+                             + "\(kilometres(best.distance.kilometers)) away, \(kilometres(best.marginMeters / 1000)) to spare" + note)
             }
             for verdict in verdicts where verdict.bestInRange == nil {
                 let nearest = verdict.nearest

@@ -121,7 +121,7 @@ extension MissileCatalog {
                         minimumRange: Distance?) throws(ThreatModelError) -> [MissileSystem] {
         var systems = [MissileSystem]()
         for name in names { systems.append(try system(named: name).using(estimate)) }
-        if let range { systems.append(.bareRange(range, minimumRange: minimumRange ?? .zero)) }
+        if let range { systems.append(MissileSystem.bareRange(range, minimumRange: minimumRange ?? .zero).using(estimate)) }
         return systems
     }
 }

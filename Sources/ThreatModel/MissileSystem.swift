@@ -26,6 +26,9 @@ public struct MissileSystem: Hashable, Sendable {
     public var source: String
     /// Cruise speed in km/h (cruise missiles and drones), when published.
     public var speedKilometersPerHour: Double?
+    /// With a range band (`using(.band)`): the low estimate, within which a
+    /// target is in reach on every published figure; nil otherwise.
+    public var certainRange: Distance?
 
     public init(
         name: String, aliases: [String] = [], category: Category, minimumRange: Distance = .zero,
@@ -83,6 +86,9 @@ public struct MissileSystem: Hashable, Sendable {
 /// Which of a system's published maximum ranges to use.
 public enum RangeEstimate: String, CaseIterable, Sendable {
     case low, nominal, high
+    /// Both ends: reach decided on the high estimate, and each target
+    /// `certain` within the low one, `possible` only within the high one.
+    case band
 }
 
 extension MissileSystem {
@@ -94,6 +100,9 @@ extension MissileSystem {
         case .low: system.range = rangeLow
         case .nominal: break
         case .high: system.range = rangeHigh
+        case .band:
+            system.range = rangeHigh
+            system.certainRange = rangeLow
         }
         return system
     }

@@ -12,10 +12,17 @@ public struct MapContent: Hashable, Sendable {
         public var detail: String
         /// The reachable ground; may hold holes (minimum range).
         public var areas: [MultiPolygon]
-        public init(name: String, detail: String, areas: [MultiPolygon]) {
+        /// Ground in reach only on a higher estimate, drawn lighter with
+        /// its own legend entry; empty for none.
+        public var band: [MultiPolygon]
+        /// Legend detail of the band, e.g. "possible, 200–300 km".
+        public var bandDetail: String
+        public init(name: String, detail: String, areas: [MultiPolygon], band: [MultiPolygon] = [], bandDetail: String = "") {
             self.name = name
             self.detail = detail
             self.areas = areas
+            self.band = band
+            self.bandDetail = bandDetail
         }
     }
 
@@ -122,6 +129,8 @@ public struct SVGMapRenderer: Sendable {
 
     /// Simplification tolerance, pixels: footprints and graticule.
     static let tolerance = 0.35
+    /// How much lighter than its footprint a band of possible reach is filled.
+    static let bandOpacity = 0.45
     /// Simplification tolerance of the basemap, pixels (background detail).
     static let basemapTolerance = 0.5
 
@@ -150,8 +159,9 @@ public struct SVGMapRenderer: Sendable {
         let creditLines = Self.wrap(credit(of: content), width: max(40, (width - 40) / 6))
         let frame = PlaneRect(minX: 20, minY: 84, maxX: Double(width) - 20,
                               maxY: Double(height) - 22 - 14 * Double(max(2, creditLines.count)))
-        let footprintCoordinates = content.layers.flatMap { layer in
-            layer.areas.flatMap { area in area.polygons.flatMap(\.exterior) }
+        let footprintCoordinates = content.layers.flatMap { (layer: MapContent.Layer) -> [Coordinate] in
+            let areas: [MultiPolygon] = layer.areas + layer.band
+            return areas.flatMap { area in area.polygons.flatMap(\.exterior) }
         } + content.launchAreas.flatMap { $0.polygons.flatMap(\.exterior) + $0.lines.flatMap { $0 } }
         let canvas = try MapCanvas(
             projection: projection, extent: extent,
@@ -514,6 +524,19 @@ public struct SVGMapRenderer: Sendable {
             drawn.append(Drawn(index: index, layer: layer, polygons: polygons, rings: rings, area: abs(area)))
         }
         drawn.sort { $0.area != $1.area ? $0.area > $1.area : $0.index < $1.index }
+        // Bands of uncertain reach under every footprint: lighter, dashed.
+        for (index, layer) in content.layers.enumerated() where !layer.band.isEmpty {
+            let colour = theme.palette[index % theme.palette.count]
+            let rings = canvas.rings(of: layer.band.flatMap(\.polygons), tolerance: Self.tolerance)
+            svg.open("g", [("class", "footprint-band"), ("fill", colour),
+                           ("fill-opacity", NumberText.format(theme.footprintOpacity * Self.bandOpacity, decimals: 3)),
+                           ("stroke", colour), ("stroke-width", "1"), ("stroke-dasharray", "5 3")])
+            svg.element("title", text: "\(layer.name): \(layer.bandDetail)")
+            for rings in rings where !rings.isEmpty {
+                svg.empty("path", [("d", SVGPath.data(rings, closed: true)), ("fill-rule", "evenodd")])
+            }
+            svg.close("g")
+        }
         for entry in drawn {
             let colour = theme.palette[entry.index % theme.palette.count]
             svg.open("g", [("class", className), ("fill", colour), ("fill-opacity", NumberText.format(theme.footprintOpacity, decimals: 2)),
@@ -806,6 +829,7 @@ public struct SVGMapRenderer: Sendable {
     struct LegendLayout {
         enum Row {
             case layer(index: Int, text: String)
+            case band(index: Int)
             case minimumRange
             case site, siteAndTarget, launchArea, inRange, outOfRange
         }
@@ -818,6 +842,7 @@ public struct SVGMapRenderer: Sendable {
         for (index, layer) in content.layers.enumerated() {
             let text = "\(layer.name) (\(layer.detail))"
             rows.append((.layer(index: index, text: text), text))
+            if !layer.band.isEmpty { rows.append((.band(index: index), "\(layer.name) (\(layer.bandDetail))")) }
         }
         if content.layers.contains(where: { $0.areas.contains { $0.polygons.contains { !$0.holes.isEmpty } } }) {
             rows.append((.minimumRange, "inside minimum range"))
@@ -863,6 +888,11 @@ public struct SVGMapRenderer: Sendable {
                 svg.empty("rect", [("x", SVGPath.number(box.minX + 11)), ("y", SVGPath.number(top + 2)), ("width", "20"), ("height", "13"),
                                    ("fill", colour), ("fill-opacity", NumberText.format(theme.footprintOpacity * 2, decimals: 2)),
                                    ("stroke", colour), ("stroke-width", "1.6")])
+            case let .band(layerIndex):
+                let colour = theme.palette[layerIndex % theme.palette.count]
+                svg.empty("rect", [("x", SVGPath.number(box.minX + 11)), ("y", SVGPath.number(top + 2)), ("width", "20"), ("height", "13"),
+                                   ("fill", colour), ("fill-opacity", NumberText.format(theme.footprintOpacity * 2 * Self.bandOpacity, decimals: 3)),
+                                   ("stroke", colour), ("stroke-width", "1"), ("stroke-dasharray", "5 3")])
             case .minimumRange:
                 svg.empty("rect", [("x", SVGPath.number(box.minX + 11)), ("y", SVGPath.number(top + 2)), ("width", "20"), ("height", "13"),
                                    ("fill", "none"), ("stroke", theme.mutedText), ("stroke-width", "1.4"), ("stroke-dasharray", "4 2.5")])

@@ -7,6 +7,8 @@ public enum TableValue: Hashable, Sendable {
     /// A number shown with `decimals` places in text and CSV; full value in JSON.
     case number(Double, decimals: Int)
     case bool(Bool)
+    /// No value (an unpublished figure): empty in text and CSV, null in JSON.
+    case missing
 
     /// The cell as shown in text and CSV; control characters escaped.
     var plain: String {
@@ -14,6 +16,7 @@ public enum TableValue: Hashable, Sendable {
         case let .text(text): text.visibleControlCharacters
         case let .number(value, decimals): String(format: "%.\(decimals)f", value)
         case let .bool(flag): flag ? "yes" : "no"
+        case .missing: ""
         }
     }
 }
@@ -31,8 +34,9 @@ public struct ResultTable: Hashable, Sendable {
 
     /// Aligned columns for a terminal; numbers right-aligned.
     public func text() -> String {
+        // A column is numeric by its first value; missing cells say nothing.
         let numeric = columns.indices.map { index in
-            rows.first.map { if case .number = $0[index] { true } else { false } } ?? false
+            rows.lazy.map { $0[index] }.first { $0 != .missing }.map { if case .number = $0 { true } else { false } } ?? false
         }
         let widths = TableEncoder.widths(columns: columns, rows: rows)
         return encoded(TableEncoder(columns: columns, style: .text(widths: widths, numeric: numeric)))

@@ -49,14 +49,17 @@ public enum FootprintFeatures {
     }
 
     /// A place as a point feature: `name`, `role`, `kind`, `country`,
-    /// `source`, and `in_range_of` when `systems` is given.
-    public static func place(_ place: Place, role: String, inRangeOf systems: [String]? = nil) -> Feature {
+    /// `source`, and `in_range_of` and `warning_time_min` (the shortest
+    /// flight time of a system in reach, null when none) when `systems` is given.
+    public static func place(_ place: Place, role: String, inRangeOf systems: [String]? = nil,
+                             warningMinutes: Double? = nil) -> Feature {
         var properties: [(name: String, value: PropertyValue)] = [
             ("name", .string(place.name)), ("role", .string(role)), ("kind", .string(place.kind.rawValue)),
             ("country", .string(place.country)), ("source", .string(place.source)),
         ]
         if let systems {
             properties.append(("in_range_of", .string(systems.joined(separator: ", "))))
+            properties.append(("warning_time_min", warningMinutes.map { .number($0) } ?? .null))
         }
         return Feature(shape: .point(place.coordinate), properties: properties)
     }

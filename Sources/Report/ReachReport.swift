@@ -79,6 +79,14 @@ public struct ReachReport: Sendable {
         }.map(\.element)
     }
 
+    /// `status` of a target over its rows, the best of them (certain over
+    /// possible over out); nothing without a range band.
+    static func statusProperty(_ rows: [ReachResult]) -> [(name: String, value: PropertyValue)] {
+        let statuses = rows.compactMap(\.status)
+        guard let best = ReachStatus.best(statuses) else { return [] }
+        return [("status", .string(best.rawValue))]
+    }
+
     /// Target points with their reach attributes, then one geodesic path
     /// per row (split at ±180), then, reversed, the launch zones.
     func geoJSON() throws -> String {
@@ -94,7 +102,8 @@ public struct ReachReport: Sendable {
                 ("reached_from", .string(Array(Set(reaching.map(\.site.name))).sorted().joined(separator: ", "))),
                 ("nearest_site_km", .number(rows.map(\.distance.kilometers).min() ?? 0)),
                 ("best_margin_km", .number((rows.map(\.marginMeters).max() ?? 0) / 1000)),
-            ]))
+                ("warning_time_min", reaching.compactMap(\.flight?.minutes).min().map { .number($0) } ?? .null),
+            ] + Self.statusProperty(rows)))
         }
         let geodesic = Geodesic.wgs84
         for result in results {
@@ -105,7 +114,9 @@ public struct ReachReport: Sendable {
                 ("bearing_deg", .number(result.bearing)), ("range_km", .number(result.system.range.kilometers)),
                 ("min_range_km", .number(result.system.minimumRange.kilometers)),
                 ("in_range", .bool(result.inRange)), ("margin_km", .number(result.marginMeters / 1000)),
-            ]
+                ("flight_time_min", result.flight.map { .number($0.minutes) } ?? .null),
+                ("apogee_km", result.flight?.apogee.map { .number($0.kilometers) } ?? .null),
+            ] + (result.status.map { [("status", PropertyValue.string($0.rawValue))] } ?? [])
             let pieces = Antimeridian.split(path: path) { geodesic.meridianCrossing(from: $0, to: $1, longitude: $2) }
             for piece in pieces where piece.count > 1 {
                 features.append(Feature(shape: .lineString(LineString(piece)), properties: properties))
@@ -130,64 +141,98 @@ public struct ReachReport: Sendable {
 
 /// Reach results as tables with the documented columns.
 public enum ReachTable {
-    public static let columns = ["site", "missile", "target", "distance_km", "bearing_deg", "range_km", "in_range", "margin_km", "min_range_km", "reason"]
+    /// The first ten as they always were; then, for rows in range, the
+    /// time of flight (minutes) and, for ballistic classes, the apogee of
+    /// the minimum-energy trajectory (km), empty (JSON null) otherwise.
+    public static let columns = ["site", "missile", "target", "distance_km", "bearing_deg", "range_km", "in_range", "margin_km",
+                                 "min_range_km", "reason", "flight_time_min", "apogee_km"]
+
+    /// `columns`, then `status` (certain, possible, out) when the systems
+    /// carry a range band (`RangeEstimate.band`).
+    public static func columns(band: Bool) -> [String] { band ? columns + ["status"] : columns }
+
+    /// Whether any of `systems` carries a range band, so rows get a `status`.
+    public static func hasBand(_ systems: some Sequence<MissileSystem>) -> Bool {
+        systems.contains { $0.certainRange != nil }
+    }
 
     /// - Parameter coordinates: when given, the target's position follows
     ///   the documented columns (`target_latitude`, `target_longitude`, or
     ///   `target_mgrs` / `target_dms` / `target_utm`).
     public static func make(_ results: [ReachResult], coordinates: CoordinateNotation? = nil) -> ResultTable {
-        guard let coordinates else { return ResultTable(columns: columns, rows: results.map(row)) }
-        return ResultTable(columns: columns + coordinates.columns.map { "target_" + $0 },
-                           rows: results.map { row($0) + coordinates.cells($0.target.coordinate) })
+        let band = hasBand(results.lazy.map(\.system))
+        guard let coordinates else { return ResultTable(columns: columns(band: band), rows: results.map { row($0, band: band) }) }
+        return ResultTable(columns: columns(band: band) + coordinates.columns.map { "target_" + $0 },
+                           rows: results.map { row($0, band: band) + coordinates.cells($0.target.coordinate) })
     }
 
-    /// One row in `columns`' order.
-    public static func row(_ result: ReachResult) -> [TableValue] {
+    /// One row in `columns(band:)`' order.
+    public static func row(_ result: ReachResult, band: Bool = false) -> [TableValue] {
+        band ? baseRow(result) + [result.status.map { .text($0.rawValue) } ?? .missing] : baseRow(result)
+    }
+
+    private static func baseRow(_ result: ReachResult) -> [TableValue] {
         [.text(result.site.name), .text(result.system.name), .text(result.target.name),
          .number(result.distance.kilometers, decimals: 1), .number(result.bearing, decimals: 1),
          .number(result.system.range.kilometers, decimals: 0), .bool(result.inRange),
          .number(result.marginMeters / 1000, decimals: 1),
-         .number(result.system.minimumRange.kilometers, decimals: 0), .text(result.reason ?? "")]
+         .number(result.system.minimumRange.kilometers, decimals: 0), .text(result.reason ?? "")] + flightCells(result)
+    }
+
+    /// `flight_time_min` and `apogee_km` of a row: empty out of range and
+    /// where the system has no estimate.
+    public static func flightCells(_ result: ReachResult) -> [TableValue] {
+        let flight = result.flight
+        return [flight.map { .number($0.minutes, decimals: 1) } ?? .missing,
+                flight?.apogee.map { .number($0.kilometers, decimals: 0) } ?? .missing]
     }
 
     /// Aligned text for rows not yet decided: names from what is known,
     /// numbers at the widest they can print (distances up to 20004.0 km,
-    /// 7 characters; margins down to -20004.0 km, 8; bearings up to 360.0, 5).
+    /// 7 characters; margins down to -20004.0 km, 8; bearings up to 360.0, 5;
+    /// flight times at most each system's at its range, apogees up to 1320 km, 4).
     public static func streamedTextStyle(sites: [LaunchSite], systems: [MissileSystem], longestTarget: Int, onlyInRange: Bool) -> TableEncoder.Style {
+        let band = hasBand(systems)
         func widest(_ values: [Double]) -> Int { values.map { String(format: "%.0f", $0).count }.max() ?? 1 }
         let siteWidth: Int = sites.map { $0.place.name.count }.max() ?? 0
         let systemWidth: Int = systems.map { $0.name.count }.max() ?? 0
         let rangeWidth = widest(systems.map { $0.range.kilometers })
         let minimumWidth = widest(systems.map { $0.minimumRange.kilometers })
         let reasonWidth = onlyInRange ? 0 : "beyond maximum range".count
-        let bounds: [Int] = [siteWidth, systemWidth, longestTarget, 7, 5, rangeWidth, 3, 8, minimumWidth, reasonWidth]
-        let widths = zip(columns, bounds).map { max($0.count, $1) }
-        let numeric = [false, false, false, true, true, true, false, true, true, false]
+        // Flight time grows with distance, so a system's longest is at its range.
+        let flightWidth = systems.compactMap { $0.flightEstimate(over: $0.range) }
+            .map { String(format: "%.1f", $0.minutes).count }.max() ?? 0
+        let bounds: [Int] = [siteWidth, systemWidth, longestTarget, 7, 5, rangeWidth, 3, 8, minimumWidth, reasonWidth, flightWidth, 4]
+            + (band ? ["possible".count] : [])
+        let widths = zip(columns(band: band), bounds).map { max($0.count, $1) }
+        let numeric = [false, false, false, true, true, true, false, true, true, false, true, true] + (band ? [false] : [])
         return .text(widths: widths, numeric: numeric)
     }
 
     /// Per target: the sites and systems, and the launch zone (the ring
     /// between the minimum and maximum range around the target).
     public static func reverse(_ results: [ReachResult]) -> ResultTable {
-        ResultTable(
+        let band = hasBand(results.lazy.map(\.system))
+        return ResultTable(
             columns: ["target", "missile", "site", "distance_km", "bearing_deg", "in_range", "margin_km",
-                      "launch_zone_from_km", "launch_zone_to_km"],
+                      "launch_zone_from_km", "launch_zone_to_km", "flight_time_min", "apogee_km"] + (band ? ["status"] : []),
             rows: results.map { result in
                 [.text(result.target.name), .text(result.system.name), .text(result.site.name),
                  .number(result.distance.kilometers, decimals: 1), .number(result.bearing, decimals: 1),
                  .bool(result.inRange), .number(result.marginMeters / 1000, decimals: 1),
                  .number(result.system.minimumRange.kilometers, decimals: 0),
-                 .number(result.system.range.kilometers, decimals: 0)]
+                 .number(result.system.range.kilometers, decimals: 0)] + flightCells(result)
+                    + (band ? [result.status.map { .text($0.rawValue) } ?? .missing] : [])
             }
         )
     }
 
     /// Encodes the rows of each decided block as they come: bytes for the
     /// streamed `reach` output (`TableStream`).
-    public static func encode(_ results: [ReachResult], with encoder: TableEncoder) -> [UInt8] {
+    public static func encode(_ results: [ReachResult], with encoder: TableEncoder, band: Bool = false) -> [UInt8] {
         var bytes = [UInt8]()
         bytes.reserveCapacity(results.count * 96)
-        for result in results { encoder.append(row(result), to: &bytes) }
+        for result in results { encoder.append(row(result, band: band), to: &bytes) }
         return bytes
     }
 }
@@ -239,10 +284,11 @@ public enum ReachRowStream {
 
     public static func write(_ stream: ReachStream, style: TableEncoder.Style, onlyInRange: Bool, targetCount: Int,
                              progress: ((Double) -> Void)? = nil, sink: @escaping ([UInt8]) throws -> Void) throws {
-        let encoder = TableEncoder(columns: ReachTable.columns, style: style)
+        let band = ReachTable.hasBand(stream.systems)
+        let encoder = TableEncoder(columns: ReachTable.columns(band: band), style: style)
         var tableStream = TableStream(encoder: encoder, sink: sink)
         try stream.run(onlyInRange: onlyInRange, targetCount: targetCount, progress: progress,
-                       encode: { ReachTable.encode($0, with: encoder) },
+                       encode: { ReachTable.encode($0, with: encoder, band: band) },
                        write: { (block: [UInt8]) in try tableStream.write(block) })
         try tableStream.finish()
     }

@@ -20,13 +20,26 @@ public enum ScenarioBrief {
         let rowsBySystem = Dictionary(grouping: results, by: \.system)
         for system in scenario.systems {
             let band = system.minimumRange > .zero ? "\(system.minimumRange)–\(system.range)" : "\(system.range)"
+                + (system.certainRange.map { $0 < system.range ? "; certain to \($0), possible beyond" : "" } ?? "")
             lines.append("### \(escape(system.name)) (\(band))")
             lines.append("")
             let verdicts = TargetVerdict.byName(rowsBySystem[system] ?? [])
+            // With a range band, each target's best status over its rows.
+            var statuses = [String: ReachStatus]()
+            for row in rowsBySystem[system] ?? [] {
+                guard let status = row.status else { continue }
+                statuses[row.target.name] = ReachStatus.best([status] + (statuses[row.target.name].map { [$0] } ?? []))
+            }
             for verdict in verdicts {
                 guard let best = verdict.bestInRange else { continue }
+                var note = ""
+                switch statuses[verdict.name] {
+                case .certain?: note = " (certain: on the low estimate too)"
+                case .possible?: note = " (possible: on the high estimate only)"
+                default: break
+                }
                 lines.append("- **\(escape(verdict.name))** in range from \(escape(best.site.name)): "
-                             + "\(kilometres(best.distance.kilometers)) away, \(kilometres(best.marginMeters / 1000)) to spare")
+                             + "\(kilometres(best.distance.kilometers)) away, \(kilometres(best.marginMeters / 1000)) to spare" + note)
             }
             for verdict in verdicts where verdict.bestInRange == nil {
                 let nearest = verdict.nearest
@@ -36,6 +49,8 @@ public enum ScenarioBrief {
             }
             lines.append("")
         }
+
+        lines += warningTimes(scenario, results: results)
 
         lines += ["## Launch sites", ""]
         for (site, systems) in zip(scenario.sites, scenario.siteSystems) {
@@ -68,6 +83,46 @@ public enum ScenarioBrief {
         lines += ["", "Distances are geodesic on the WGS84 ellipsoid; a target is in range when its distance is at most "
                   + "the range (and at least the minimum range).", ""]
         return lines.joined(separator: "\n")
+    }
+
+    /// "Warning time": every target in reach of a system with a flight
+    /// estimate, shortest flight first (the row that arrives soonest), then
+    /// the systems that have none and why.
+    static func warningTimes(_ scenario: ResolvedScenario, results: [ReachResult]) -> [String] {
+        var soonest = [String: (row: ReachResult, flight: FlightEstimate)]()
+        var order = [String]()
+        for row in results {
+            guard let flight = row.flight else { continue }
+            let name = row.target.name
+            guard let current = soonest[name] else {
+                soonest[name] = (row, flight)
+                order.append(name)
+                continue
+            }
+            if flight.minutes < current.flight.minutes { soonest[name] = (row, flight) }
+        }
+        let gaps = scenario.systems.compactMap { system in system.flightEstimateGap.map { (system, $0) } }
+        guard !order.isEmpty || !gaps.isEmpty else { return [] }
+        var lines = ["## Warning time", "",
+                     "Flight time from launch to impact, shortest first: ballistic classes on the minimum-energy "
+                     + "trajectory (vacuum, no boost phase: real flights take longer), others at their published cruise speed.", ""]
+        let ranked = order.enumerated().sorted { a, b in
+            (soonest[a.element]!.flight.minutes, a.offset) < (soonest[b.element]!.flight.minutes, b.offset)
+        }
+        for (_, name) in ranked {
+            let (row, flight) = soonest[name]!
+            guard row.distance > .zero else {
+                lines.append("- **\(escape(name))**: inside the launch area \(escape(row.site.name)) of the \(escape(row.system.name)): no warning")
+                continue
+            }
+            let how = flight.model == .minimumEnergy
+                ? "apogee \(kilometres(flight.apogee?.kilometers ?? 0))" : "at \(String(format: "%.0f", row.system.speedKilometersPerHour ?? 0)) km/h"
+            lines.append("- **\(escape(name))**: \(String(format: "%.1f", flight.minutes)) min, \(escape(row.system.name)) "
+                         + "from \(escape(row.site.name)) (\(kilometres(row.distance.kilometers)), \(how))")
+        }
+        for (system, gap) in gaps { lines.append("- \(escape(system.name)): \(gap)") }
+        lines.append("")
+        return lines
     }
 
     /// One system's rows for the targets of one name: the in-range row with

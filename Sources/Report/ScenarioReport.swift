@@ -2,6 +2,7 @@ import Export
 import Foundation
 import Gazetteer
 import GeoModel
+import Geometry
 import ThreatModel
 
 /// Everything `map` derives from one resolved scenario: its footprints,
@@ -9,11 +10,14 @@ import ThreatModel
 public struct ScenarioReport: Sendable {
     public let scenario: ResolvedScenario
     public let footprints: [RangeFootprint]
+    /// With a range band: each footprint again at the low estimate
+    /// (`MissileSystem.certainRange`), in the same order; empty otherwise.
+    public let certainFootprints: [RangeFootprint]
     /// The builder that drew `footprints` (it also unites them).
     let builder: FootprintBuilder
     public let results: [ReachResult]
     /// Per target: the systems that reach it, and its nearest launch point.
-    private let targetStatus: [Place: (reaching: [String], nearest: Distance)]
+    private let targetStatus: [Place: (reaching: [String], nearest: Distance, warningMinutes: Double?)]
     /// How the reach table and the brief write positions; nil (the
     /// default) leaves positions out of both, as they always were.
     public var coordinates: CoordinateNotation?
@@ -27,14 +31,37 @@ public struct ScenarioReport: Sendable {
         builder = FootprintBuilder(tolerance: tolerance)
         footprints = try scenario.footprints(builder: builder)
         results = try scenario.reach()
-        var status = [Place: (reaching: [String], nearest: Distance)]()
+        certainFootprints = try Self.certain(footprints, builder: builder)
+        var status = [Place: (reaching: [String], nearest: Distance, warningMinutes: Double?)]()
         for result in results {
-            var entry = status[result.target] ?? ([], result.distance)
+            var entry = status[result.target] ?? ([], result.distance, nil)
             entry.nearest = min(entry.nearest, result.distance)
+            if let minutes = result.flight?.minutes { entry.warningMinutes = min(entry.warningMinutes ?? minutes, minutes) }
             if result.inRange, !entry.reaching.contains(result.system.name) { entry.reaching.append(result.system.name) }
             status[result.target] = entry
         }
         targetStatus = status
+    }
+
+    /// Each footprint at its system's low estimate: the same footprint
+    /// where the span is empty, drawn again where it is not.
+    private static func certain(_ footprints: [RangeFootprint], builder: FootprintBuilder) throws(ThreatModelError) -> [RangeFootprint] {
+        guard footprints.contains(where: { $0.system.certainRange != nil }) else { return [] }
+        let drawn = ConcurrentMap.map(footprints) { footprint in
+            Result { () throws(ThreatModelError) -> RangeFootprint in
+                guard let low = footprint.system.certainRange, low < footprint.system.range else { return footprint }
+                var system = footprint.system
+                system.range = low
+                guard low > system.minimumRange else {
+                    // Nothing is certain: an empty footprint, still this system's.
+                    return RangeFootprint(launch: footprint.launch, system: footprint.system, area: MultiPolygon([]))
+                }
+                var certain = try builder.footprint(of: system, from: footprint.launch)
+                certain.system = footprint.system
+                return certain
+            }
+        }
+        return try drawn.map { result throws(ThreatModelError) in try result.get() }
     }
 
     /// One output file: its extension (`svg`, `geojson`, ...) and its text.
@@ -95,9 +122,34 @@ public struct ScenarioReport: Sendable {
         targetStatus[target]?.reaching ?? []
     }
 
+    /// The shortest flight time, minutes, of a system that reaches `target`,
+    /// or nil when none reaches it or none has a flight estimate.
+    public func warningMinutes(_ target: Place) -> Double? {
+        targetStatus[target]?.warningMinutes
+    }
+
+    /// With a range band: the best status of `target` over every site and
+    /// system (certain, possible, out); nil without a band.
+    public func status(of target: Place) -> ReachStatus? {
+        ReachStatus.best(results.lazy.filter { $0.target == target }.compactMap(\.status))
+    }
+
     /// Footprints, then launch sites (points, areas, lines), then targets, with the README's properties.
     public var features: [Feature] {
         var features = footprints.map(FootprintFeatures.footprint)
+        if !certainFootprints.isEmpty {
+            // Both ends of the band, each saying which it is.
+            for index in features.indices { features[index].properties.append(("estimate", .string("high"))) }
+            features += certainFootprints.map { footprint in
+                var feature = FootprintFeatures.footprint(footprint)
+                feature.properties.append(("estimate", .string("low")))
+                if let low = footprint.system.certainRange,
+                   let position = feature.properties.firstIndex(where: { $0.name == "range_km" }) {
+                    feature.properties[position].value = .number(low.kilometers)
+                }
+                return feature
+            }
+        }
         for site in scenario.sites {
             let point = FootprintFeatures.place(site.place, role: "launch_site")
             switch site.extent {
@@ -109,15 +161,29 @@ public struct ScenarioReport: Sendable {
                 features += lines.map { Feature(shape: .lineString($0), properties: point.properties) }
             }
         }
-        features += scenario.targets.map { FootprintFeatures.place($0, role: "target", inRangeOf: systemsReaching($0)) }
+        features += scenario.targets.map { target in
+            var feature = FootprintFeatures.place(target, role: "target", inRangeOf: systemsReaching(target),
+                                                  warningMinutes: warningMinutes(target))
+            if let status = status(of: target) { feature.properties.append(("status", .string(status.rawValue))) }
+            return feature
+        }
         return features
     }
 
     /// A KML document: a folder per system (one style each), then the places.
     public func kml(decimals: Int, palette: [String]) -> String {
-        let layers = scenario.systems.map { system in
-            KMLWriter.Layer(name: system.name, detail: Self.band(system),
-                            features: footprints.filter { $0.system == system }.map(FootprintFeatures.footprint))
+        var layers = [KMLWriter.Layer]()
+        for system in scenario.systems {
+            let high = footprints.filter { $0.system == system }.map(FootprintFeatures.footprint)
+            guard let low = system.certainRange, !certainFootprints.isEmpty else {
+                layers.append(KMLWriter.Layer(name: system.name, detail: Self.band(system), features: high))
+                continue
+            }
+            layers.append(KMLWriter.Layer(name: "\(system.name), high estimate (possible)", detail: Self.band(system), features: high))
+            var lowSystem = system
+            lowSystem.range = low
+            layers.append(KMLWriter.Layer(name: "\(system.name), low estimate (certain)", detail: Self.band(lowSystem),
+                                          features: certainFootprints.filter { $0.system == system }.map(FootprintFeatures.footprint)))
         }
         var places = scenario.sites.map { site in
             KMLWriter.Place(name: site.name, coordinate: site.place.coordinate, role: .launchSite,
@@ -129,8 +195,9 @@ public struct ScenarioReport: Sendable {
             return KMLWriter.Place(name: target.name, coordinate: target.coordinate,
                                    role: reaching.isEmpty ? .targetOutOfRange : .targetInRange,
                                    details: [("role", "target"), ("in range of", reaching.isEmpty ? "none" : reaching.joined(separator: ", ")),
-                                             ("nearest launch site", String(format: "%.0f km", nearestKilometres(target))),
-                                             ("kind", target.kind.rawValue), ("country", target.country), ("source", target.source)])
+                                             ("nearest launch site", String(format: "%.0f km", nearestKilometres(target)))]
+                                       + (warningMinutes(target).map { [("warning time", String(format: "%.1f min", $0))] } ?? [])
+                                       + [("kind", target.kind.rawValue), ("country", target.country), ("source", target.source)])
         }
         return KMLWriter(decimals: decimals, palette: palette).document(name: scenario.document.title, layers: layers, places: places)
     }
@@ -157,7 +224,19 @@ public struct ScenarioReport: Sendable {
         var layers = [MapContent.Layer]()
         for system in scenario.systems {
             let united = try builder.union(of: footprints.filter { $0.system == system })
-            layers.append(MapContent.Layer(name: system.name, detail: Self.band(system), areas: [united]))
+            guard let low = system.certainRange, low < system.range, !certainFootprints.isEmpty else {
+                layers.append(MapContent.Layer(name: system.name, detail: Self.band(system), areas: [united]))
+                continue
+            }
+            // The certain ground in full colour, the band out to the high
+            // estimate as its own lighter zone.
+            let certain = try builder.union(of: certainFootprints.filter { $0.system == system && !$0.area.polygons.isEmpty })
+            let possible: MultiPolygon
+            do { possible = try Topology.difference(united, certain) } catch { throw .geometry(error) }
+            var lowSystem = system
+            lowSystem.range = low
+            layers.append(MapContent.Layer(name: system.name, detail: "certain, " + Self.band(lowSystem), areas: [certain],
+                                           band: [possible], bandDetail: "possible, \(low)–\(system.range)"))
         }
         let siteMarkers = zip(scenario.sites, scenario.siteSystems).map { site, systems in
             MapContent.Marker(label: site.name, coordinate: site.place.coordinate,
@@ -183,7 +262,10 @@ public struct ScenarioReport: Sendable {
             )
         }
         let document = scenario.document
-        let subtitle = "Ranges: " + scenario.systems.map { "\($0.name) \(Self.band($0))" }.joined(separator: ", ")
+        let subtitle = "Ranges: " + scenario.systems.map { system in
+            guard let low = system.certainRange, low < system.range else { return "\(system.name) \(Self.band(system))" }
+            return "\(system.name) \(low)–\(system.range) (certain–possible)"
+        }.joined(separator: ", ")
         let credit = "Geodesic ranges on WGS84 · \(projectionTitle) · Sources: "
             + (document.sources.isEmpty ? "see scenario" : document.sources.joined(separator: "; "))
             + " · Places: GeoNames (CC BY 4.0) and others, see Gazetteer/ATTRIBUTION.md"

@@ -3,7 +3,8 @@ import Gazetteer
 import GeoModel
 
 /// The missile systems known by name, loaded from `missiles.csv`:
-/// `name,aliases,class,min_range_km,range_km,range_low_km,range_high_km,source`.
+/// `name,aliases,class,min_range_km,range_km,range_low_km,range_high_km,source`,
+/// and optionally `speed_kmh` (cruise speed, empty when unpublished).
 public struct MissileCatalog: Sendable {
     public let systems: [MissileSystem]
     private let index: [NameKey: Int]
@@ -34,6 +35,8 @@ public struct MissileCatalog: Sendable {
         let name = try column("name"), aliases = try column("aliases"), category = try column("class")
         let minimum = try column("min_range_km"), nominal = try column("range_km")
         let low = try column("range_low_km"), high = try column("range_high_km"), origin = try column("source")
+        // Optional: a cruise speed, read when the file has the column.
+        let speed = table.header.firstIndex(of: "speed_kmh")
 
         var systems = [MissileSystem]()
         for row in table.rows {
@@ -43,6 +46,13 @@ public struct MissileCatalog: Sendable {
                     throw .badData(source: source, line: row.line, reason: "\(label) '\(fields[index])' is not a non-negative number of kilometres")
                 }
                 return .kilometers(value)
+            }
+            var cruiseSpeed: Double?
+            if let speed, !fields[speed].isEmpty {
+                guard let value = Double(fields[speed]), value.isFinite, value > 0 else {
+                    throw .badData(source: source, line: row.line, reason: "speed_kmh '\(fields[speed])' is not a positive number of km/h")
+                }
+                cruiseSpeed = value
             }
             guard let kind = MissileSystem.Category(rawValue: fields[category]) else {
                 throw .badData(source: source, line: row.line, reason: "unknown class '\(fields[category])'")
@@ -56,7 +66,8 @@ public struct MissileCatalog: Sendable {
                 range: try kilometers(nominal, "range_km"),
                 rangeLow: try kilometers(low, "range_low_km"),
                 rangeHigh: try kilometers(high, "range_high_km"),
-                source: fields[origin]
+                source: fields[origin],
+                speedKilometersPerHour: cruiseSpeed
             )
             if let problem = system.rangeProblem {
                 throw .badData(source: source, line: row.line, reason: "\(system.name): \(problem)")
@@ -110,7 +121,7 @@ extension MissileCatalog {
                         minimumRange: Distance?) throws(ThreatModelError) -> [MissileSystem] {
         var systems = [MissileSystem]()
         for name in names { systems.append(try system(named: name).using(estimate)) }
-        if let range { systems.append(.bareRange(range, minimumRange: minimumRange ?? .zero)) }
+        if let range { systems.append(MissileSystem.bareRange(range, minimumRange: minimumRange ?? .zero).using(estimate)) }
         return systems
     }
 }

@@ -24,10 +24,16 @@ public struct MissileSystem: Hashable, Sendable {
     public var rangeLow: Distance
     public var rangeHigh: Distance
     public var source: String
+    /// Cruise speed in km/h (cruise missiles and drones), when published.
+    public var speedKilometersPerHour: Double?
+    /// With a range band (`using(.band)`): the low estimate, within which a
+    /// target is in reach on every published figure; nil otherwise.
+    public var certainRange: Distance?
 
     public init(
         name: String, aliases: [String] = [], category: Category, minimumRange: Distance = .zero,
-        range: Distance, rangeLow: Distance? = nil, rangeHigh: Distance? = nil, source: String
+        range: Distance, rangeLow: Distance? = nil, rangeHigh: Distance? = nil, source: String,
+        speedKilometersPerHour: Double? = nil
     ) {
         self.name = name
         self.aliases = aliases
@@ -37,6 +43,7 @@ public struct MissileSystem: Hashable, Sendable {
         self.rangeLow = rangeLow ?? range
         self.rangeHigh = rangeHigh ?? range
         self.source = source
+        self.speedKilometersPerHour = speedKilometersPerHour
     }
 
     /// A system standing for a bare range typed by the user (`--range 700km`).
@@ -79,6 +86,9 @@ public struct MissileSystem: Hashable, Sendable {
 /// Which of a system's published maximum ranges to use.
 public enum RangeEstimate: String, CaseIterable, Sendable {
     case low, nominal, high
+    /// Both ends: reach decided on the high estimate, and each target
+    /// `certain` within the low one, `possible` only within the high one.
+    case band
 }
 
 extension MissileSystem {
@@ -90,6 +100,9 @@ extension MissileSystem {
         case .low: system.range = rangeLow
         case .nominal: break
         case .high: system.range = rangeHigh
+        case .band:
+            system.range = rangeHigh
+            system.certainRange = rangeLow
         }
         return system
     }

@@ -19,11 +19,43 @@ public struct ReachResult: Hashable, Sendable {
     /// How far inside (positive) or outside (negative) the reachable band the
     /// target lies, in metres: min(range - distance, distance - minimum range).
     public var marginMeters: Double
+    /// With a range band (`MissileSystem.certainRange`): whether the target
+    /// is in reach on the low estimate too; nil without a band.
+    public var status: ReachStatus?
 
     /// Why a target is out of reach, or `nil` when it is in range.
     public var reason: String? {
         if inRange { return nil }
         return distance > system.range ? "beyond maximum range" : "inside minimum range"
+    }
+}
+
+/// A target's reach across a system's published span of ranges.
+public enum ReachStatus: String, Sendable, CaseIterable {
+    /// In reach on the low estimate: from the launch point, or from every
+    /// point of a launch area or line.
+    case certain
+    /// In reach on the high estimate only (or, from an area, from some of
+    /// its points only).
+    case possible
+    /// Out of reach on every estimate.
+    case out
+}
+
+extension ReachStatus {
+    /// The best of `statuses` (certain, then possible, then out), nil when empty:
+    /// a target's status over several sites or systems.
+    public static func best(_ statuses: some Sequence<ReachStatus>) -> ReachStatus? {
+        var best: ReachStatus?
+        for status in statuses {
+            switch (best, status) {
+            case (.certain, _): return .certain
+            case (_, .certain): return .certain
+            case (.possible, _), (_, .possible): best = .possible
+            default: best = .out
+            }
+        }
+        return best
     }
 }
 
@@ -51,14 +83,26 @@ public struct ReachAnalysis: Sendable {
         if case .point = launch.extent { return decide(site: launch.place, from: launch.place.coordinate, system: system, target: target) }
         let nearest = try launch.nearestPoint(to: target.coordinate, geodesic: geodesic)
         var result = decide(site: launch.place, from: nearest.point, system: system, target: target)
+        var farthest: Distance?
         if system.minimumRange > .zero, nearest.distance < system.minimumRange {
-            let farthest = launch.farthestPoint(to: target.coordinate, geodesic: geodesic).distance
+            let far = launch.farthestPoint(to: target.coordinate, geodesic: geodesic).distance
+            farthest = far
             result.marginMeters = min(system.range.meters - nearest.distance.meters,
-                                      farthest.meters - system.minimumRange.meters)
-            result.inRange = nearest.distance <= system.range && farthest >= system.minimumRange
+                                      far.meters - system.minimumRange.meters)
+            result.inRange = nearest.distance <= system.range && far >= system.minimumRange
         } else {
             result.marginMeters = system.range.meters - nearest.distance.meters
             result.inRange = nearest.distance <= system.range
+        }
+        if let certainRange = system.certainRange {
+            // Certain only when every launch point reaches it on the low
+            // estimate: the farthest within it, the nearest beyond the minimum.
+            if !result.inRange {
+                result.status = .out
+            } else {
+                let far = farthest ?? launch.farthestPoint(to: target.coordinate, geodesic: geodesic).distance
+                result.status = far <= certainRange && nearest.distance >= system.minimumRange ? .certain : .possible
+            }
         }
         return result
     }
@@ -73,9 +117,14 @@ public struct ReachAnalysis: Sendable {
         var bearing = solution.initialAzimuth
         if bearing < 0 { bearing += 360 }
         if bearing >= 360 { bearing -= 360 }
+        let inRange = system.reaches(distance)
+        var status: ReachStatus?
+        if let certainRange = system.certainRange {
+            status = !inRange ? .out : distance <= certainRange ? .certain : .possible
+        }
         return ReachResult(
             site: site, system: system, target: target, launchPoint: launchPoint, distance: distance,
-            bearing: bearing, inRange: system.reaches(distance), marginMeters: margin
+            bearing: bearing, inRange: inRange, marginMeters: margin, status: status
         )
     }
 

@@ -63,7 +63,7 @@ struct ScenarioReader {
         var rangeEstimate = RangeEstimate.nominal
         if let node = fields["range_estimate"], let value = text(node, field: "range_estimate") {
             if let estimate = RangeEstimate(rawValue: value) { rangeEstimate = estimate } else {
-                issues.append(ScenarioIssue(at(node), "range_estimate '\(value)' must be low, nominal or high"))
+                issues.append(ScenarioIssue(at(node), "range_estimate '\(value)' must be low, nominal, high or band"))
             }
         }
         var sites = [ScenarioDocument.SiteEntry]()

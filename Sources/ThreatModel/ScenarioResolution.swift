@@ -134,6 +134,8 @@ extension ScenarioDocument {
         if let category = entry.category { system.category = category }
         if let low = entry.rangeLow { system.rangeLow = low }
         if let high = entry.rangeHigh { system.rangeHigh = high }
+        // A band spans the scenario's own figures where it gives them.
+        if rangeEstimate == .band { system = system.using(.band) }
         // An entry giving both ranges was checked as it was read.
         guard system.minimumRange < system.range || (entry.range != nil && entry.minimumRange != nil) else {
             issues.append(ScenarioIssue(entry.location, "system '\(entry.name)': minimum range \(system.minimumRange) must be below the range \(system.range)"))

@@ -23,7 +23,7 @@ struct LaunchOptions: ParsableArguments {
     var minimumRange: Distance?
 
     @Option(name: .customLong("range-estimate"), help: ArgumentHelp(
-        "Which published maximum range of catalogued systems to use.", valueName: "estimate"))
+        "Which published maximum range of catalogued systems to use; band: both ends, each target certain or possible.", valueName: "estimate"))
     var rangeEstimate: RangeEstimate = .nominal
 
     @Option(name: .customLong("missile-file"), help: ArgumentHelp(

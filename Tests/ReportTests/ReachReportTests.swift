@@ -35,7 +35,7 @@ import Testing
         let report = ReachReport(try Self.results(), order: .site, reversed: true)
         #expect(report.results.map { "\($0.target.name)<\($0.site.name)" } == ["Far<East", "Far<West", "Near<East", "Near<West"])
         #expect(report.table.columns.first == "target")
-        #expect(report.table.columns.suffix(2) == ["launch_zone_from_km", "launch_zone_to_km"])
+        #expect(report.table.columns.suffix(4) == ["launch_zone_from_km", "launch_zone_to_km", "flight_time_min", "apogee_km"])
     }
 
     @Test func csvCarriesTheDocumentedColumnsAndDecisions() throws {
@@ -45,7 +45,7 @@ import Testing
         #expect(lines.count == 5)
         // Near lies about 187 km from each site, Far about 900 km.
         #expect(lines.filter { $0.contains(",Near,") }.allSatisfy { $0.contains(",true,") })
-        #expect(lines.filter { $0.contains(",Far,") }.allSatisfy { $0.hasSuffix(",beyond maximum range") })
+        #expect(lines.filter { $0.contains(",Far,") }.allSatisfy { $0.hasSuffix(",beyond maximum range,,") })
     }
 
     /// A path across the antimeridian is cut there: two pieces that meet at ±180.

@@ -6,7 +6,8 @@ import Testing
 
 private let stem = "iran-missiles-iraq-2018"
 /// The skeleton's columns, then the minimum range and why a target is out of reach.
-private let reachHeader = ["site", "missile", "target", "distance_km", "bearing_deg", "range_km", "in_range", "margin_km", "min_range_km", "reason"]
+private let reachHeader = ["site", "missile", "target", "distance_km", "bearing_deg", "range_km", "in_range", "margin_km", "min_range_km", "reason",
+                           "flight_time_min", "apogee_km"]
 
 /// True when `data` is well-formed XML whose root element is `<svg>`.
 private final class RootElement: NSObject, XMLParserDelegate {
@@ -100,9 +101,9 @@ struct MapCommandTests {
 
         let csv = try String(contentsOfFile: scratch.path("two-targets.csv"), encoding: .utf8)
         #expect(csv == """
-        site,missile,target,distance_km,bearing_deg,range_km,in_range,margin_km,min_range_km,reason
-        Jurf al-Sakhar,Zolfaghar,Riyadh,938.9,164.3,700,false,-238.9,0,beyond maximum range
-        Jurf al-Sakhar,Zolfaghar,Baghdad,55.4,18.3,700,true,644.6,0,
+        site,missile,target,distance_km,bearing_deg,range_km,in_range,margin_km,min_range_km,reason,flight_time_min,apogee_km
+        Jurf al-Sakhar,Zolfaghar,Riyadh,938.9,164.3,700,false,-238.9,0,beyond maximum range,,
+        Jurf al-Sakhar,Zolfaghar,Baghdad,55.4,18.3,700,true,644.6,0,,1.8,14
 
         """)
 

@@ -5,8 +5,10 @@ import Testing
 /// (GeographicLib Inverse, computed with PROJ `geod -I`).
 private let riyaddDistanceKilometers = 938.890240
 
-/// The skeleton's columns, then the minimum range and why a target is out of reach.
-private let header = "site,missile,target,distance_km,bearing_deg,range_km,in_range,margin_km,min_range_km,reason"
+/// The skeleton's columns, then the minimum range and why a target is out of
+/// reach, then the time of flight and apogee (added after, so readers of the
+/// first ten keep working).
+private let header = "site,missile,target,distance_km,bearing_deg,range_km,in_range,margin_km,min_range_km,reason,flight_time_min,apogee_km"
 
 /// CSV records after the header, which must be exactly `header`.
 private func csvRows(_ stdout: String) throws -> [[String]] {
@@ -28,8 +30,8 @@ struct ReachCommandTests {
         expectSuccess(result)
         let rows = try csvRows(result.stdout)
         #expect(rows == [
-            ["Jurf al-Sakhar", "Zolfaghar", "Riyadh", "938.9", "164.3", "700", "false", "-238.9", "0", "beyond maximum range"],
-            ["Jurf al-Sakhar", "Zolfaghar", "Baghdad", "55.4", "18.3", "700", "true", "644.6", "0", ""],
+            ["Jurf al-Sakhar", "Zolfaghar", "Riyadh", "938.9", "164.3", "700", "false", "-238.9", "0", "beyond maximum range", "", ""],
+            ["Jurf al-Sakhar", "Zolfaghar", "Baghdad", "55.4", "18.3", "700", "true", "644.6", "0", "", "1.8", "14"],
         ])
         #expect(scratch.regularFiles().isEmpty)
     }
@@ -44,7 +46,8 @@ struct ReachCommandTests {
         expectSuccess(result)
         let objects = try #require(try parseJSON(result.stdout) as? [[String: Any]])
         try #require(objects.count == 2)
-        let keys: Set<String> = ["site", "missile", "target", "distance_km", "bearing_deg", "range_km", "in_range", "margin_km", "min_range_km", "reason"]
+        let keys: Set<String> = ["site", "missile", "target", "distance_km", "bearing_deg", "range_km", "in_range", "margin_km", "min_range_km", "reason",
+                                 "flight_time_min", "apogee_km"]
         for object in objects { #expect(Set(object.keys) == keys) }
         #expect(result.stdout.contains("\"in_range\": false"))
         #expect(result.stdout.contains("\"in_range\": true"))

@@ -55,7 +55,7 @@ import Testing
         expectSuccess(result)
         let rows = try parseCSV(result.stdout)
         #expect(rows[0] == ["target", "missile", "site", "distance_km", "bearing_deg", "in_range", "margin_km",
-                            "launch_zone_from_km", "launch_zone_to_km"])
+                            "launch_zone_from_km", "launch_zone_to_km", "flight_time_min", "apogee_km"])
         #expect(rows.dropFirst().map { $0[0] } == ["Riyadh", "Riyadh", "Tehran", "Tehran"])
         // Inside each target, the larger margin first.
         #expect(rows[1][2] == "Basra" && rows[1][5] == "true")

@@ -7,6 +7,8 @@ public enum TableValue: Hashable, Sendable {
     /// A number shown with `decimals` places in text and CSV; full value in JSON.
     case number(Double, decimals: Int)
     case bool(Bool)
+    /// No value (an unpublished figure): empty in text and CSV, null in JSON.
+    case missing
 
     /// The cell as shown in text and CSV; control characters escaped.
     var plain: String {
@@ -14,6 +16,7 @@ public enum TableValue: Hashable, Sendable {
         case let .text(text): text.visibleControlCharacters
         case let .number(value, decimals): String(format: "%.\(decimals)f", value)
         case let .bool(flag): flag ? "yes" : "no"
+        case .missing: ""
         }
     }
 }

@@ -55,6 +55,7 @@ public struct TableEncoder: Sendable {
                 case let .bool(flag): bytes += Array((flag ? "true" : "false").utf8)
                 case let .number(number, decimals): FixedDecimal.append(number, decimals: decimals, to: &bytes)
                 case let .text(text): Self.appendCSVField(text, to: &bytes)
+                case .missing: break
                 }
             }
             bytes.append(0x0A)
@@ -67,6 +68,7 @@ public struct TableEncoder: Sendable {
                 case let .text(string): text += JSONText.quoted(string)
                 case let .number(number, _): text += number.isFinite ? NumberText.format(number, decimals: 9) : "null"
                 case let .bool(flag): text += flag ? "true" : "false"
+                case .missing: text += "null"
                 }
             }
             text += "}"

@@ -13,7 +13,7 @@ import Darwin
 /// files to load, shared by every subcommand.
 struct DataOptions: ParsableArguments {
     @Option(name: .customLong("data"), help: ArgumentHelp(
-        "Directory holding places.csv and missiles.csv (default: $THREATMAP_DATA, ./Gazetteer, or the one beside the executable).",
+        "Directory holding places.csv and the missiles/ catalog (default: $THREATMAP_DATA, ./Gazetteer, or the one beside the executable).",
         valueName: "dir"
     ))
     var directory: String?
@@ -58,7 +58,7 @@ struct DataOptions: ParsableArguments {
     }
 
     func catalog() throws -> MissileCatalog {
-        try MissileCatalog(contentsOf: dataDirectory().appendingPathComponent("missiles.csv"))
+        try MissileCatalogFile.bundled(in: dataDirectory())
     }
 }
 

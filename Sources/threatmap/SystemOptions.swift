@@ -29,7 +29,7 @@ struct LaunchOptions: ParsableArguments {
     var rangeEstimate: RangeEstimate = .nominal
 
     @Option(name: .customLong("missile-file"), help: ArgumentHelp(
-        "A CSV of extra or replacement systems, in the columns of Gazetteer/missiles.csv.", valueName: "file"))
+        "A CSV (or folder of CSVs) of extra or replacement systems, in the columns of Gazetteer/missiles/.", valueName: "file"))
     var missileFile: String?
 
     func validateLaunch() throws {
@@ -76,7 +76,6 @@ extension RangeEstimate: ExpressibleByArgument {}
 
 enum MissileFiles {
     static func load(_ path: String) throws -> MissileCatalog {
-        try InputFile.requireRegularFile(path)
-        return try MissileCatalog(contentsOf: URL(fileURLWithPath: path))
+        try MissileCatalogFile.load(path: path)
     }
 }

@@ -12,10 +12,15 @@ public struct MapContent: Hashable, Sendable {
         public var detail: String
         /// The reachable ground; may hold holes (minimum range).
         public var areas: [MultiPolygon]
-        public init(name: String, detail: String, areas: [MultiPolygon]) {
+        /// The kind of system, e.g. "short-range ballistic missile": when a map
+        /// has more layers than the palette has colours, layers are coloured
+        /// and listed in the legend by group instead of one by one.
+        public var group: String?
+        public init(name: String, detail: String, areas: [MultiPolygon], group: String? = nil) {
             self.name = name
             self.detail = detail
             self.areas = areas
+            self.group = group
         }
     }
 
@@ -423,7 +428,29 @@ public struct SVGMapRenderer: Sendable {
 
     // MARK: Footprints
 
+    /// The groups that colour a map, in order of first appearance, or nil
+    /// when layers keep a colour each: they fit the palette, or some layer
+    /// has no group, or the groups outnumber the palette too.
+    public static func colourGroups(_ layers: [MapContent.Layer], paletteSize: Int) -> [String]? {
+        guard layers.count > paletteSize else { return nil }
+        var groups = [String]()
+        for layer in layers {
+            guard let group = layer.group else { return nil }
+            if !groups.contains(group) { groups.append(group) }
+        }
+        return groups.count <= paletteSize ? groups : nil
+    }
+
+    /// The palette position of each layer: its own, or its group's.
+    private func colourIndices(_ content: MapContent) -> [Int] {
+        guard let groups = Self.colourGroups(content.layers, paletteSize: theme.palette.count) else {
+            return Array(content.layers.indices)
+        }
+        return content.layers.map { layer in groups.firstIndex(of: layer.group ?? "") ?? 0 }
+    }
+
     private func drawFootprints(_ content: MapContent, canvas: MapCanvas, into svg: inout SVGDocument) {
+        let colours = colourIndices(content)
         // Larger footprints first, so smaller ones stay visible on top.
         struct Drawn {
             var index: Int
@@ -442,7 +469,7 @@ public struct SVGMapRenderer: Sendable {
         }
         drawn.sort { $0.area != $1.area ? $0.area > $1.area : $0.index < $1.index }
         for entry in drawn {
-            let colour = theme.palette[entry.index % theme.palette.count]
+            let colour = theme.palette[colours[entry.index] % theme.palette.count]
             svg.open("g", [("class", "footprint"), ("fill", colour), ("fill-opacity", NumberText.format(theme.footprintOpacity, decimals: 2)),
                            ("stroke", colour), ("stroke-width", "1.6"), ("stroke-linejoin", "round")])
             svg.element("title", text: "\(entry.layer.name): \(entry.layer.detail)")
@@ -618,9 +645,18 @@ public struct SVGMapRenderer: Sendable {
 
     private func legendLayout(_ content: MapContent, frame: PlaneRect, canvas: MapCanvas) -> LegendLayout {
         var rows = [(row: LegendLayout.Row, text: String)]()
-        for (index, layer) in content.layers.enumerated() {
-            let text = "\(layer.name) (\(layer.detail))"
-            rows.append((.layer(index: index, text: text), text))
+        if let groups = Self.colourGroups(content.layers, paletteSize: theme.palette.count) {
+            // One row per group, in the group's colour: "short-range ballistic missile (5 systems)".
+            for (index, group) in groups.enumerated() {
+                let count = content.layers.filter { $0.group == group }.count
+                let text = "\(group) (\(count) system\(count == 1 ? "" : "s"))"
+                rows.append((.layer(index: index, text: text), text))
+            }
+        } else {
+            for (index, layer) in content.layers.enumerated() {
+                let text = "\(layer.name) (\(layer.detail))"
+                rows.append((.layer(index: index, text: text), text))
+            }
         }
         if content.layers.contains(where: { $0.areas.contains { $0.polygons.contains { !$0.holes.isEmpty } } }) {
             rows.append((.minimumRange, "inside minimum range"))

@@ -151,7 +151,7 @@ public struct ScenarioReport: Sendable {
         var layers = [MapContent.Layer]()
         for system in scenario.systems {
             let united = try builder.union(of: footprints.filter { $0.system == system })
-            layers.append(MapContent.Layer(name: system.name, detail: Self.band(system), areas: [united]))
+            layers.append(MapContent.Layer(name: system.name, detail: Self.band(system), areas: [united], group: system.category.label))
         }
         let siteMarkers = zip(scenario.sites, scenario.siteSystems).map { site, systems in
             MapContent.Marker(label: site.name, coordinate: site.place.coordinate,

@@ -439,7 +439,7 @@ struct Assembly {
         if !name.isEmpty, let found = evidence.range(of: name, options: .caseInsensitive) {
             words = String(evidence[found.upperBound...].prefix(60))
         }
-        let text = " " + words.lowercased().replacingOccurrences(of: "-", with: " ") + " "
+        let text = " " + String(words.lowercased().map { $0.isLetter || $0.isNumber ? $0 : " " }) + " "
         func says(_ phrases: String...) -> Bool { phrases.contains { text.contains($0) } }
         if says("loitering munition", "loitering munitions", "kamikaze drone") { return .loiteringMunition }
         if says(" drone", "uav", "unmanned aerial") { return .drone }

@@ -93,8 +93,9 @@ bench-geojson: deps venv
 	SWIFT=$(SWIFT) Benchmarks/run_geojson.sh
 
 # Regenerates the geodesic reference tables (on purpose only; they are committed).
-reference: venv
+reference: venv deps
 	$(PYTHON) Scripts/make_geodesic_reference.py
+	python3 Scripts/make_grid_reference.py
 
 # Regenerates the README picture from the default scenario.
 readme-map: map

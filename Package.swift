@@ -36,7 +36,7 @@ let package = Package(
         ),
         .target(name: "Export", dependencies: ["GeoModel", "Geodesy", "CPROJ"]),
         .target(name: "Extraction", dependencies: ["GeoModel", "Gazetteer", "ThreatModel", "Geodesy"]),
-        .target(name: "Report", dependencies: ["GeoModel", "Geodesy", "Geometry", "Gazetteer", "ThreatModel", "Export"]),
+        .target(name: "Report", dependencies: ["GeoModel", "Geodesy", "Geometry", "Gazetteer", "ThreatModel", "Export", "Extraction"]),
         .executableTarget(
             name: "threatmap",
             dependencies: [
@@ -56,14 +56,14 @@ let package = Package(
         .executableTarget(name: "FuzzExtract", dependencies: ["FuzzSupport", "Extraction", "Gazetteer", "GeoModel", "ThreatModel"], path: "Fuzz/Extract"),
         .executableTarget(name: "MapBenchmark", dependencies: ["Export", "Gazetteer", "GeoModel", "Geometry", "Report", "ThreatModel"], path: "Benchmarks/Map"),
         .executableTarget(name: "ReachBenchmark", dependencies: ["GeoModel", "Geodesy", "ThreatModel"], path: "Benchmarks/Reach", exclude: ["peer_pyproj.py", "peer_shapely.py", "report.py"]),
-        .testTarget(name: "GeoModelTests", dependencies: ["GeoModel"]),
+        .testTarget(name: "GeoModelTests", dependencies: ["GeoModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GeodesyTests", dependencies: ["GeoModel", "Geodesy", "Geometry"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GeometryTests", dependencies: ["GeoModel", "Geometry"]),
         .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer", "GeoModel"]),
         .testTarget(name: "ThreatModelTests", dependencies: ["Gazetteer", "GeoModel", "Geodesy", "Geometry", "ThreatModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ExportTests", dependencies: ["Export", "GeoModel", "Geodesy"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "Gazetteer", "GeoModel", "Geodesy", "ThreatModel"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ReportTests", dependencies: ["Report", "ThreatModel", "Export", "Gazetteer", "GeoModel"], exclude: ["Fixtures"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "ThreatModel", "Export", "Extraction", "Gazetteer", "GeoModel", "Geodesy"], exclude: ["Fixtures"]),
         .testTarget(name: "threatmapTests", dependencies: ["threatmap"], resources: [.copy("Fixtures")]),
     ]
 )

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Installs the system packages ThreatMap builds and tests with, if missing:
 # GEOS and PROJ headers (libgeos-dev, libproj-dev), pkg-config, GDAL's
-# command-line tools (gdal-bin) and rsvg-convert (librsvg2-bin), and
-# python3-venv for the reference and benchmark scripts.
+# command-line tools (gdal-bin), rsvg-convert (librsvg2-bin), GeographicLib's
+# GeoConvert (geographiclib-tools, the independent MGRS/UTM reference of
+# Scripts/make_grid_reference.py), and python3-venv for the reference and
+# benchmark scripts.
 set -euo pipefail
 
 missing=()
@@ -11,13 +13,14 @@ pkg-config --exists proj 2>/dev/null || missing+=(proj)
 command -v pkg-config >/dev/null || missing+=(pkg-config)
 command -v ogrinfo >/dev/null || missing+=(gdal)
 command -v rsvg-convert >/dev/null || missing+=(rsvg)
+command -v GeoConvert >/dev/null || missing+=(geoconvert)
 if [[ ${#missing[@]} -eq 0 ]]; then
   exit 0
 fi
 echo "installing missing dependencies: ${missing[*]}" >&2
 
-apt_packages=(libgeos-dev libproj-dev pkg-config gdal-bin librsvg2-bin python3-venv)
-brew_packages=(geos proj pkg-config gdal librsvg)
+apt_packages=(libgeos-dev libproj-dev pkg-config gdal-bin librsvg2-bin geographiclib-tools python3-venv)
+brew_packages=(geos proj pkg-config gdal librsvg geographiclib)
 
 if command -v apt-get >/dev/null; then
   if [[ $(id -u) -eq 0 ]]; then
@@ -35,6 +38,7 @@ elif command -v brew >/dev/null; then
   brew install "${brew_packages[@]}"
 else
   echo "error: no apt-get or brew here; install GEOS (>= 3.11), PROJ (>= 9), pkg-config," >&2
-  echo "       GDAL's ogrinfo and librsvg's rsvg-convert yourself, then run make again." >&2
+  echo "       GDAL's ogrinfo, librsvg's rsvg-convert and GeographicLib's GeoConvert yourself," >&2
+  echo "       then run make again." >&2
   exit 1
 fi

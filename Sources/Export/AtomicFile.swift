@@ -30,6 +30,23 @@ public enum AtomicFile {
     }
 }
 
+extension AtomicFile {
+    /// Writes `text` to standard output when `path` is nil or "-" (as
+    /// commands take it), else atomically to the file at `path`.
+    /// - Throws: `ExportError.cannotWrite` naming the path and the cause.
+    public static func emit(_ text: String, toPath path: String?) throws(ExportError) {
+        guard let path, path != "-" else { return FileHandle.standardOutput.write(Data(text.utf8)) }
+        try write(text, to: URL(fileURLWithPath: path))
+    }
+
+    /// Checks, before any work, that the folder of the file at `path` can
+    /// receive it; nothing to check for standard output (nil or "-").
+    public static func prepareDirectory(forFile path: String?) throws(ExportError) {
+        guard let path, path != "-" else { return }
+        try prepareDirectory(URL(fileURLWithPath: path).deletingLastPathComponent())
+    }
+}
+
 /// A set of output files written all or none.
 ///
 /// `commit()` first stages every file (`StagedFile`: exclusive, random

@@ -17,6 +17,14 @@ public enum PlaceKind: String, CaseIterable, Sendable, Codable {
     case coordinate
 }
 
+extension PlaceKind {
+    /// The kinds a user can ask for by name: every kind but `coordinate`.
+    public static var namedKinds: [PlaceKind] { allCases.filter { $0 != .coordinate } }
+
+    /// `namedKinds` for messages: "capital, city, ...".
+    public static var namedKindList: String { namedKinds.map(\.rawValue).joined(separator: ", ") }
+}
+
 /// A named place with its provenance.
 public struct Place: Hashable, Sendable {
     /// The common English name.

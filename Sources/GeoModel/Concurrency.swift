@@ -2,6 +2,10 @@ import Dispatch
 import Foundation
 
 /// Maps independent work over all cores, keeping input order.
+///
+/// A map inside another map's transform runs serially on its worker
+/// (libdispatch does not nest `concurrentPerform`): parallelise the
+/// outermost loop that has enough independent work.
 public enum ConcurrentMap {
     /// `transform` applied to every element, in parallel.
     public static func map<Element: Sendable, Output: Sendable>(

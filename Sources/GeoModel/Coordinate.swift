@@ -75,6 +75,8 @@ public enum CoordinateError: Error, Equatable, Sendable, CustomStringConvertible
     case latitudeOutOfRange(Double)
     case longitudeOutOfRange(Double)
     case malformed(String, reason: String)
+    /// An MGRS or UTM/UPS reference that is wrong (zone, band, square, digits).
+    case gridReference(GridReferenceError)
 
     public var description: String {
         switch self {
@@ -86,6 +88,8 @@ public enum CoordinateError: Error, Equatable, Sendable, CustomStringConvertible
             return "longitude \(Coordinate.format(value)) is outside [-180, 180] degrees"
         case let .malformed(text, reason):
             return "'\(text)' is not a coordinate: \(reason)"
+        case let .gridReference(error):
+            return error.description
         }
     }
 

@@ -154,6 +154,28 @@ extension Geodesic {
         return line
     }
 
+    /// The geodesic leaving `center` at `azimuth` for `distance`, as a
+    /// polyline in unwrapped longitude whose straight edges stay within
+    /// `tolerance` of the geodesic (the same test as a sector's sides).
+    /// Unlike `path(from:to:)` it follows the azimuth given, also past the
+    /// antipodal region where the shortest path to the end would differ.
+    /// - Parameters:
+    ///   - azimuth: degrees clockwise from north at `center`.
+    ///   - distance: metres along the geodesic, up to half a meridian.
+    /// - Throws: `GeodesyError` for a bad centre, distance or tolerance, or
+    ///   more than `maximumVertices` vertices.
+    public func radial(
+        from center: Coordinate, azimuth: Double, distance: Distance,
+        tolerance: Distance = .meters(10),
+        maximumVertices: Int = Geodesic.defaultMaximumVertices
+    ) throws(GeodesyError) -> [Coordinate] {
+        try validate(center: center, radius: distance, tolerance: tolerance)
+        var line = [center]
+        try radialSampler(center: center, azimuth: azimuth, tolerance: tolerance, maximumVertices: maximumVertices)
+            .append(from: 0, to: distance.meters, arcs: radialArcs(distance.meters), into: &line)
+        return line
+    }
+
     // MARK: building blocks
 
     /// Half a WGS84 meridian, pole to pole (geographiclib: 20,003,931.4586 m):

@@ -79,15 +79,21 @@ public enum FootprintFormat: String, CaseIterable, Sendable {
 public struct FootprintReport: Sendable {
     public let systems: [MissileSystem]
     public let entries: [FootprintEntry]
+    /// Rings at an interval and radials around each point site, per system.
+    public let marks: [Feature]
 
     /// Draws every footprint.
     /// - Parameters:
     ///   - tolerance: greatest gap between edges and the true geodesic curves.
     ///   - azimuths: limits point footprints to a sector.
     ///   - union: one footprint per system, united over every site.
-    /// - Throws: `ThreatModelError` when a footprint cannot be drawn.
+    ///   - marks: rings at an interval and radials around each point site
+    ///     out to each system's range, to the same tolerance (areas and
+    ///     lines get none: their rings are not concentric).
+    /// - Throws: `ThreatModelError` when a footprint cannot be drawn,
+    ///   `GeodesyError` when a mark cannot.
     public init(sites: [LaunchSite], systems: [MissileSystem], tolerance: Distance,
-                azimuths: AzimuthRange? = nil, union: Bool = false) throws(ThreatModelError) {
+                azimuths: AzimuthRange? = nil, union: Bool = false, marks: RangeMarks = RangeMarks()) throws {
         let builder = FootprintBuilder(tolerance: tolerance)
         var footprints = [RangeFootprint]()
         for site in sites {
@@ -97,13 +103,24 @@ public struct FootprintReport: Sendable {
         }
         self.systems = systems
         entries = union ? try Self.united(footprints, systems: systems, builder: builder) : footprints.map(FootprintEntry.init)
+        var markFeatures = [Feature]()
+        if !marks.isEmpty {
+            for site in sites where site.extent == .point {
+                for system in systems {
+                    let drawn = try marks.marks(around: site.place.coordinate, range: system.range, tolerance: tolerance)
+                    markFeatures += RangeMarks.features(drawn, site: site.place.name,
+                                                        missile: system.category == .range ? nil : system.name)
+                }
+            }
+        }
+        self.marks = markFeatures
     }
 
     /// The footprints in `format`; coordinates with `decimals` places.
     public func text(_ format: FootprintFormat, decimals: Int = 6) -> String {
         switch format {
-        case .geojson: GeoJSONWriter(decimals: decimals).document(entries.map(\.feature))
-        case .geojsonl: GeoJSONWriter(decimals: decimals).lines(entries.map(\.feature))
+        case .geojson: GeoJSONWriter(decimals: decimals).document(entries.map(\.feature) + marks)
+        case .geojsonl: GeoJSONWriter(decimals: decimals).lines(entries.map(\.feature) + marks)
         case .kml: kml(decimals: decimals)
         case .table: areaTable.text()
         }

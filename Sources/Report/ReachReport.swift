@@ -1,4 +1,5 @@
 import Export
+import Foundation
 import Geodesy
 import Geometry
 import GeoModel
@@ -131,8 +132,13 @@ public struct ReachReport: Sendable {
 public enum ReachTable {
     public static let columns = ["site", "missile", "target", "distance_km", "bearing_deg", "range_km", "in_range", "margin_km", "min_range_km", "reason"]
 
-    public static func make(_ results: [ReachResult]) -> ResultTable {
-        ResultTable(columns: columns, rows: results.map(row))
+    /// - Parameter coordinates: when given, the target's position follows
+    ///   the documented columns (`target_latitude`, `target_longitude`, or
+    ///   `target_mgrs` / `target_dms` / `target_utm`).
+    public static func make(_ results: [ReachResult], coordinates: CoordinateNotation? = nil) -> ResultTable {
+        guard let coordinates else { return ResultTable(columns: columns, rows: results.map(row)) }
+        return ResultTable(columns: columns + coordinates.columns.map { "target_" + $0 },
+                           rows: results.map { row($0) + coordinates.cells($0.target.coordinate) })
     }
 
     /// One row in `columns`' order.
@@ -215,6 +221,22 @@ public enum ReachRowStream {
     /// - Parameters:
     ///   - targetCount: the number of targets, for `progress` (0 to 1).
     /// - Throws: `ThreatModelError` from the decisions; whatever `sink` throws.
+    /// As below, into the file at `path` (written atomically: all or
+    /// nothing) or to standard output when `path` is nil.
+    /// - Throws: `ExportError.cannotWrite` when the output takes no more;
+    ///   what the decisions throw.
+    public static func write(_ stream: ReachStream, style: TableEncoder.Style, onlyInRange: Bool, targetCount: Int,
+                             progress: ((Double) -> Void)? = nil, toFile path: String?) throws {
+        let file = try path.map { try AtomicFileWriter(url: URL(fileURLWithPath: $0)) }
+        try write(stream, style: style, onlyInRange: onlyInRange, targetCount: targetCount, progress: progress) { bytes in
+            if let file { return try file.write(bytes) }
+            do throws(FileDescriptorOutput.Failure) { try FileDescriptorOutput.writeAll(bytes, to: STDOUT_FILENO) } catch {
+                throw ExportError.cannotWrite(path: "the output", reason: error.reason)
+            }
+        }
+        try file?.commit()
+    }
+
     public static func write(_ stream: ReachStream, style: TableEncoder.Style, onlyInRange: Bool, targetCount: Int,
                              progress: ((Double) -> Void)? = nil, sink: @escaping ([UInt8]) throws -> Void) throws {
         let encoder = TableEncoder(columns: ReachTable.columns, style: style)

@@ -1,3 +1,4 @@
+import Export
 import Foundation
 import Gazetteer
 import GeoModel
@@ -6,7 +7,10 @@ import ThreatModel
 /// A short Markdown brief of a scenario's reach results: what reaches
 /// what, from where, by how much, and the sources.
 public enum ScenarioBrief {
-    public static func markdown(_ scenario: ResolvedScenario, results: [ReachResult]) -> String {
+    /// - Parameter coordinates: when given, a "Positions" section lists
+    ///   every point launch site and target in that notation.
+    public static func markdown(_ scenario: ResolvedScenario, results: [ReachResult],
+                                coordinates: CoordinateNotation? = nil) -> String {
         let document = scenario.document
         var lines = ["# \(escape(document.title))", ""]
         if let date = document.date { lines += ["*\(escape(date))*", ""] }
@@ -42,6 +46,17 @@ public enum ScenarioBrief {
             case .lines: kind = "line (anywhere along)"
             }
             lines.append("- \(escape(site.name)), \(kind): \(systems.map { escape($0.name) }.joined(separator: ", "))")
+        }
+        if let coordinates {
+            lines += ["", "## Positions (\(coordinates.title))", ""]
+            for site in scenario.sites {
+                guard case .point = site.extent else { continue }
+                lines.append("- \(escape(site.name)) (launch site): \(escape(coordinates.text(site.place.coordinate)))")
+            }
+            var seen = Set<String>()
+            for target in scenario.targets where seen.insert(target.name).inserted {
+                lines.append("- \(escape(target.name)): \(escape(coordinates.text(target.coordinate)))")
+            }
         }
         if !scenario.notices.isEmpty {
             lines += ["", "## Names to check", ""]

@@ -18,9 +18,13 @@ public struct ScenarioRenderer: Sendable {
     public var geojsonLines: Bool
     /// Decimal places of GeoJSON and KML coordinates.
     public var decimals: Int
+    /// Positions in the reach table and the brief, in this notation; nil: none.
+    public var coordinates: CoordinateNotation?
 
     public init(tolerance: Distance? = nil, map: MapChoices = MapChoices(), basemap: Basemap? = nil,
-                kml: Bool = false, geojsonLines: Bool = false, decimals: Int = 6) {
+                kml: Bool = false, geojsonLines: Bool = false, decimals: Int = 6,
+                coordinates: CoordinateNotation? = nil) {
+        self.coordinates = coordinates
         self.tolerance = tolerance
         self.map = map
         self.basemap = basemap
@@ -57,13 +61,43 @@ public struct ScenarioRenderer: Sendable {
     ///   `ExportError` when the map cannot be projected.
     public func render(_ scenario: ResolvedScenario, into directory: URL) throws -> Rendering {
         let document = scenario.document
-        let report = try ScenarioReport(scenario, tolerance: tolerance ?? document.tolerance ?? Self.defaultTolerance)
+        var report = try ScenarioReport(scenario, tolerance: tolerance ?? document.tolerance ?? Self.defaultTolerance)
+        report.coordinates = coordinates
         var formats = document.formats
         if kml, !formats.contains(.kml) { formats.append(.kml) }
         let settings = map.over(document.map).settings
         let stem = directory.appendingPathComponent(document.stem)
         let files = try report.files(formats, geojsonLines: geojsonLines, settings: settings, basemap: basemap, decimals: decimals)
         return Rendering(report: report, files: files.map { (stem.appendingPathExtension($0.fileExtension), $0.text) })
+    }
+
+    /// `map`'s whole job: checks the scenarios together, loads the basemap
+    /// (only then), draws every scenario, and writes all their files or none.
+    /// - Parameters:
+    ///   - directory: where the files go (created when missing).
+    ///   - basemap: the basemap, or nil for none; called once.
+    ///   - log: a line per scenario on what was drawn and how long it took.
+    /// - Throws: `ReportError` before any work, then what `render` and
+    ///   `write` throw (nothing written).
+    public func renderAll(_ scenarios: [ResolvedScenario], into directory: URL, basemap: () throws -> Basemap?,
+                          log: (String) -> Void = { _ in }) throws -> [Rendering] {
+        // Too large a scenario stops here, before any work or any file.
+        try Self.check(scenarios)
+        try AtomicFile.prepareDirectory(directory)
+        var renderer = self
+        renderer.basemap = try basemap()
+        let clock = ContinuousClock()
+        var renderings = [Rendering]()
+        for scenario in scenarios {
+            let step = clock.now
+            let rendering = try renderer.render(scenario, into: directory)
+            renderings.append(rendering)
+            let report = rendering.report
+            log("\(scenario.document.file): \(report.footprints.count) footprints, \(report.vertexCount) vertices, "
+                + "\(report.results.count) reach decisions in \(Elapsed.text(clock.now - step))")
+        }
+        try Self.write(renderings)
+        return renderings
     }
 
     /// Writes every file of every rendering, or none.
@@ -74,5 +108,28 @@ public struct ScenarioRenderer: Sendable {
             for (url, text) in rendering.files { files.add(text, to: url) }
         }
         try files.commit()
+    }
+}
+
+extension ScenarioRenderer.Rendering {
+    /// What `map` prints for a rendering: the title, the reach table, the
+    /// summary line and each file written (paths as given).
+    public var printout: String {
+        report.scenario.document.title.visibleControlCharacters + "\n" + report.table.text() + report.summary + "\n"
+            + files.map { "wrote \($0.url.relativePath)\n" }.joined()
+    }
+
+    /// The SVG map's full path, if one was drawn.
+    public var svgPath: String? {
+        files.first { $0.url.pathExtension == "svg" }?.url.standardizedFileURL.path
+    }
+}
+
+/// Elapsed time for messages.
+public enum Elapsed {
+    /// `duration` as seconds with two decimals, e.g. `1.25 s`.
+    public static func text(_ duration: Duration) -> String {
+        let (seconds, attoseconds) = duration.components
+        return String(format: "%.2f s", Double(seconds) + Double(attoseconds) * 1e-18)
     }
 }

@@ -14,6 +14,9 @@ public struct ScenarioReport: Sendable {
     public let results: [ReachResult]
     /// Per target: the systems that reach it, and its nearest launch point.
     private let targetStatus: [Place: (reaching: [String], nearest: Distance)]
+    /// How the reach table and the brief write positions; nil (the
+    /// default) leaves positions out of both, as they always were.
+    public var coordinates: CoordinateNotation?
 
     /// Draws the footprints (edges within `tolerance` of the true curves)
     /// and decides every site × system × target.
@@ -50,24 +53,27 @@ public struct ScenarioReport: Sendable {
     public func files(_ formats: [OutputFormat], geojsonLines: Bool = false, settings: MapSettings,
                       basemap: Basemap?, decimals: Int = 6) throws -> [File] {
         let writer = GeoJSONWriter(decimals: decimals)
-        var files = [File]()
-        for format in formats {
-            let text: String
-            switch format {
-            case .geojson: text = writer.document(features)
-            case .svg: text = try svg(settings: settings, basemap: basemap)
-            case .csv: text = table.csv()
-            case .md: text = ScenarioBrief.markdown(scenario, results: results)
-            case .kml: text = kml(decimals: decimals, palette: settings.theme.theme.palette)
+        // Each output is independent of the others: written side by side.
+        let texts = ConcurrentMap.map(formats) { format in
+            Result { () throws -> File in
+                let text: String
+                switch format {
+                case .geojson: text = writer.document(features)
+                case .svg: text = try svg(settings: settings, basemap: basemap)
+                case .csv: text = table.csv()
+                case .md: text = ScenarioBrief.markdown(scenario, results: results, coordinates: coordinates)
+                case .kml: text = kml(decimals: decimals, palette: settings.theme.theme.palette)
+                }
+                return File(fileExtension: format.rawValue, text: text)
             }
-            files.append(File(fileExtension: format.rawValue, text: text))
         }
+        var files = try texts.map { try $0.get() }
         if geojsonLines { files.append(File(fileExtension: "geojsonl", text: writer.lines(features))) }
         return files
     }
 
     /// The reach decisions with the documented columns.
-    public var table: ResultTable { ReachTable.make(results) }
+    public var table: ResultTable { ReachTable.make(results, coordinates: coordinates) }
 
     /// One line: how many targets each system reaches.
     public var summary: String {

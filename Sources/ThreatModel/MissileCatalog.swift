@@ -117,3 +117,27 @@ extension MissileSystem {
     /// The name, then the aliases.
     public var names: [String] { [name] + aliases }
 }
+
+extension MissileCatalog {
+    /// `self` with the systems of the user's catalog at `path` (a CSV file
+    /// or a folder of them) added or replacing bundled ones of the same
+    /// name or alias; `self` when `path` is nil.
+    /// - Throws: `ThreatModelError.file` for a path that is not a readable
+    ///   file or folder, `.badData` naming file and line.
+    public func merging(file path: String?) throws(ThreatModelError) -> MissileCatalog {
+        guard let path else { return self }
+        return merging(try MissileCatalogFile.load(path: path))
+    }
+
+    /// The systems a user asks for by name (each at the `estimate` end of
+    /// its published span), then a bare `range` if one is given.
+    /// - Throws: `ThreatModelError` for an unknown name (with close matches).
+    public func systems(named names: [String], estimate: RangeEstimate, range: Distance?,
+                        minimumRange: Distance?) throws(ThreatModelError) -> [MissileSystem] {
+        var systems = [MissileSystem]()
+        for name in names { systems.append(try system(named: name).using(estimate)) }
+        if let range { systems.append(.bareRange(range, minimumRange: minimumRange ?? .zero)) }
+        return systems
+    }
+}
+

@@ -158,15 +158,20 @@ extension ResolvedScenario {
         return results
     }
 
-    /// The footprint of every system at every site, in system then site order.
+    /// The footprint of every system at every site, in system then site
+    /// order, drawn side by side on all cores (a launch area's buffer ends in
+    /// one GEOS union on one core; two areas overlap theirs).
     public func footprints(builder: FootprintBuilder) throws(ThreatModelError) -> [RangeFootprint] {
-        var footprints = [RangeFootprint]()
+        var pairs = [(system: MissileSystem, site: LaunchSite)]()
         for system in systems {
             for (site, atSite) in zip(sites, siteSystems) where atSite.contains(system) {
-                footprints.append(try builder.footprint(of: system, from: site))
+                pairs.append((system, site))
             }
         }
-        return footprints
+        let results = ConcurrentMap.map(pairs) { pair in
+            Result { () throws(ThreatModelError) -> RangeFootprint in try builder.footprint(of: pair.system, from: pair.site) }
+        }
+        return try results.map { result throws(ThreatModelError) in try result.get() }
     }
 }
 

@@ -3,7 +3,6 @@ import Export
 import Extraction
 import Foundation
 import Gazetteer
-import GeoModel
 import Report
 import ThreatModel
 
@@ -30,9 +29,7 @@ extension ThreatMap {
         )
 
         @OptionGroup var data: DataOptions
-
-        @Argument(help: ArgumentHelp("The article: a text or HTML file, or '-' for stdin.", valueName: "file"))
-        var input: String
+        @Argument(help: ArgumentHelp("The article: a text or HTML file, or '-' for stdin.", valueName: "file")) var input: String
 
         @Option(name: .shortAndLong, help: ArgumentHelp(
             "Write the scenario here (default: stdout); region GeoJSON files go beside it.", valueName: "file"))
@@ -41,8 +38,7 @@ extension ThreatMap {
         @Option(help: ArgumentHelp("File stem of the outputs the scenario asks for (default: from the title).", valueName: "stem"))
         var stem: String?
 
-        @Flag(help: "Render the scenario at once, as 'threatmap map' does.")
-        var map = false
+        @Flag(help: "Render the scenario at once, as 'threatmap map' does.") var map = false
 
         @Option(name: .customLong("output-dir"), help: ArgumentHelp("With --map: directory for the map outputs.", valueName: "dir"))
         var outputDirectory: String = "Output"
@@ -59,51 +55,27 @@ extension ThreatMap {
         func run() throws {
             try reportingFailures {
                 let article = try ArticleInput.read(input)
-                if let output, output != "-" { try checkWritable(output) }
+                try AtomicFile.prepareDirectory(forFile: output)
                 let gazetteer = try data.gazetteer(verbosity), catalog = try data.catalog()
-                let extractor = Extractor(gazetteer: gazetteer, catalog: catalog)
-                let extraction = extractor.extract(text: article.text, source: article.name)
+                let extraction = Extractor(gazetteer: gazetteer, catalog: catalog).extract(text: article.text, source: article.name)
                 guard !(extraction.sites.isEmpty && extraction.targets.isEmpty) else {
                     throw CLIFailure(.dataError, "\(article.name): found no launch site and no target in the text, so there is no scenario to write; nothing was written")
                 }
-                let writer = ScenarioWriter()
-                let chosenStem = stem ?? ScenarioWriter.stem(from: extraction.title)
-                let yaml = writer.yaml(extraction, stem: chosenStem, input: article.name)
-
                 // Where the scenario goes: --output; with --map and no --output,
                 // beside the map outputs (the map needs a file); else stdout.
                 var scenarioPath = output.flatMap { $0 == "-" ? nil : $0 }
                 if map, scenarioPath == nil {
                     let directory = URL(fileURLWithPath: outputDirectory)
                     try AtomicFile.prepareDirectory(directory)
-                    scenarioPath = directory.appendingPathComponent(chosenStem + ".yaml").path
+                    scenarioPath = directory.appendingPathComponent((stem ?? ScenarioWriter.stem(from: extraction.title)) + ".yaml").path
                 }
-                // Regions first, beside the scenario that names them (the
-                // current directory when the scenario goes to stdout).
-                let folder = scenarioPath.map { URL(fileURLWithPath: $0).deletingLastPathComponent() }
-                    ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-                // The regions and the scenario that names them: all or none.
-                var files = OutputFiles()
-                var written = [String]()
-                for file in writer.regionFiles(extraction) {
-                    let url = folder.appendingPathComponent(file.fileName)
-                    files.add(file.geojson, to: url)
-                    written.append(scenarioPath == nil ? url.path : url.relativePath)
-                }
-                if let scenarioPath {
-                    files.add(yaml, to: URL(fileURLWithPath: scenarioPath))
-                    written.append(scenarioPath)
-                }
-                try files.commit()
-                if scenarioPath == nil {
-                    FileHandle.standardOutput.write(Data(yaml.utf8))
-                }
+                let written = try ExtractionOutput(writing: extraction, stem: stem, input: article.name, scenarioPath: scenarioPath)
+                if scenarioPath == nil { FileHandle.standardOutput.write(Data(written.yaml.utf8)) }
                 if !verbosity.quiet {
-                    let report = ExtractionReport.text(extraction, encoding: article.encoding, written: written)
-                    writeStandardError(report)
+                    writeStandardError(ExtractionReport.text(extraction, encoding: article.encoding, written: written.written))
                 }
                 if map, let scenarioPath {
-                    try renderMap(yaml, scenarioPath: scenarioPath, extraction: extraction, gazetteer: gazetteer, catalog: catalog)
+                    try renderMap(written.yaml, scenarioPath: scenarioPath, extraction: extraction, gazetteer: gazetteer, catalog: catalog)
                 }
             }
         }
@@ -113,10 +85,7 @@ extension ThreatMap {
         /// is what is drawn) and resolved with the gazetteer already loaded.
         private func renderMap(_ yaml: String, scenarioPath: String, extraction: Extraction,
                                gazetteer: Gazetteer, catalog: MissileCatalog) throws {
-            var missing = [String]()
-            if extraction.systems.isEmpty { missing.append("no weapon system") }
-            if extraction.sites.isEmpty { missing.append("no launch site") }
-            if extraction.targets.isEmpty { missing.append("no target") }
+            let missing = ExtractionOutput.mapGaps(extraction)
             guard missing.isEmpty else {
                 throw CLIFailure(.dataError, "cannot map \(scenarioPath): the text names \(missing.joined(separator: ", ")); add them to the scenario and run 'threatmap map'")
             }
@@ -126,8 +95,10 @@ extension ThreatMap {
             // The map part prints as `threatmap map` does, whatever --quiet
             // says of the extraction report.
             for notice in scenario.notices { writeStandardError("threatmap: warning: \(notice.description)\n") }
-            try MapCommand.render([scenario], with: ScenarioRenderer(), basemap: { try MapOptions.loadBasemap(file: nil, dataDirectory: data.dataDirectory) },
-                                  into: outputDirectory, verbosity: nil)
+            let renderings = try ScenarioRenderer().renderAll([scenario], into: URL(fileURLWithPath: outputDirectory), basemap: {
+                try MapOptions.loadBasemap(file: nil, dataDirectory: data.dataDirectory)
+            })
+            MapCommand.print(renderings, quiet: false, open: false)
         }
     }
 }

@@ -44,13 +44,11 @@ extension ThreatMap {
             "A CSV (or folder of CSVs) of extra or replacement systems, in the columns of Gazetteer/missiles/.", valueName: "file"))
         var missileFile: String?
 
-        @Option(help: "Output format.")
-        var format: TableFormat = .table
+        @Option(help: "Output format.") var format: TableFormat = .table
 
         func run() throws {
             try reportingFailures {
-                var catalog = try data.catalog()
-                if let missileFile { catalog = catalog.merging(try MissileFiles.load(missileFile)) }
+                let catalog = try data.catalog().merging(file: missileFile)
                 if let name {
                     print(try CatalogTable.detail(catalog, name: name, format: format), terminator: "")
                 } else {

@@ -2,17 +2,16 @@ import ArgumentParser
 import Export
 import Foundation
 import GeoModel
-import ThreatModel
 
 extension ProjectionName: ExpressibleByArgument {}
 extension ThemeName: ExpressibleByArgument {}
+extension CoordinateNotation: ExpressibleByArgument {}
 
 /// How the SVG map is drawn: projection, centre, extent, size, theme,
 /// basemap. Options left out fall back to a scenario's `map:` settings,
 /// then to the defaults.
 struct MapOptions: ParsableArguments {
-    @Option(help: ArgumentHelp(ProjectionName.help, valueName: "name"))
-    var projection: ProjectionName?
+    @Option(help: ArgumentHelp(ProjectionName.help, valueName: "name")) var projection: ProjectionName?
 
     @Option(parsing: .unconditional, help: ArgumentHelp(
         "Centre of the projection (default: the middle of the launch sites), e.g. 33.3,44.4.", valueName: "coordinate"),
@@ -24,21 +23,14 @@ struct MapOptions: ParsableArguments {
         valueName: "extent"), transform: { try MapExtent(parsing: $0) })
     var extent: MapExtent?
 
-    @Option(help: ArgumentHelp("Canvas width in pixels (default 1200).", valueName: "px"))
-    var width: Int?
+    @Option(help: ArgumentHelp("Canvas width in pixels (default 1200).", valueName: "px")) var width: Int?
+    @Option(help: ArgumentHelp("Canvas height in pixels (default 900).", valueName: "px")) var height: Int?
+    @Option(help: "Colours: light (for print; default) or dark (for screens).") var theme: ThemeName?
 
-    @Option(help: ArgumentHelp("Canvas height in pixels (default 900).", valueName: "px"))
-    var height: Int?
-
-    @Option(help: "Colours: light (for print; default) or dark (for screens).")
-    var theme: ThemeName?
-
-    @Option(help: ArgumentHelp(
-        "Basemap file (default: basemap/world.bin in the data directory).", valueName: "file"))
+    @Option(help: ArgumentHelp("Basemap file (default: basemap/world.bin in the data directory).", valueName: "file"))
     var basemap: String?
 
-    @Flag(name: .customLong("no-basemap"), help: "Draw no land, coastline or borders.")
-    var noBasemap = false
+    @Flag(name: .customLong("no-basemap"), help: "Draw no land, coastline or borders.") var noBasemap = false
 
     func validateMap() throws {
         let minimum = SVGMapRenderer.minimumSize
@@ -57,43 +49,27 @@ struct MapOptions: ParsableArguments {
     }
 
     /// The basemap to draw, or nil with --no-basemap.
-    /// - Throws: `CLIFailure` (66) when the file is missing, (65) when it is malformed.
     func loadBasemap(dataDirectory: () throws -> URL) throws -> Basemap? {
-        guard !noBasemap else { return nil }
-        return try Self.loadBasemap(file: basemap, dataDirectory: dataDirectory)
+        noBasemap ? nil : try Self.loadBasemap(file: basemap, dataDirectory: dataDirectory)
     }
 
-    /// The basemap in `file`, else the bundled one.
-    /// - Throws: `CLIFailure` (66) when the file is missing, (65) when it is malformed.
-    static func loadBasemap(file basemap: String?, dataDirectory: () throws -> URL) throws -> Basemap {
-        let url = try basemap.map { URL(fileURLWithPath: $0) }
-            ?? dataDirectory().appendingPathComponent("basemap/world.bin")
-        switch Result(catching: { () throws(BasemapError) in try Basemap(contentsOf: url) }) {
-        case let .success(basemap):
-            return basemap
-        case let .failure(error):
-            if case .malformed = error { throw CLIFailure(.dataError, error.description) }
-            throw CLIFailure(.noInput, error.description + (basemap == nil ? " (pass --no-basemap to draw without one)" : ""))
+    /// The basemap in `file`, else the bundled one (its absence hints at --no-basemap).
+    static func loadBasemap(file: String?, dataDirectory: () throws -> URL) throws -> Basemap {
+        let url = try file.map { URL(fileURLWithPath: $0) } ?? dataDirectory().appendingPathComponent("basemap/world.bin")
+        do { return try Basemap(contentsOf: url) } catch {
+            guard case .unreadable = error, file == nil else { throw error }
+            throw CLIFailure(.noInput, "\(error.description) (pass --no-basemap to draw without one)")
         }
     }
 }
 
 /// `--quiet` and `--verbose`.
 struct VerbosityOptions: ParsableArguments {
-    @Flag(name: .shortAndLong, help: "Print nothing but errors and what was asked for (such as --open's paths).")
-    var quiet = false
-
-    @Flag(name: .shortAndLong, help: "Report each step and its time on stderr.")
-    var verbose = false
+    @Flag(name: .shortAndLong, help: "Print nothing but errors and what was asked for (such as --open's paths).") var quiet = false
+    @Flag(name: .shortAndLong, help: "Report each step and its time on stderr.") var verbose = false
 
     func validateVerbosity() throws {
         if quiet, verbose { throw ValidationError("--quiet and --verbose exclude each other") }
-    }
-
-    /// `duration` as seconds with two decimals, e.g. `1.25 s`.
-    static func seconds(_ duration: Duration) -> String {
-        let (seconds, attoseconds) = duration.components
-        return String(format: "%.2f s", Double(seconds) + Double(attoseconds) * 1e-18)
     }
 
     /// Writes `threatmap: warning: text` to stderr unless --quiet.
@@ -111,8 +87,7 @@ struct VerbosityOptions: ParsableArguments {
 
 /// `--precision`: decimals of GeoJSON and KML coordinates.
 struct PrecisionOption: ParsableArguments {
-    @Option(help: ArgumentHelp(
-        "Decimal places of GeoJSON and KML coordinates (6 ≈ 0.1 m; 0 to 15).", valueName: "digits"))
+    @Option(help: ArgumentHelp("Decimal places of GeoJSON and KML coordinates (6 ≈ 0.1 m; 0 to 15).", valueName: "digits"))
     var precision = 6
 
     func validatePrecision() throws {

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Export
-import Foundation
 import Gazetteer
 import GeoModel
 import Report
@@ -34,12 +33,9 @@ extension ThreatMap {
         )
 
         @OptionGroup var data: DataOptions
-
-        @Option(help: "Output format.")
-        var format: TableFormat = .table
-
-        @Flag(help: "List the other candidates of each name too (namesakes, areas of the same name), best first.")
-        var all = false
+        @Option(help: "Output format.") var format: TableFormat = .table
+        @Option(help: ArgumentHelp(CoordinateNotation.help, valueName: "notation")) var coordinates: CoordinateNotation = .dd
+        @Flag(help: "List the other candidates of each name too (namesakes, areas of the same name), best first.") var all = false
 
         @Option(help: ArgumentHelp("With --all, at most this many candidates per name; with --near, at most this many places.", valueName: "n"))
         var limit: Int?
@@ -52,13 +48,11 @@ extension ThreatMap {
         var within: Distance?
 
         @Option(name: .customLong("kind"), parsing: .singleValue, help: ArgumentHelp(
-            "With --near, only places of this kind (repeatable): \(PlaceKind.allCases.filter { $0 != .coordinate }.map(\.rawValue).joined(separator: ", ")).",
+            "With --near, only places of this kind (repeatable): \(PlaceKind.namedKindList).",
             valueName: "kind"), transform: parseKind)
         var kinds: [PlaceKind] = []
 
-        @Argument(parsing: .allUnrecognized, help: ArgumentHelp("Place names or coordinates.", valueName: "name"))
-        var names: [String] = []
-
+        @Argument(parsing: .allUnrecognized, help: ArgumentHelp("Place names or coordinates.", valueName: "name")) var names: [String] = []
         @OptionGroup var verbosity: VerbosityOptions
 
         func validate() throws {
@@ -85,15 +79,12 @@ extension ThreatMap {
                 if let near, let within {
                     let center = try PlaceResolver(load: { gazetteer }, warn: verbosity.warn).resolve(near)
                     table = PlaceTables.nearby(near, center: center, in: gazetteer, radius: within,
-                                               kinds: kinds.isEmpty ? nil : Set(kinds), limit: limit ?? 100)
+                                               kinds: kinds.isEmpty ? nil : Set(kinds), limit: limit ?? 100,
+                                               notation: coordinates)
                 } else if all {
-                    table = try PlaceTables.candidates(names, in: gazetteer, limit: limit ?? 10)
+                    table = try PlaceTables.candidates(names, in: gazetteer, limit: limit ?? 10, notation: coordinates)
                 } else {
-                    let matches = try names.map { try gazetteer.match($0) }
-                    for (query, match) in zip(names, matches) {
-                        if let notice = match.notice(for: query) { verbosity.warn(notice) }
-                    }
-                    table = PlaceTables.matches(names, matches)
+                    table = try PlaceTables.matches(names, in: gazetteer, notation: coordinates, warn: verbosity.warn)
                 }
                 print(table.text(format), terminator: "")
             }
@@ -104,8 +95,7 @@ extension ThreatMap {
 /// Parses a `--kind` value.
 func parseKind(_ text: String) throws -> PlaceKind {
     guard let kind = PlaceKind(rawValue: text), kind != .coordinate else {
-        let known = PlaceKind.allCases.filter { $0 != .coordinate }.map(\.rawValue).joined(separator: ", ")
-        throw ValidationError("unknown kind '\(text)'; expected one of \(known)")
+        throw ValidationError("unknown kind '\(text)'; expected one of \(PlaceKind.namedKindList)")
     }
     return kind
 }

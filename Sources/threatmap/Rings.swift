@@ -1,6 +1,5 @@
 import ArgumentParser
 import Export
-import Gazetteer
 import Geodesy
 import GeoModel
 import Report
@@ -40,17 +39,17 @@ extension ThreatMap {
             valueName: "start..end"), transform: { try AzimuthRange(parsing: $0) })
         var azimuth: AzimuthRange?
 
-        @Flag(help: "One footprint per system: the union over all launch sites.")
-        var union = false
+        @Option(parsing: .unconditional, help: ArgumentHelp("Also concentric rings at this interval out to the range, around point sites (e.g. 100km).", valueName: "distance"), transform: parseDistance)
+        var every: Distance?
+        @Option(help: ArgumentHelp("Also radials from point sites out to the range: a count (8) or bearings (0,45,90).", valueName: "radials"), transform: { try Radials(parsing: $0) })
+        var radials: Radials?
+        @Flag(help: "One footprint per system: the union over all launch sites.") var union = false
 
         @Option(help: "geojson: the footprints; geojsonl: one feature per line; kml: for Google Earth; table: their geodesic areas and perimeters.")
         var format: FootprintFormat = .geojson
 
         @OptionGroup var precision: PrecisionOption
-
-        @Option(help: ArgumentHelp("Write the output here instead of stdout ('-' for stdout).", valueName: "file"))
-        var output: String?
-
+        @Option(help: ArgumentHelp("Write the output here instead of stdout ('-' for stdout).", valueName: "file")) var output: String?
         @OptionGroup var verbosity: VerbosityOptions
 
         func validate() throws {
@@ -58,16 +57,17 @@ extension ThreatMap {
             try launch.validateLaunch()
             guard tolerance >= Geodesic.minimumTolerance else { throw ValidationError("--tolerance must be at least \(Geodesic.minimumTolerance.meters)m") }
             try precision.validatePrecision()
+            if let every, every <= .zero { throw ValidationError("--every must be greater than zero") }
         }
 
         func run() throws {
             try reportingFailures {
-                try checkWritable(output)
+                try AtomicFile.prepareDirectory(forFile: output)
                 let sites = try PlaceArguments.launchSites(launch.sites, places: data.placeResolver(verbosity))
                 let systems = try launch.systems(from: data.catalog)
                 let report = try FootprintReport(sites: sites, systems: systems, tolerance: tolerance,
-                                                 azimuths: azimuth, union: union)
-                try emit(report.text(format, decimals: precision.precision), to: output)
+                                                 azimuths: azimuth, union: union, marks: RangeMarks(every: every, radials: radials))
+                try AtomicFile.emit(report.text(format, decimals: precision.precision), toPath: output)
             }
         }
     }

@@ -1,6 +1,4 @@
 import ArgumentParser
-import Foundation
-import Gazetteer
 import GeoModel
 import ThreatModel
 
@@ -51,31 +49,12 @@ struct LaunchOptions: ParsableArguments {
         }
     }
 
-    /// The systems asked for: catalogued ones, then the bare range.
+    /// The systems asked for: catalogued ones (the catalog is loaded only
+    /// when a name is given), then the bare range.
     func systems(from catalog: () throws -> MissileCatalog) throws -> [MissileSystem] {
-        var systems = [MissileSystem]()
-        if !missiles.isEmpty {
-            let catalog = try loadCatalog(catalog)
-            systems = try missiles.map { try catalog.system(named: $0).using(rangeEstimate) }
-        }
-        if let range {
-            systems.append(.bareRange(range, minimumRange: minimumRange ?? .zero))
-        }
-        return systems
-    }
-
-    /// The bundled catalog, with `--missile-file` systems added or replacing.
-    func loadCatalog(_ catalog: () throws -> MissileCatalog) throws -> MissileCatalog {
-        let bundled = try catalog()
-        guard let missileFile else { return bundled }
-        return bundled.merging(try MissileFiles.load(missileFile))
+        let named = missiles.isEmpty ? MissileCatalog(systems: []) : try catalog().merging(file: missileFile)
+        return try named.systems(named: missiles, estimate: rangeEstimate, range: range, minimumRange: minimumRange)
     }
 }
 
 extension RangeEstimate: ExpressibleByArgument {}
-
-enum MissileFiles {
-    static func load(_ path: String) throws -> MissileCatalog {
-        try MissileCatalogFile.load(path: path)
-    }
-}

@@ -8,7 +8,8 @@ struct ThreatMap: ParsableCommand {
         abstract: "Geodesic missile-range maps from place names: GeoJSON, SVG and reach tables.",
         discussion: """
         Places are names from the bundled gazetteer (any common spelling) or \
-        coordinates: 32.87,44.15  or  "32.87N 44.15E". Distances take a unit: \
+        coordinates: 32.87,44.15, "32.87N 44.15E", MGRS 38SMB4484521000 or UTM \
+        "38N 448445 3621000". Distances take a unit: \
         700km, 435mi, 378nmi, 5000m. Ranges are decided on the WGS84 ellipsoid.
 
         Exit codes: 0 success, 64 usage, 65 bad data (unknown place or system), \
@@ -28,13 +29,7 @@ struct ThreatMap: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             let message = fullMessage(for: error)
-            if !message.isEmpty {
-                if code == .success {
-                    print(message)
-                } else {
-                    writeStandardError(message + "\n")
-                }
-            }
+            if !message.isEmpty { code == .success ? print(message) : writeStandardError(message + "\n") }
             Foundation.exit(code.rawValue)
         }
     }

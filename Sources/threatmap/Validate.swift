@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GeoModel
+import Report
 import ThreatModel
 
 extension ThreatMap {
@@ -22,10 +23,7 @@ extension ThreatMap {
         )
 
         @OptionGroup var data: DataOptions
-
-        @Argument(help: ArgumentHelp("Scenario YAML files ('-' for stdin).", valueName: "scenario"))
-        var scenarios: [String]
-
+        @Argument(help: ArgumentHelp("Scenario YAML files ('-' for stdin).", valueName: "scenario")) var scenarios: [String]
         @OptionGroup var files: ScenarioFileOptions
         @OptionGroup var verbosity: VerbosityOptions
 
@@ -40,9 +38,7 @@ extension ThreatMap {
                 let catalog = try data.catalog()
                 var failures = 0
                 for path in scenarios {
-                    let (text, file, base) = try ScenarioText.read(path)
-                    let (problems, notices) = ScenarioDocument.check(text, file: file, baseDirectory: base, fileAccess: files.access,
-                                                                     gazetteer: gazetteer, catalog: catalog)
+                    let (problems, notices) = try ScenarioBatch.check(path, gazetteer: gazetteer, catalog: catalog, fileAccess: files.access)
                     for notice in notices { verbosity.warn(notice.description) }
                     if problems.isEmpty {
                         if !verbosity.quiet { print("ok \(path.visibleControlCharacters)") }

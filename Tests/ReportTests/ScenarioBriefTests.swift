@@ -65,4 +65,22 @@ import Testing
         #expect(brief.contains("- Taji out of range (beyond maximum range)"))
         #expect(brief.contains("## Sources"))
     }
+
+    /// `--coordinates`: a Positions section in the notation asked for, and
+    /// the target's position as the reach table's last column; nothing new
+    /// without it.
+    @Test func positionsOnlyWhenAsked() throws {
+        let scenario = try TestData.resolved("patriot-iraq-2020.yaml")
+        let results = try scenario.reach()
+        let plain = ScenarioBrief.markdown(scenario, results: results)
+        #expect(!plain.contains("## Positions"))
+        #expect(ScenarioBrief.markdown(scenario, results: results, coordinates: nil) == plain)
+        let brief = ScenarioBrief.markdown(scenario, results: results, coordinates: .mgrs)
+        #expect(brief.contains("## Positions (MGRS, 1 m)"))
+        #expect(brief.contains("- Ain al-Asad Air Base (launch site): 38SKC6307841327"))
+        #expect(ReachTable.make(results) == ReachTable.make(results, coordinates: nil))
+        let table = ReachTable.make(results, coordinates: .utm)
+        #expect(table.columns.last == "target_utm")
+        #expect(table.rows.allSatisfy { $0.count == table.columns.count })
+    }
 }

@@ -95,4 +95,21 @@ struct ResolveCommandTests {
         #expect(lines[2] == "\"-33.92,18.42\",\"-33.92,18.42\",-33.92000,18.42000,coordinate,,coordinate given by the user,coordinate")
         #expect(lines[3].isEmpty)
     }
+
+    @Test("MGRS and UTM read as coordinates; --coordinates writes them; a bad reference names what is wrong")
+    func gridReferences() throws {
+        let scratch = try TemporaryDirectory()
+        defer { scratch.remove() }
+        let result = try threatmap("resolve", ["38SMB4424889204", "38N 444248.5 3689204.5", "Baghdad",
+                                               "--coordinates", "mgrs", "--format", "csv"], in: scratch.url)
+        expectSuccess(result)
+        let mgrs = result.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",")[2] }
+        #expect(mgrs == ["38SMB4424889204", "38SMB4424889204", "38SMB4424889204"], "\(result.stdout)")
+
+        for (text, message) in [("38IMB12", "'I' is not a latitude band"), ("61N 500000 4000000", "zone 61 is not a UTM zone"),
+                                ("38SMN12", "100 km square MN lies outside the latitudes of grid zone 38S")] {
+            let bad = try threatmap("rings", ["--from", text, "--range", "1km"], in: scratch.url)
+            #expect(bad.status != 0 && bad.stderr.contains(message), "\(text): \(bad)")
+        }
+    }
 }

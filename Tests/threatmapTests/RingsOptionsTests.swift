@@ -39,6 +39,25 @@ import Testing
         #expect(properties["azimuth_end_deg"] as? Double == 20)
     }
 
+    @Test func everyAndRadialsAddRingsAndRadialsAfterTheFootprint() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let result = try threatmap("rings", ["--from", "38SMB2645336779", "--range", "250km", "--every", "100km",
+                                             "--radials", "0,120,240"], in: directory.url)
+        expectSuccess(result)
+        let root = try #require(try parseJSON(result.stdout) as? [String: Any])
+        let features = try #require(root["features"] as? [[String: Any]])
+        let properties = features.compactMap { $0["properties"] as? [String: Any] }
+        #expect(properties.map { $0["role"] as? String } == [nil, "range_ring", "range_ring", "radial", "radial", "radial"])
+        #expect(properties.compactMap { $0["distance_km"] as? Double } == [100, 200, 250, 250, 250])
+        #expect(properties.compactMap { $0["bearing_deg"] as? Double } == [0, 120, 240])
+
+        let bad = try threatmap("rings", ["--from", "10,10", "--range", "500km", "--radials", "0"], in: directory.url)
+        #expect(bad.status == 64 && bad.stderr.contains("the count must be from 1 to 360"), "\(bad)")
+        let fine = try threatmap("rings", ["--from", "10,10", "--range", "500km", "--every", "1m"], in: directory.url)
+        #expect(fine.status == 64 && fine.stderr.contains("more than 1000 rings"), "\(fine)")
+    }
+
     @Test func unionGivesOneFeaturePerSystem() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }

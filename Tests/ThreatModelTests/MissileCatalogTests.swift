@@ -13,8 +13,10 @@ import Gazetteer
 
     static let header = "name,aliases,class,min_range_km,range_km,range_low_km,range_high_km,source\n"
 
-    @Test func bundledCatalogHasTheReportedSystems() {
-        #expect(Array(catalog.systems.map(\.name).prefix(3)) == ["Zelzal-2", "Fateh-110", "Zolfaghar"])
+    @Test func bundledCatalogHasTheReportedSystems() throws {
+        // The first rows of the Middle East file, the catalog's first 24 systems before it became a folder.
+        let middleEast = try MissileCatalog(contentsOf: TestData.missiles.appendingPathComponent("middle-east.csv"))
+        #expect(Array(middleEast.systems.map(\.name).prefix(3)) == ["Zelzal-2", "Fateh-110", "Zolfaghar"])
         #expect(catalog.systems.count >= 24)
         for system in catalog.systems {
             #expect(!system.source.isEmpty, "\(system.name)")

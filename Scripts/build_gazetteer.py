@@ -424,7 +424,7 @@ ATTRIBUTION = """# Gazetteer data: sources and licences
 from the packages below (versions used for the committed files:
 {versions}).
 `places.csv` (hand-checked overrides that win over generated rows of the same
-name) and `missiles.csv` were compiled by hand; each row's `source` column
+name) and the missile catalog (`missiles/*.csv`) were compiled by hand; each row's `source` column
 names the exact record or article it comes from.
 
 ## GeoNames (CC BY 4.0)

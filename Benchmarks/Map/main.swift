@@ -66,7 +66,7 @@ print(["workload".padding(toLength: 34, withPad: " ", startingAt: 0), "footprint
 
 // 1. The default scenario, as `threatmap map` draws it.
 let gazetteer = try Gazetteer(dataDirectory: dataDirectory)
-let catalog = try MissileCatalog(contentsOf: dataDirectory.appendingPathComponent("missiles.csv"))
+let catalog = try MissileCatalog(contentsOf: dataDirectory.appendingPathComponent("missiles"))
 let scenario = try ScenarioDocument.load(contentsOf: root.appendingPathComponent("Scenarios/iran-missiles-iraq-2018.yaml"))
     .resolve(gazetteer: gazetteer, catalog: catalog)
 let center = Coordinate.mean(of: scenario.sites.map(\.place.coordinate))

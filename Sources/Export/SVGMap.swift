@@ -17,12 +17,18 @@ public struct MapContent: Hashable, Sendable {
         public var band: [MultiPolygon]
         /// Legend detail of the band, e.g. "possible, 200–300 km".
         public var bandDetail: String
-        public init(name: String, detail: String, areas: [MultiPolygon], band: [MultiPolygon] = [], bandDetail: String = "") {
+        /// The kind of system, e.g. "short-range ballistic missile": when a map
+        /// has more layers than the palette has colours, layers are coloured
+        /// and listed in the legend by group instead of one by one.
+        public var group: String?
+        public init(name: String, detail: String, areas: [MultiPolygon], band: [MultiPolygon] = [], bandDetail: String = "",
+                    group: String? = nil) {
             self.name = name
             self.detail = detail
             self.areas = areas
             self.band = band
             self.bandDetail = bandDetail
+            self.group = group
         }
     }
 
@@ -502,11 +508,33 @@ public struct SVGMapRenderer: Sendable {
 
     // MARK: Footprints
 
+    /// The groups that colour a map, in order of first appearance, or nil
+    /// when layers keep a colour each: they fit the palette, or some layer
+    /// has no group, or the groups outnumber the palette too.
+    public static func colourGroups(_ layers: [MapContent.Layer], paletteSize: Int) -> [String]? {
+        guard layers.count > paletteSize else { return nil }
+        var groups = [String]()
+        for layer in layers {
+            guard let group = layer.group else { return nil }
+            if !groups.contains(group) { groups.append(group) }
+        }
+        return groups.count <= paletteSize ? groups : nil
+    }
+
+    /// The palette position of each layer: its own, or its group's.
+    private func colourIndices(_ content: MapContent) -> [Int] {
+        guard let groups = Self.colourGroups(content.layers, paletteSize: theme.palette.count) else {
+            return Array(content.layers.indices)
+        }
+        return content.layers.map { layer in groups.firstIndex(of: layer.group ?? "") ?? 0 }
+    }
+
     /// Draws the footprints and returns each layer's outer edges in pixels.
     /// - Parameter className: the class of each footprint's group (an inset's are told apart from the map's).
     func drawFootprints(_ content: MapContent, canvas: MapCanvas, className: String = "footprint",
                         into svg: inout SVGDocument) -> [[[PlanePoint]]] {
         var edges = [[[PlanePoint]]](repeating: [], count: content.layers.count)
+        let colours = colourIndices(content)
         // Larger footprints first, so smaller ones stay visible on top.
         struct Drawn {
             var index: Int
@@ -538,7 +566,7 @@ public struct SVGMapRenderer: Sendable {
             svg.close("g")
         }
         for entry in drawn {
-            let colour = theme.palette[entry.index % theme.palette.count]
+            let colour = theme.palette[colours[entry.index] % theme.palette.count]
             svg.open("g", [("class", className), ("fill", colour), ("fill-opacity", NumberText.format(theme.footprintOpacity, decimals: 2)),
                            ("stroke", colour), ("stroke-width", "1.6"), ("stroke-linejoin", "round")])
             svg.element("title", text: "\(entry.layer.name): \(entry.layer.detail)")
@@ -839,10 +867,19 @@ public struct SVGMapRenderer: Sendable {
 
     private func legendLayout(_ content: MapContent, frame: PlaneRect, canvas: MapCanvas) -> LegendLayout {
         var rows = [(row: LegendLayout.Row, text: String)]()
-        for (index, layer) in content.layers.enumerated() {
-            let text = "\(layer.name) (\(layer.detail))"
-            rows.append((.layer(index: index, text: text), text))
-            if !layer.band.isEmpty { rows.append((.band(index: index), "\(layer.name) (\(layer.bandDetail))")) }
+        if let groups = Self.colourGroups(content.layers, paletteSize: theme.palette.count) {
+            // One row per group, in the group's colour: "short-range ballistic missile (5 systems)".
+            for (index, group) in groups.enumerated() {
+                let count = content.layers.filter { $0.group == group }.count
+                let text = "\(group) (\(count) system\(count == 1 ? "" : "s"))"
+                rows.append((.layer(index: index, text: text), text))
+            }
+        } else {
+            for (index, layer) in content.layers.enumerated() {
+                let text = "\(layer.name) (\(layer.detail))"
+                rows.append((.layer(index: index, text: text), text))
+                if !layer.band.isEmpty { rows.append((.band(index: index), "\(layer.name) (\(layer.bandDetail))")) }
+            }
         }
         if content.layers.contains(where: { $0.areas.contains { $0.polygons.contains { !$0.holes.isEmpty } } }) {
             rows.append((.minimumRange, "inside minimum range"))

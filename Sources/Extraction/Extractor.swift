@@ -422,17 +422,39 @@ struct Assembly {
                     unresolved.append(UnresolvedName(text: system.name, kind: .system, evidence: system.evidence))
                     continue
                 }
-                system.category = Self.category(for: stated.range)
+                system.category = Self.category(for: stated.range, name: system.name, evidence: system.evidence)
             }
             kept.append(system)
         }
         return (kept, ranges, unresolved)
     }
 
-    /// The class of a system the catalog lacks, from its range: up to
-    /// 1,000 km SRBM, up to 3,000 km MRBM, beyond IRBM (the catalog has no
-    /// ICBM class, so intercontinental systems are written as IRBM).
-    static func category(for range: Distance) -> MissileSystem.Category {
+    /// The class of a system the catalog lacks, from the words that follow
+    /// its name in its sentence where they say it ("cruise missile", "drone",
+    /// "interceptor", "submarine-launched"; "an intercontinental ballistic
+    /// missile"), else from its range: up to 1,000 km SRBM, up to 3,000 km
+    /// MRBM, up to 5,500 km IRBM, beyond ICBM.
+    static func category(for range: Distance, name: String = "", evidence: String = "") -> MissileSystem.Category {
+        var words = evidence
+        if !name.isEmpty, let found = evidence.range(of: name, options: .caseInsensitive) {
+            words = String(evidence[found.upperBound...].prefix(60))
+        }
+        let text = " " + String(words.lowercased().map { $0.isLetter || $0.isNumber ? $0 : " " }) + " "
+        func says(_ phrases: String...) -> Bool { phrases.contains { text.contains($0) } }
+        if says("loitering munition", "loitering munitions", "kamikaze drone") { return .loiteringMunition }
+        if says(" drone", "uav", "unmanned aerial") { return .drone }
+        if says("interceptor", "air defence", "air defense", "missile defence", "missile defense", "surface to air") { return .airDefence }
+        if says("glide vehicle", "hypersonic glide") { return .hypersonicGlide }
+        if says("cruise missile") {
+            if says("air launched", "from aircraft", "from bombers", "bomber launched") { return .alcm }
+            if says("sea launched", "ship launched", "submarine launched", "from ships", "from a submarine", "from submarines") { return .slcm }
+            return .glcm
+        }
+        if says("anti ship ballistic") { return .asbm }
+        if says("submarine launched ballistic", " slbm") { return .slbm }
+        if says("intercontinental", " icbm") || range > .kilometers(5500) { return .icbm }
+        if says("guided rocket", "guided rockets") { return .guidedRocket }
+        if says(" rocket ", " rockets ", "rocket launcher"), range <= .kilometers(300) { return .rocket }
         if range <= .kilometers(1000) { return .srbm }
         if range <= .kilometers(3000) { return .mrbm }
         return .irbm

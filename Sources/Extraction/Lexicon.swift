@@ -116,6 +116,18 @@ enum Lexicon {
         "yesterday", "tomorrow",
     ]
 
+    /// Ordinary English words that are also names of weapon systems or their
+    /// reporting names ("Dagger", "Satan", "Tomahawk", "Arrow"): such an alias
+    /// names a system only with a weapon word after it.
+    static let ordinaryWords: Set<String> = [
+        "arrow", "bastion", "dagger", "dome", "eagle", "falcon", "flamingo", "gargoyle", "gauntlet", "greyhound",
+        "grizzly", "growler", "hail", "hammer", "harpoon", "hawk", "hellfire", "hurricane", "javelin", "kent",
+        "killjoy", "kitchen", "kodiak", "lance", "lancet", "lightning", "magic wand", "meteor", "neptune", "onyx",
+        "patriot", "rampage", "satan", "scarab", "screwdriver", "shadow", "shield", "sickle", "skiff", "skyfall",
+        "sling", "southpaw", "spear", "stinger", "stone", "storm", "strobile", "stunner", "sword", "thunder",
+        "tomahawk", "tornado", "trident", "triumph", "typhoon", "vanguard", "volcano", "zircon", "prometheus",
+    ]
+
     /// Ordinary English words that gazetteers also hold as place names: a
     /// capitalised one counts as a place only in a name context ("the town
     /// of Hope") or inside a longer name.

@@ -47,12 +47,7 @@ struct SystemMatcher {
                 guard !key.isEmpty else { continue }
                 if aliases[key] == nil { aliases[key] = index }
                 longest = max(longest, key.split(separator: " ").count)
-                let letters = name.filter(\.isLetter)
-                if !gazetteer.places(named: name).isEmpty || Lexicon.organisationsAndPeople.contains(key)
-                    || Lexicon.commonWords.contains(key) || (letters.count <= 3 && !name.contains(where: \.isNumber))
-                    || key.hasPrefix("haj ") || key.hasPrefix("hajj ") || key.hasPrefix("martyr ") || key.hasPrefix("shahid ") {
-                    guarded.insert(key)
-                }
+                if Self.weaponWordReason(for: name, gazetteer: gazetteer) != nil { guarded.insert(key) }
             }
             if let first = NameKey(system.name).folded.split(separator: " ").first, first.count >= 4 {
                 firstWords[String(first), default: []].append(index)
@@ -62,6 +57,22 @@ struct SystemMatcher {
         self.guarded = guarded
         self.families = firstWords.filter { $0.value.count >= 2 && aliases[$0.key] == nil }.mapValues { $0[0] }
         self.longestAlias = min(longest + 1, 6)
+    }
+
+    /// Why `name` (a system's name or alias) counts as a system only with a
+    /// weapon word after it ("Qaim missiles", "Dagger missile"), or nil when
+    /// it stands on its own: it is also a place in the gazetteer, a person or
+    /// organisation, an ordinary English word, a short acronym, or begins
+    /// with an honorific ("Haj Qasem").
+    static func weaponWordReason(for name: String, gazetteer: Gazetteer) -> String? {
+        let key = NameKey(name).folded
+        let letters = name.filter(\.isLetter)
+        if !gazetteer.places(named: name).isEmpty { return "a gazetteer place" }
+        if Lexicon.organisationsAndPeople.contains(key) { return "a person or organisation" }
+        if Lexicon.commonWords.contains(key) || Lexicon.ordinaryWords.contains(key) { return "an English word" }
+        if letters.count <= 3 && !name.contains(where: \.isNumber) { return "a short acronym" }
+        if ["haj ", "hajj ", "martyr ", "shahid "].contains(where: key.hasPrefix) { return "an honorific" }
+        return nil
     }
 
     /// Systems in `tokens`, longest names first, left to right.

@@ -164,9 +164,11 @@ extension Gazetteer {
 }
 
 /// Levenshtein distance.
-enum EditDistance {
+/// Levenshtein distance, the measure behind "did you mean" for places and
+/// missile systems alike.
+public enum EditDistance {
     /// Over any elements (characters, bytes), with an early exit above `limit`.
-    static func between<Element: Equatable>(_ a: [Element], _ b: [Element], limit: Int) -> Int {
+    public static func between<Element: Equatable>(_ a: [Element], _ b: [Element], limit: Int) -> Int {
         if abs(a.count - b.count) > limit { return limit + 1 }
         if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
         var previous = Array(0...b.count)
@@ -186,7 +188,7 @@ enum EditDistance {
     }
 
     /// Over characters, with an early exit above `limit`.
-    static func between(_ a: String, _ b: String, limit: Int) -> Int {
+    public static func between(_ a: String, _ b: String, limit: Int) -> Int {
         between(Array(a), Array(b), limit: limit)
     }
 

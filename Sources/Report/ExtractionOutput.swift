@@ -41,6 +41,19 @@ public struct ExtractionOutput: Sendable {
         self.written = written
     }
 
+    /// Where `extract` writes the scenario: the file `output` names (none
+    /// for nil or "-", standard output); with no file and a map to draw,
+    /// `<stem>.yaml` in the map's folder (created), since a map needs a
+    /// scenario file.
+    /// - Throws: `ExportError.cannotWrite` when that folder cannot be made.
+    public static func scenarioPath(output: String?, mapDirectory: URL?, extraction: Extraction,
+                                    stem: String?) throws(ExportError) -> String? {
+        if let output, output != "-" { return output }
+        guard let mapDirectory else { return nil }
+        try AtomicFile.prepareDirectory(mapDirectory)
+        return mapDirectory.appendingPathComponent((stem ?? ScenarioWriter.stem(from: extraction.title)) + ".yaml").path
+    }
+
     /// What a map of `extraction` lacks ("no weapon system", "no launch
     /// site", "no target"); empty when it can be drawn.
     public static func mapGaps(_ extraction: Extraction) -> [String] {

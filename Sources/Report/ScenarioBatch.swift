@@ -4,6 +4,12 @@ import ThreatModel
 
 /// Scenario files read and resolved together, as `map` and `validate` take them.
 public enum ScenarioBatch {
+    /// The scenario `map` draws when given none: `Scenarios/<name>` beside
+    /// the data directory.
+    public static func defaultScenario(_ name: String, dataDirectory: URL) -> String {
+        dataDirectory.deletingLastPathComponent().appendingPathComponent("Scenarios/\(name)").path
+    }
+
     /// Reads and resolves every scenario at `paths` ('-' for stdin): all the
     /// scenarios, or every problem of every file at once.
     /// - Parameter warn: told each notice (a name met by alias, loose spelling or code).

@@ -225,7 +225,7 @@ public struct ScenarioReport: Sendable {
         for system in scenario.systems {
             let united = try builder.union(of: footprints.filter { $0.system == system })
             guard let low = system.certainRange, low < system.range, !certainFootprints.isEmpty else {
-                layers.append(MapContent.Layer(name: system.name, detail: Self.band(system), areas: [united]))
+                layers.append(MapContent.Layer(name: system.name, detail: Self.band(system), areas: [united], group: system.category.label))
                 continue
             }
             // The certain ground in full colour, the band out to the high
@@ -236,7 +236,8 @@ public struct ScenarioReport: Sendable {
             var lowSystem = system
             lowSystem.range = low
             layers.append(MapContent.Layer(name: system.name, detail: "certain, " + Self.band(lowSystem), areas: [certain],
-                                           band: [possible], bandDetail: "possible, \(low)–\(system.range)"))
+                                           band: [possible], bandDetail: "possible, \(low)–\(system.range)",
+                                           group: system.category.label))
         }
         let siteMarkers = zip(scenario.sites, scenario.siteSystems).map { site, systems in
             MapContent.Marker(label: site.name, coordinate: site.place.coordinate,

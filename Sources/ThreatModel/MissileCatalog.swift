@@ -2,116 +2,131 @@ import Foundation
 import Gazetteer
 import GeoModel
 
-/// The missile systems known by name, loaded from `missiles.csv`:
-/// `name,aliases,class,min_range_km,range_km,range_low_km,range_high_km,source`,
-/// and optionally `speed_kmh` (cruise speed, empty when unpublished).
+/// The missile systems known by name, loaded from the CSV files of
+/// `Gazetteer/missiles/` (see `MissileCatalogFile` for the columns).
+///
+/// Names are matched as place names are (case, diacritics, hyphens,
+/// Arabic and Persian letter variants folded), and also with their spaces
+/// removed, so "Hwasong-15", "hwasong 15" and "HWASONG15" are one name.
 public struct MissileCatalog: Sendable {
     public let systems: [MissileSystem]
-    private let index: [NameKey: Int]
+    /// Folded names and aliases (`NameKey.folded`) -> system position.
+    private let index: [String: Int]
+    /// The same keys without spaces -> system position.
+    private let compactIndex: [String: Int]
 
     public init(systems: [MissileSystem]) {
         self.systems = systems
-        var index = [NameKey: Int]()
+        var index = [String: Int](), compactIndex = [String: Int]()
         for (position, system) in systems.enumerated() {
-            for name in [system.name] + system.aliases where index[NameKey(name)] == nil {
-                index[NameKey(name)] = position
+            for name in system.names {
+                let key = NameKey(name).folded
+                guard !key.isEmpty else { continue }
+                if index[key] == nil { index[key] = position }
+                let compact = Self.compact(key)
+                if compactIndex[compact] == nil { compactIndex[compact] = position }
             }
         }
         self.index = index
+        self.compactIndex = compactIndex
     }
 
-    /// Loads a catalog file.
-    /// - Throws: `ThreatModelError.badData` naming file and line.
-    public init(contentsOf url: URL) throws(ThreatModelError) {
-        let table: CSVTable
-        do { table = try CSVTable(contentsOf: url) } catch { throw .reading(error) }
-        self.init(systems: try Self.systems(in: table, source: url.path))
+    /// A folded name with its spaces removed: "hwasong 15" -> "hwasong15".
+    public static func compact(_ foldedKey: String) -> String {
+        foldedKey.replacingOccurrences(of: " ", with: "")
     }
 
-    static func systems(in table: CSVTable, source: String) throws(ThreatModelError) -> [MissileSystem] {
-        func column(_ name: String) throws(ThreatModelError) -> Int {
-            do { return try table.column(name, source: source) } catch { throw .reading(error) }
-        }
-        let name = try column("name"), aliases = try column("aliases"), category = try column("class")
-        let minimum = try column("min_range_km"), nominal = try column("range_km")
-        let low = try column("range_low_km"), high = try column("range_high_km"), origin = try column("source")
-        // Optional: a cruise speed, read when the file has the column.
-        let speed = table.header.firstIndex(of: "speed_kmh")
-
-        var systems = [MissileSystem]()
-        for row in table.rows {
-            let fields = row.fields.map { $0.trimmingCharacters(in: .whitespaces) }
-            func kilometers(_ index: Int, _ label: String) throws(ThreatModelError) -> Distance {
-                guard let value = Double(fields[index]), value.isFinite, value >= 0 else {
-                    throw .badData(source: source, line: row.line, reason: "\(label) '\(fields[index])' is not a non-negative number of kilometres")
-                }
-                return .kilometers(value)
-            }
-            var cruiseSpeed: Double?
-            if let speed, !fields[speed].isEmpty {
-                guard let value = Double(fields[speed]), value.isFinite, value > 0 else {
-                    throw .badData(source: source, line: row.line, reason: "speed_kmh '\(fields[speed])' is not a positive number of km/h")
-                }
-                cruiseSpeed = value
-            }
-            guard let kind = MissileSystem.Category(rawValue: fields[category]) else {
-                throw .badData(source: source, line: row.line, reason: "unknown class '\(fields[category])'")
-            }
-            let system = MissileSystem(
-                name: fields[name],
-                aliases: fields[aliases].split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
-                    .filter { !NameKey($0).folded.isEmpty },
-                category: kind,
-                minimumRange: try kilometers(minimum, "min_range_km"),
-                range: try kilometers(nominal, "range_km"),
-                rangeLow: try kilometers(low, "range_low_km"),
-                rangeHigh: try kilometers(high, "range_high_km"),
-                source: fields[origin],
-                speedKilometersPerHour: cruiseSpeed
-            )
-            if let problem = system.rangeProblem {
-                throw .badData(source: source, line: row.line, reason: "\(system.name): \(problem)")
-            }
-            systems.append(system)
-        }
-        return systems
+    /// The key two names share when a reader would take them for one:
+    /// `NameKey` folding, spaces removed.
+    public static func matchKey(_ name: String) -> String {
+        compact(NameKey(name).folded)
     }
 
     /// This catalog with `other`'s systems added; a system of `other` replaces
     /// any of ours that shares its name or one of its aliases.
     public func merging(_ other: MissileCatalog) -> MissileCatalog {
-        let replaced = Set(other.systems.flatMap { ([$0.name] + $0.aliases).map(NameKey.init) })
+        let replaced = Set(other.systems.flatMap { $0.names.map(Self.matchKey) })
         let kept = systems.filter { system in
-            ([system.name] + system.aliases).allSatisfy { !replaced.contains(NameKey($0)) }
+            system.names.allSatisfy { !replaced.contains(Self.matchKey($0)) }
         }
         return MissileCatalog(systems: other.systems + kept)
     }
 
-    /// The system called `name` (any alias, case and punctuation folded).
-    /// - Throws: `ThreatModelError.unknownMissile` with close names.
+    /// The system called `name` (its name or any alias; case, hyphens,
+    /// spaces and script variants folded).
+    /// - Throws: `ThreatModelError.missileFamily` when `name` is the common
+    ///   stem of several systems ("Hwasong", "DF-21") and no system's own
+    ///   name: it lists them and picks none. `ThreatModelError.unknownMissile`
+    ///   with close names otherwise.
     public func system(named name: String) throws(ThreatModelError) -> MissileSystem {
-        if let position = index[NameKey(name)] { return systems[position] }
         let key = NameKey(name).folded
-        guard !key.isEmpty else { throw .unknownMissile(name, suggestions: []) }
-        let close = systems.filter { system in
-            ([system.name] + system.aliases).contains { alias in
+        if let position = index[key] { return systems[position] }
+        let compact = Self.compact(key)
+        guard !compact.isEmpty else { throw .unknownMissile(name, suggestions: []) }
+        if let position = compactIndex[compact] { return systems[position] }
+        let members = family(key)
+        if members.count >= 2 { throw .missileFamily(name, members: members.map(\.name)) }
+        throw .unknownMissile(name, suggestions: suggestions(for: compact, including: members))
+    }
+
+    /// Systems with a name or alias that begins with `key` and goes on
+    /// after a word or a letter/digit boundary: "agni" -> "Agni-V",
+    /// "df 21" -> "DF-21D", but "df 2" -> nothing.
+    public func family(_ name: String) -> [MissileSystem] {
+        let key = NameKey(name).folded
+        let compact = Self.compact(key)
+        guard compact.count >= 2 else { return [] }
+        return systems.filter { system in
+            system.names.contains { alias in
                 let other = NameKey(alias).folded
-                return other.hasPrefix(key.prefix(3)) || key.hasPrefix(other.prefix(3))
+                if other.count > key.count, other.hasPrefix(key), other.dropFirst(key.count).first == " " { return true }
+                let otherCompact = Self.compact(other)
+                guard otherCompact.count > compact.count, otherCompact.hasPrefix(compact),
+                      let last = compact.last, let next = otherCompact.dropFirst(compact.count).first else { return false }
+                return last.isNumber != next.isNumber
             }
         }
-        throw .unknownMissile(name, suggestions: close.map(\.name))
+    }
+
+    /// Up to five systems whose names are close to `compact`: within a third
+    /// of its letters (at least two) of edits, or containing it or contained
+    /// in it (four letters or more), nearest first.
+    private func suggestions(for compact: String, including members: [MissileSystem]) -> [String] {
+        let limit = max(2, compact.count / 3)
+        var best = [(distance: Int, name: String)]()
+        for system in systems {
+            var distance = Int.max
+            for alias in system.names {
+                let other = Self.matchKey(alias)
+                guard !other.isEmpty else { continue }
+                let edits = EditDistance.between(compact, other, limit: limit)
+                if edits <= limit { distance = min(distance, edits) }
+                let shorter = min(other.count, compact.count)
+                if shorter >= 4, other.contains(compact) || compact.contains(other) {
+                    distance = min(distance, limit + abs(other.count - compact.count))
+                }
+            }
+            if members.contains(where: { $0.name == system.name }) { distance = min(distance, 0) }
+            if distance < Int.max { best.append((distance, system.name)) }
+        }
+        return best.sorted { ($0.distance, $0.name) < ($1.distance, $1.name) }.prefix(5).map(\.name)
     }
 }
 
+extension MissileSystem {
+    /// The name, then the aliases.
+    public var names: [String] { [name] + aliases }
+}
+
 extension MissileCatalog {
-    /// `self` with the systems of the user's catalog file at `path` added or
-    /// replacing bundled ones of the same name; `self` when `path` is nil.
-    /// - Throws: `InputFileError` for a path that is not a readable file,
-    ///   `ThreatModelError.badData` naming file and line.
-    public func merging(file path: String?) throws -> MissileCatalog {
+    /// `self` with the systems of the user's catalog at `path` (a CSV file
+    /// or a folder of them) added or replacing bundled ones of the same
+    /// name or alias; `self` when `path` is nil.
+    /// - Throws: `ThreatModelError.file` for a path that is not a readable
+    ///   file or folder, `.badData` naming file and line.
+    public func merging(file path: String?) throws(ThreatModelError) -> MissileCatalog {
         guard let path else { return self }
-        try InputFile.requireRegularFile(path)
-        return merging(try MissileCatalog(contentsOf: URL(fileURLWithPath: path)))
+        return merging(try MissileCatalogFile.load(path: path))
     }
 
     /// The systems a user asks for by name (each at the `estimate` end of

@@ -5,9 +5,27 @@ import GeoModel
 public struct MissileSystem: Hashable, Sendable {
     /// Class of system, as the catalog names it.
     public enum Category: String, CaseIterable, Sendable, Codable {
-        case rocket, srbm, mrbm, irbm
-        /// Attack drones and loitering munitions.
+        /// Unguided artillery rockets.
+        case rocket
+        /// Artillery rockets with guidance (GMLRS, Vilkha, Tornado-S).
+        case guidedRocket = "guided_rocket"
+        /// Ballistic missiles by reach: short (up to 1,000 km), medium (to
+        /// 3,000 km), intermediate (to 5,500 km), intercontinental, and
+        /// submarine-launched.
+        case srbm, mrbm, irbm, icbm, slbm
+        /// Cruise missiles launched from the ground, the air and the sea.
+        case glcm, alcm, slcm
+        /// Anti-ship ballistic missiles.
+        case asbm
+        /// Boost-glide vehicles (Avangard, DF-17).
+        case hypersonicGlide = "hypersonic_glide"
+        /// Air-launched ballistic missiles (Kinzhal).
+        case aeroballistic
+        /// Long-range attack drones (one-way or reusable).
         case drone
+        /// Loitering munitions that search for a target (Lancet).
+        case loiteringMunition = "loitering_munition"
+        /// Air and missile defence interceptors: the range is a defended radius.
         case airDefence = "air_defence"
         /// A bare range given by the user, not a catalogued system.
         case range
@@ -24,8 +42,19 @@ public struct MissileSystem: Hashable, Sendable {
     public var rangeLow: Distance
     public var rangeHigh: Distance
     public var source: String
+    /// Operating countries, ISO 3166-1 alpha-2 codes; for a non-state
+    /// operator, the country it operates in (the source text says so).
+    public var operators: [String]
+    /// What the nominal range means for this system ("maximum range with
+    /// standard warhead", "engagement radius against ballistic missiles").
+    public var nominalBasis: String
     /// Cruise speed in km/h (cruise missiles and drones), when published.
     public var speedKilometersPerHour: Double?
+    /// Payload in kilograms at the stated range (ballistic missiles), when published.
+    public var payloadKilograms: Double?
+    /// Air defence only: engagement radii against ballistic missiles and against aircraft.
+    public var rangeVersusBallistic: Distance?
+    public var rangeVersusAircraft: Distance?
     /// With a range band (`using(.band)`): the low estimate, within which a
     /// target is in reach on every published figure; nil otherwise.
     public var certainRange: Distance?
@@ -33,7 +62,8 @@ public struct MissileSystem: Hashable, Sendable {
     public init(
         name: String, aliases: [String] = [], category: Category, minimumRange: Distance = .zero,
         range: Distance, rangeLow: Distance? = nil, rangeHigh: Distance? = nil, source: String,
-        speedKilometersPerHour: Double? = nil
+        operators: [String] = [], nominalBasis: String = "", speedKilometersPerHour: Double? = nil,
+        payloadKilograms: Double? = nil, rangeVersusBallistic: Distance? = nil, rangeVersusAircraft: Distance? = nil
     ) {
         self.name = name
         self.aliases = aliases
@@ -43,7 +73,12 @@ public struct MissileSystem: Hashable, Sendable {
         self.rangeLow = rangeLow ?? range
         self.rangeHigh = rangeHigh ?? range
         self.source = source
+        self.operators = operators
+        self.nominalBasis = nominalBasis
         self.speedKilometersPerHour = speedKilometersPerHour
+        self.payloadKilograms = payloadKilograms
+        self.rangeVersusBallistic = rangeVersusBallistic
+        self.rangeVersusAircraft = rangeVersusAircraft
     }
 
     /// A system standing for a bare range typed by the user (`--range 700km`).
@@ -113,4 +148,30 @@ extension MissileSystem.Category {
     public static var catalogNames: String {
         allCases.filter { $0 != .range }.map(\.rawValue).joined(separator: ", ")
     }
+
+    /// The class in words, for legends and details: "short-range ballistic missile".
+    public var label: String {
+        switch self {
+        case .rocket: "artillery rocket"
+        case .guidedRocket: "guided artillery rocket"
+        case .srbm: "short-range ballistic missile"
+        case .mrbm: "medium-range ballistic missile"
+        case .irbm: "intermediate-range ballistic missile"
+        case .icbm: "intercontinental ballistic missile"
+        case .slbm: "submarine-launched ballistic missile"
+        case .glcm: "ground-launched cruise missile"
+        case .alcm: "air-launched cruise missile"
+        case .slcm: "sea-launched cruise missile"
+        case .asbm: "anti-ship ballistic missile"
+        case .hypersonicGlide: "hypersonic glide vehicle"
+        case .aeroballistic: "air-launched ballistic missile"
+        case .drone: "long-range attack drone"
+        case .loiteringMunition: "loitering munition"
+        case .airDefence: "air and missile defence"
+        case .range: "range given by the user"
+        }
+    }
+
+    /// Whether the range is a radius the system defends rather than one it strikes.
+    public var isDefensive: Bool { self == .airDefence }
 }

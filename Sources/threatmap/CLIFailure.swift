@@ -57,9 +57,4 @@ func validatePlaceArguments(_ places: [String], option: String) throws {
     }
 }
 
-/// Parses a distance option.
-func parseDistance(_ text: String) throws -> Distance {
-    try Distance(parsing: text)
-}
-
 extension TableFormat: ExpressibleByArgument {}

@@ -8,7 +8,7 @@ import ThreatModel
 /// files to load, shared by every subcommand.
 struct DataOptions: ParsableArguments {
     @Option(name: .customLong("data"), help: ArgumentHelp(
-        "Directory holding places.csv and missiles.csv (default: $THREATMAP_DATA, ./Gazetteer, or the one beside the executable).",
+        "Directory holding places.csv and the missiles/ catalog (default: $THREATMAP_DATA, ./Gazetteer, or the one beside the executable).",
         valueName: "dir"))
     var directory: String?
 
@@ -42,6 +42,6 @@ struct DataOptions: ParsableArguments {
     }
 
     func catalog() throws -> MissileCatalog {
-        try MissileCatalog(contentsOf: dataDirectory().appendingPathComponent("missiles.csv"))
+        try MissileCatalogFile.bundled(in: dataDirectory())
     }
 }

@@ -31,13 +31,10 @@ extension ThreatMap {
         @OptionGroup var data: DataOptions
         @Argument(help: ArgumentHelp("The article: a text or HTML file, or '-' for stdin.", valueName: "file")) var input: String
 
-        @Option(name: .shortAndLong, help: ArgumentHelp(
-            "Write the scenario here (default: stdout); region GeoJSON files go beside it.", valueName: "file"))
+        @Option(name: .shortAndLong, help: ArgumentHelp("Write the scenario here (default: stdout); region GeoJSON files go beside it.", valueName: "file"))
         var output: String?
 
-        @Option(help: ArgumentHelp("File stem of the outputs the scenario asks for (default: from the title).", valueName: "stem"))
-        var stem: String?
-
+        @Option(help: ArgumentHelp("File stem of the outputs the scenario asks for (default: from the title).", valueName: "stem")) var stem: String?
         @Flag(help: "Render the scenario at once, as 'threatmap map' does.") var map = false
 
         @Option(name: .customLong("output-dir"), help: ArgumentHelp("With --map: directory for the map outputs.", valueName: "dir"))
@@ -61,14 +58,8 @@ extension ThreatMap {
                 guard !(extraction.sites.isEmpty && extraction.targets.isEmpty) else {
                     throw CLIFailure(.dataError, "\(article.name): found no launch site and no target in the text, so there is no scenario to write; nothing was written")
                 }
-                // Where the scenario goes: --output; with --map and no --output,
-                // beside the map outputs (the map needs a file); else stdout.
-                var scenarioPath = output.flatMap { $0 == "-" ? nil : $0 }
-                if map, scenarioPath == nil {
-                    let directory = URL(fileURLWithPath: outputDirectory)
-                    try AtomicFile.prepareDirectory(directory)
-                    scenarioPath = directory.appendingPathComponent((stem ?? ScenarioWriter.stem(from: extraction.title)) + ".yaml").path
-                }
+                let scenarioPath = try ExtractionOutput.scenarioPath(output: output, mapDirectory: map ? URL(fileURLWithPath: outputDirectory) : nil,
+                                                                     extraction: extraction, stem: stem)
                 let written = try ExtractionOutput(writing: extraction, stem: stem, input: article.name, scenarioPath: scenarioPath)
                 if scenarioPath == nil { FileHandle.standardOutput.write(Data(written.yaml.utf8)) }
                 if !verbosity.quiet {

@@ -32,13 +32,11 @@ extension ThreatMap {
 
         @OptionGroup var data: DataOptions
         @Argument(help: ArgumentHelp("Scenario YAML files ('-' for stdin).", valueName: "scenario")) var scenarioPaths: [String] = []
-
-        @Option(name: .customLong("output-dir"), help: ArgumentHelp("Directory for the outputs.", valueName: "dir"))
-        var outputDirectory: String = "Output"
+        @Option(name: .customLong("output-dir"), help: ArgumentHelp("Directory for the outputs.", valueName: "dir")) var outputDirectory: String = "Output"
 
         @Option(parsing: .unconditional, help: ArgumentHelp(
             "Greatest gap between ring edges and the true geodesic circle (default: the scenario's, else 10m).",
-            valueName: "distance"), transform: parseDistance)
+            valueName: "distance"), transform: Distance.init(parsing:))
         var tolerance: Distance?
 
         @OptionGroup var files: ScenarioFileOptions
@@ -64,10 +62,7 @@ extension ThreatMap {
         func run() throws {
             try reportingFailures {
                 let clock = ContinuousClock(), started = clock.now
-                let dataDirectory = try data.dataDirectory()
-                let paths = scenarioPaths.isEmpty
-                    ? [dataDirectory.deletingLastPathComponent().appendingPathComponent("Scenarios/\(Self.defaultScenario)").path]
-                    : scenarioPaths
+                let paths = scenarioPaths.isEmpty ? [ScenarioBatch.defaultScenario(Self.defaultScenario, dataDirectory: try data.dataDirectory())] : scenarioPaths
                 let scenarios = try ScenarioBatch.resolve(paths, gazetteer: data.gazetteer(verbosity), catalog: data.catalog(),
                                                           fileAccess: files.access, warn: verbosity.warn)
                 verbosity.note("read and resolved \(scenarios.count) scenario(s) in \(Elapsed.text(clock.now - started))")

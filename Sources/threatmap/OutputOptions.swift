@@ -27,13 +27,11 @@ struct MapOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Canvas height in pixels (default 900).", valueName: "px")) var height: Int?
     @Option(help: "Colours: light (for print; default) or dark (for screens).") var theme: ThemeName?
 
-    @Option(name: .customLong("rings-every"), parsing: .unconditional, help: ArgumentHelp("Range rings at this interval around point sites (e.g. 100km).", valueName: "distance"), transform: parseDistance)
+    @Option(name: .customLong("rings-every"), parsing: .unconditional, help: ArgumentHelp("Range rings at this interval around point sites (e.g. 100km).", valueName: "distance"), transform: Distance.init(parsing:))
     var ringsEvery: Distance?
     @Option(help: ArgumentHelp("Radials from point sites out to their range: a count (8) or bearings (0,45,90).", valueName: "radials"), transform: { try Radials(parsing: $0) })
     var radials: Radials?
-    @Option(help: ArgumentHelp("Basemap file (default: basemap/world.bin in the data directory).", valueName: "file"))
-    var basemap: String?
-
+    @Option(help: ArgumentHelp("Basemap file (default: basemap/world.bin in the data directory).", valueName: "file")) var basemap: String?
     @Flag(name: .customLong("no-basemap"), help: "Draw no land, coastline or borders.") var noBasemap = false
 
     func validateMap() throws {
@@ -93,8 +91,7 @@ struct VerbosityOptions: ParsableArguments {
 
 /// `--precision`: decimals of GeoJSON and KML coordinates.
 struct PrecisionOption: ParsableArguments {
-    @Option(help: ArgumentHelp("Decimal places of GeoJSON and KML coordinates (6 ≈ 0.1 m; 0 to 15).", valueName: "digits"))
-    var precision = 6
+    @Option(help: ArgumentHelp("Decimal places of GeoJSON and KML coordinates (6 ≈ 0.1 m; 0 to 15).", valueName: "digits")) var precision = 6
 
     func validatePrecision() throws {
         guard GeoJSONWriter.decimalRange.contains(precision) else {

@@ -33,10 +33,7 @@ extension ThreatMap {
         @Flag(help: "Per target: which sites and systems reach it, and its launch zone.") var reverse = false
         @Flag(name: .customLong("only-in-range"), help: "Only rows whose target is in range.") var onlyInRange = false
         @Option(help: "Row order: input (as given), distance, margin (most inside first), target, site.") var sort: ReachOrder = .input
-
-        @Option(help: "Output format; geojson writes target points with the reach attributes and the geodesic paths.")
-        var format: ReachFormat = .table
-
+        @Option(help: "Output format; geojson writes target points with the reach attributes and the geodesic paths.") var format: ReachFormat = .table
         @Option(help: ArgumentHelp("Write the output here instead of stdout ('-' for stdout).", valueName: "file")) var output: String?
         @OptionGroup var verbosity: VerbosityOptions
 

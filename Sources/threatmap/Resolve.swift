@@ -36,15 +36,13 @@ extension ThreatMap {
         @Option(help: "Output format.") var format: TableFormat = .table
         @Option(help: ArgumentHelp(CoordinateNotation.help, valueName: "notation")) var coordinates: CoordinateNotation = .dd
         @Flag(help: "List the other candidates of each name too (namesakes, areas of the same name), best first.") var all = false
-
-        @Option(help: ArgumentHelp("With --all, at most this many candidates per name; with --near, at most this many places.", valueName: "n"))
-        var limit: Int?
+        @Option(help: ArgumentHelp("With --all, at most this many candidates per name; with --near, at most this many places.", valueName: "n")) var limit: Int?
 
         @Option(parsing: .unconditional, help: ArgumentHelp("List places around this place or coordinate (with --within).", valueName: "place"))
         var near: String?
 
         @Option(parsing: .unconditional, help: ArgumentHelp("Radius for --near, e.g. 50km, 30mi (geodesic distance).", valueName: "distance"),
-                transform: parseDistance)
+                transform: Distance.init(parsing:))
         var within: Distance?
 
         @Option(name: .customLong("kind"), parsing: .singleValue, help: ArgumentHelp(

@@ -31,7 +31,7 @@ extension ThreatMap {
 
         @Option(parsing: .unconditional, help: ArgumentHelp(
             "Greatest gap between footprint edges and the true geodesic curves.", valueName: "distance"),
-            transform: parseDistance)
+            transform: Distance.init(parsing:))
         var tolerance: Distance = .meters(10)
 
         @Option(parsing: .unconditional, help: ArgumentHelp(
@@ -39,7 +39,7 @@ extension ThreatMap {
             valueName: "start..end"), transform: { try AzimuthRange(parsing: $0) })
         var azimuth: AzimuthRange?
 
-        @Option(parsing: .unconditional, help: ArgumentHelp("Also concentric rings at this interval out to the range, around point sites (e.g. 100km).", valueName: "distance"), transform: parseDistance)
+        @Option(parsing: .unconditional, help: ArgumentHelp("Also concentric rings at this interval out to the range, around point sites (e.g. 100km).", valueName: "distance"), transform: Distance.init(parsing:))
         var every: Distance?
         @Option(help: ArgumentHelp("Also radials from point sites out to the range: a count (8) or bearings (0,45,90).", valueName: "radials"), transform: { try Radials(parsing: $0) })
         var radials: Radials?

@@ -15,11 +15,11 @@ struct LaunchOptions: ParsableArguments {
 
     @Option(parsing: .unconditional, help: ArgumentHelp(
         "Maximum range instead of a catalogued system, e.g. 700km, 435mi.", valueName: "distance"),
-        transform: parseDistance)
+        transform: Distance.init(parsing:))
     var range: Distance?
 
     @Option(name: .customLong("min-range"), parsing: .unconditional, help: ArgumentHelp(
-        "Minimum range with --range, e.g. 50km.", valueName: "distance"), transform: parseDistance)
+        "Minimum range with --range, e.g. 50km.", valueName: "distance"), transform: Distance.init(parsing:))
     var minimumRange: Distance?
 
     @Option(name: .customLong("range-estimate"), help: ArgumentHelp(
@@ -27,7 +27,7 @@ struct LaunchOptions: ParsableArguments {
     var rangeEstimate: RangeEstimate = .nominal
 
     @Option(name: .customLong("missile-file"), help: ArgumentHelp(
-        "A CSV of extra or replacement systems, in the columns of Gazetteer/missiles.csv.", valueName: "file"))
+        "A CSV (or folder of CSVs) of extra or replacement systems, in the columns of Gazetteer/missiles/.", valueName: "file"))
     var missileFile: String?
 
     func validateLaunch() throws {

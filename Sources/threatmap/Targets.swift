@@ -15,8 +15,7 @@ struct TargetOptions: ParsableArguments {
         "Every gazetteer place of this kind as a target (e.g. airbase, capital, city).", valueName: "kind"))
     var kind: String?
 
-    @Option(name: .customLong("to-country"), help: ArgumentHelp(
-        "With --to-kind: only places in this country (ISO code, e.g. IQ).", valueName: "code"))
+    @Option(name: .customLong("to-country"), help: ArgumentHelp("With --to-kind: only places in this country (ISO code, e.g. IQ).", valueName: "code"))
     var country: String?
 
     func validateTargets() throws {

@@ -16,7 +16,7 @@ enum TestData {
     }()
 
     static let catalog: MissileCatalog = {
-        do { return try MissileCatalog(contentsOf: dataDirectory.appendingPathComponent("missiles.csv")) } catch {
+        do { return try MissileCatalog(contentsOf: dataDirectory.appendingPathComponent("missiles")) } catch {
             fatalError("cannot load the catalog: \(error)")
         }
     }()

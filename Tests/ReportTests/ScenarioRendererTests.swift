@@ -90,6 +90,30 @@ import Testing
         let systems = try TestData.catalog().systems
         let table = CatalogTable.make(systems)
         #expect(table.rows.count == systems.count)
-        #expect(CatalogTable.brief(systems).columns == ["name", "class", "min_range_km", "range_km", "range_low_km", "range_high_km"])
+        #expect(CatalogTable.brief(systems).columns == ["name", "class", "min_range_km", "range_km", "range_low_km", "range_high_km", "operators"])
+        // Readers of the first eight JSON keys keep working: the new ones come after them.
+        #expect(Array(table.columns.prefix(8)) == ["name", "class", "min_range_km", "range_km", "range_low_km", "range_high_km", "aliases", "source"])
+    }
+
+    @Test func listingFiltersByClassOperatorReachAndText() throws {
+        let catalog = try TestData.catalog()
+        let russianLongRange = CatalogTable.listing(catalog, filter: MissileFilter(operatorCode: "ru", minimumReach: .kilometers(4000)), format: .csv)
+        #expect(russianLongRange.contains("\nSarmat,icbm,") && russianLongRange.contains("\nKh-101,alcm,"))
+        #expect(!russianLongRange.contains("\nIskander-M,"))
+        let found = CatalogTable.listing(catalog, filter: MissileFilter(search: "iskander"), format: .csv)
+        // Header, Iskander-M, Iskander-K, and KN-23 by its alias "North Korean Iskander".
+        #expect(found.split(separator: "\n").count == 4)
+        #expect(["\nIskander-M,", "\nIskander-K,", "\nKN-23,"].allSatisfy { found.contains($0) })
+        let cyrillic = CatalogTable.listing(catalog, filter: MissileFilter(search: "ИСКАНДЕР"), format: .csv)
+        #expect(cyrillic.split(separator: "\n").count == 3)
+        let drones = CatalogTable.listing(catalog, filter: MissileFilter(category: .loiteringMunition), format: .json)
+        #expect(drones.contains("\"name\": \"Lancet\"") && drones.contains("\"speed_kmh\": null"))
+    }
+
+    @Test func detailShowsOneSystemWithItsSources() throws {
+        let text = try CatalogTable.detail(try TestData.catalog(), name: "kh 101", format: .table)
+        #expect(text.hasPrefix("name:"))
+        #expect(text.contains("Kh-101") && text.contains("alcm (air-launched cruise missile)") && text.contains("\nsources:\n  - "))
+        #expect(throws: ThreatModelError.self) { try CatalogTable.detail(try TestData.catalog(), name: "Iskander", format: .table) }
     }
 }

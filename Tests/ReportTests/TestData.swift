@@ -19,7 +19,7 @@ enum TestData {
     }
 
     static func catalog() throws -> MissileCatalog {
-        try MissileCatalog(contentsOf: dataDirectory.appendingPathComponent("missiles.csv"))
+        try MissileCatalog(contentsOf: dataDirectory.appendingPathComponent("missiles"))
     }
 
     /// A bundled scenario (`Scenarios/<name>`), resolved against the bundled data.

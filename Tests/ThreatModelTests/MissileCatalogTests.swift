@@ -13,9 +13,11 @@ import Gazetteer
 
     static let header = "name,aliases,class,min_range_km,range_km,range_low_km,range_high_km,source\n"
 
-    @Test func bundledCatalogHasTheReportedSystems() {
-        #expect(Array(catalog.systems.map(\.name).prefix(3)) == ["Zelzal-2", "Fateh-110", "Zolfaghar"])
-        #expect(catalog.systems.count == 24)
+    @Test func bundledCatalogHasTheReportedSystems() throws {
+        // The first rows of the Middle East file, the catalog's first 24 systems before it became a folder.
+        let middleEast = try MissileCatalog(contentsOf: TestData.missiles.appendingPathComponent("middle-east.csv"))
+        #expect(Array(middleEast.systems.map(\.name).prefix(3)) == ["Zelzal-2", "Fateh-110", "Zolfaghar"])
+        #expect(catalog.systems.count >= 24)
         for system in catalog.systems {
             #expect(!system.source.isEmpty, "\(system.name)")
             #expect(system.rangeLow <= system.range, "\(system.name)")
@@ -122,7 +124,7 @@ import Gazetteer
     }
 
     @Test(arguments: [
-        BadRow(row: "Bad,,ballistic,0,700,700,700,x", reason: "unknown class 'ballistic'"),
+        BadRow(row: "Bad,,ballistic,0,700,700,700,x", reason: "unknown class 'ballistic'; expected one of \(MissileSystem.Category.catalogNames)"),
         BadRow(row: "Bad,,srbm,0,-700,700,700,x", reason: "range_km '-700' is not a non-negative number of kilometres"),
         BadRow(row: "Bad,,srbm,0,seven,700,700,x", reason: "range_km 'seven' is not a non-negative number of kilometres"),
         BadRow(row: "Bad,,srbm,0,inf,700,700,x", reason: "range_km 'inf' is not a non-negative number of kilometres"),
@@ -163,5 +165,71 @@ import Gazetteer
         #expect(throws: ThreatModelError.malformed("\(url.path):1: the header has no column 'range_low_km'")) {
             try MissileCatalog(contentsOf: url)
         }
+    }
+
+    static let fullHeader = MissileCatalogFile.columns.joined(separator: ",") + "\n"
+
+    @Test func newColumnsAreRead() throws {
+        let url = try TestData.temporaryFile(Self.fullHeader + """
+        Shield,SHD,air_defence,XX|YY,0,40,30,150,engagement radius against ballistic missiles,,,40,150,"Ministry, 1 Jan 2024"
+        Glider,,glcm,ZZ,0,2500,2000,2500,maximum range,880,,,,"Report, 2 Feb 2024"
+        Rock,,srbm,ZZ,0,500,500,500,maximum range,,480,,,"Report, 3 Mar 2024"
+
+        """, name: "catalog.csv")
+        defer { TestData.remove(url) }
+        let systems = try MissileCatalog(contentsOf: url).systems
+        #expect(systems.map(\.operators) == [["XX", "YY"], ["ZZ"], ["ZZ"]])
+        #expect(systems[0].rangeVersusBallistic == .kilometers(40) && systems[0].rangeVersusAircraft == .kilometers(150))
+        #expect(systems[0].nominalBasis == "engagement radius against ballistic missiles")
+        #expect(systems[1].speedKilometersPerHour == 880 && systems[1].payloadKilograms == nil && systems[1].category == .glcm)
+        #expect(systems[2].payloadKilograms == 480 && systems[2].speedKilometersPerHour == nil)
+    }
+
+    /// A user's file in the first, eight-column form still loads; the newer fields are empty.
+    @Test func oldEightColumnFileStillLoads() throws {
+        let url = try TestData.temporaryFile(Self.header + "Mine,M-1,srbm,0,300,250,350,my notes\n", name: "mine.csv")
+        defer { TestData.remove(url) }
+        let system = try #require(try MissileCatalogFile.load(path: url.path).systems.first)
+        #expect(system.name == "Mine" && system.operators.isEmpty && system.nominalBasis.isEmpty && system.speedKilometersPerHour == nil)
+    }
+
+    @Test func folderLoadsItsFilesInNameOrder() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("catalog-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try (Self.fullHeader + "Bravo,Shared,srbm,,0,300,300,300,,,,,,b\n").write(to: folder.appendingPathComponent("b.csv"), atomically: true, encoding: .utf8)
+        try (Self.header + "Alpha,Shared,srbm,0,200,200,200,a\n").write(to: folder.appendingPathComponent("a.csv"), atomically: true, encoding: .utf8)
+        try "not a catalog".write(to: folder.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+        let catalog = try MissileCatalogFile.load(path: folder.path)
+        #expect(catalog.systems.map(\.name) == ["Alpha", "Bravo"])
+        #expect(try catalog.system(named: "shared").name == "Alpha")
+    }
+
+    @Test func badOperatorCodeIsBadData() throws {
+        let url = try TestData.temporaryFile(Self.fullHeader + "X,,srbm,Russia,0,300,300,300,,,,,,s\n", name: "catalog.csv")
+        defer { TestData.remove(url) }
+        #expect(throws: ThreatModelError.badData(source: url.path, line: 2,
+                                                 reason: "operator 'Russia' is not an ISO 3166-1 alpha-2 code (two capital letters)")) {
+            try MissileCatalog(contentsOf: url)
+        }
+    }
+
+    @Test(arguments: ["Zolfaghar", "zolfaghar", "ZOL FAGHAR", "Zol-faghar", "zolfaghar "])
+    func spacesAndHyphensFold(_ spelling: String) throws {
+        #expect(try catalog.system(named: spelling).name == "Zolfaghar")
+    }
+
+    @Test func familyNameListsItsMembersAndPicksNone() {
+        let error = #expect(throws: ThreatModelError.self) { try catalog.system(named: "Fateh") }
+        guard case let .missileFamily(name, members)? = error else { Issue.record("not a family: \(String(describing: error))"); return }
+        #expect(name == "Fateh")
+        #expect(Set(members).isSuperset(of: ["Fateh-110", "Fateh-313", "Fateh-360"]))
+        #expect(error?.description.contains("names a family of") == true)
+    }
+
+    @Test func numberedStemIsNotAFamilyOfLongerNumbers() {
+        // "Shahab" is a family; "Fateh-1" is not a stem of "Fateh-110".
+        #expect(catalog.family("Shahab").count >= 3)
+        #expect(catalog.family("Fateh-1").isEmpty)
     }
 }

@@ -47,6 +47,9 @@ import ThreatModel
 
     @Test func categoriesMatchTheCatalogSpelling() {
         #expect(MissileSystem.Category(rawValue: "air_defence") == .airDefence)
-        #expect(MissileSystem.Category.allCases.map(\.rawValue) == ["rocket", "srbm", "mrbm", "irbm", "drone", "air_defence", "range"])
+        #expect(MissileSystem.Category.allCases.map(\.rawValue) == [
+            "rocket", "guided_rocket", "srbm", "mrbm", "irbm", "icbm", "slbm", "glcm", "alcm", "slcm", "asbm",
+            "hypersonic_glide", "aeroballistic", "drone", "loitering_munition", "air_defence", "range",
+        ])
     }
 }

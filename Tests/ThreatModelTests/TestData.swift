@@ -10,7 +10,7 @@ enum TestData {
         .deletingLastPathComponent()
 
     static let places = repositoryRoot.appendingPathComponent("Gazetteer/places.csv")
-    static let missiles = repositoryRoot.appendingPathComponent("Gazetteer/missiles.csv")
+    static let missiles = repositoryRoot.appendingPathComponent("Gazetteer/missiles")
     static let scenario = repositoryRoot.appendingPathComponent("Scenarios/iran-missiles-iraq-2018.yaml")
 
     /// Jurf al-Sakhar as the bundled gazetteer places it.

@@ -151,14 +151,30 @@ struct NewsScore: CustomStringConvertible {
     static func same(_ gold: String, _ place: ExtractedPlace) -> Bool {
         let key = NameKey(gold).folded
         if key == NameKey(place.name).folded || key == NameKey(place.mention).folded { return true }
-        if gold.contains(" of ") {
-            let name = NameKey(place.name).folded
-            return name.hasSuffix(key) || name.hasSuffix(NameKey(gold.replacingOccurrences(of: "-", with: "")).folded)
+        // "South Lebanon" and "Southern Lebanon" are one region.
+        let adjectives = ["north ": "northern ", "south ": "southern ", "east ": "eastern ", "west ": "western "]
+        let regionKey = { (text: String) -> String in
+            let folded = NameKey(text).folded
+            for (short, long) in adjectives where folded.hasPrefix(short) { return long + folded.dropFirst(short.count) }
+            return folded
         }
-        guard case let .place(found, _) = place.location, let resolved = try? TestData.gazetteer.resolve(gold) else { return false }
-        return abs(resolved.coordinate.latitude - found.coordinate.latitude) < 0.01
-            && abs(resolved.coordinate.longitude - found.coordinate.longitude) < 0.01
+        if regionKey(gold) == regionKey(place.name) { return true }
+        if let of = gold.range(of: " of ") {
+            // "west of Hodeidah": the same anchor and bearing, any distance.
+            guard case let .relative(anchor, bearing, _, _, _) = place.location,
+                  let expectedBearing = Self.bearings[NameKey(String(gold[..<of.lowerBound])).folded],
+                  let resolved = try? TestData.gazetteer.resolve(String(gold[of.upperBound...])) else { return false }
+            return abs(bearing - expectedBearing) < 1 && abs(resolved.coordinate.latitude - anchor.coordinate.latitude) < 0.05
+                && abs(resolved.coordinate.longitude - anchor.coordinate.longitude) < 0.05
+        }
+        guard let resolved = try? TestData.gazetteer.resolve(gold) else { return false }
+        return abs(resolved.coordinate.latitude - place.coordinate.latitude) < 0.01
+            && abs(resolved.coordinate.longitude - place.coordinate.longitude) < 0.01
     }
+
+    static let bearings: [String: Double] = [
+        "north": 0, "north east": 45, "east": 90, "south east": 135, "south": 180, "south west": 225, "west": 270, "north west": 315,
+    ]
 
     /// A gold system and an extracted one agree by name, by the text's words,
     /// by a catalog alias, or as a family ("Patriot" for "Patriot PAC-2 GEM-T").
@@ -198,8 +214,10 @@ struct NewsScore: CustomStringConvertible {
         print("news corpus, development split (\(try NewsCorpus.development().count) articles): \(score)")
         print(score.calibrationTable)
         for line in score.lines { print(line) }
-        #expect(score.precision >= 0.0, "\(score)")
-        #expect(score.recall >= 0.0, "\(score)")
+        // The floor reached, not the goal (0.90 and 0.85): see the README.
+        #expect(score.precision >= 0.84, "\(score)")
+        #expect(score.recall >= 0.58, "\(score)")
+        #expect(score.fractionRight(atOrAbove: 8) >= 0.9, "\(score.calibrationTable)")
     }
 
     /// The held-out split, scored once at the end: `NEWS_HELDOUT=1`.

@@ -85,4 +85,6 @@ struct ScanResult {
     var people: Set<String> = []
     /// Names of systems the catalog lacks, once confirmed by a weapon word.
     var knownSystemNames: Set<String> = []
+    /// The first spelling of each such name ("AGNI-I" then "Agni-I": one system).
+    var unknownSpellings: [String: String] = [:]
 }

@@ -76,6 +76,10 @@ enum Cues {
     /// Words that end the search for a cue to the left: a new clause.
     static let clauseBreaks: Set<String> = [";", ":", "(", ")", "but", "while", "whereas", "although", "though", "because"]
 
+    /// Words that start a new phrase the cue before them does not reach into:
+    /// "launched rockets at Israel since the start of the war in Gaza".
+    static let phraseBreaks: Set<String> = ["since", "amid", "following", "during", "until", "despite", "after", "before"]
+
     /// Joiners of a list of places ("X, Y and Z").
     static let coordinators: Set<String> = [",", "and", "or", "as well as", "plus", "&", "including", "notably", "especially", "such", "as"]
 

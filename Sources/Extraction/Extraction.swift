@@ -38,6 +38,9 @@ public struct ExtractedPlace: Sendable {
     public var systems: [String]?
     /// How many times the text names it in this role.
     public var mentions: Int
+    /// The words that gave it its role ("fired from", "targeted", "listed
+    /// after Jeddah"), for a reader checking it against the text.
+    public var cue: String? = nil
 
     /// The representative coordinate.
     public var coordinate: Coordinate {

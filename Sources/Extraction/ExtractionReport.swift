@@ -7,8 +7,11 @@ public enum ExtractionReport {
         func percent(_ value: Double) -> String { String(format: "%.2f", value) }
         lines.append("extract: \(extraction.title) (\(encoding.rawValue))")
         let sites = extraction.sites, targets = extraction.targets
-        lines.append("  launch sites (\(sites.count)): " + (sites.isEmpty ? "none found" : sites.map { "\($0.name) \(percent($0.confidence))" }.joined(separator: ", ")))
-        lines.append("  targets (\(targets.count)): " + (targets.isEmpty ? "none found" : targets.map { "\($0.name) \(percent($0.confidence))" }.joined(separator: ", ")))
+        func item(_ place: ExtractedPlace) -> String {
+            "\(place.name) \(percent(place.confidence))" + (place.cue.map { " ('\($0)')" } ?? "")
+        }
+        lines.append("  launch sites (\(sites.count)): " + (sites.isEmpty ? "none found" : sites.map(item).joined(separator: ", ")))
+        lines.append("  targets (\(targets.count)): " + (targets.isEmpty ? "none found" : targets.map(item).joined(separator: ", ")))
         lines.append("  systems (\(extraction.systems.count)): " + (extraction.systems.isEmpty ? "none found" : extraction.systems.map { system in
             var text = system.name
             if system.mention != system.name { text += " (as '\(system.mention)')" }

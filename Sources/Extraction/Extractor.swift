@@ -196,7 +196,7 @@ struct Assembly {
     private func item(_ mention: PlaceMention, name: String, location: ExtractedPlace.Location, role: PlaceRole, confidence: Double) -> ExtractedPlace {
         ExtractedPlace(name: name, mention: mention.surface, location: location, role: role,
                        evidence: Extractor.shorten(scan.sentences[mention.sentence], to: 600),
-                       confidence: (min(0.95, max(0.05, confidence)) * 100).rounded() / 100, systems: nil, mentions: 1)
+                       confidence: (min(0.95, max(0.05, confidence)) * 100).rounded() / 100, systems: nil, mentions: 1, cue: mention.cue)
     }
 
     /// The systems a site holds: those named in its sentence, else in the
@@ -313,6 +313,9 @@ struct Assembly {
         let place = option.place
         let inContext = (weights[place.country] ?? 0) > 0
         let near = anchors.contains { geodesic.distance(from: $0, to: place.coordinate) < .kilometers(300) }
+        // A loose spelling ("Galilee" for Greeley, "Ben" for Bern) means a
+        // place only inside the article's countries or beside its country.
+        if option.loose, place.kind != .country, !inContext, mention.countryHint != place.country { return false }
         if mention.needsPlaceContext {
             // "Jordan", "Turkey", "Hope": only where a place is expected.
             return mention.start > 0 && mention.role != nil
@@ -353,6 +356,7 @@ struct Assembly {
             if item.confidence > existing.confidence {
                 existing.evidence = item.evidence
                 existing.mention = item.mention
+                existing.cue = item.cue
                 existing.confidence = item.confidence
             }
             existing.confidence = min(0.95, ((existing.confidence + 0.03) * 100).rounded() / 100)

@@ -64,8 +64,10 @@ struct MentionScanner {
         var sentenceSystems = [SystemKey]()
         for match in systemMatches {
             for index in match.start..<match.end { consumed[index] = true }
-            let key: SystemKey = match.system.map(SystemKey.catalog) ?? .unknown(match.text)
-            if match.system == nil { result.knownSystemNames.insert(NameKey(match.text).folded) }
+            let folded = NameKey(match.text).folded
+            if match.system == nil, result.unknownSpellings[folded] == nil { result.unknownSpellings[folded] = match.text }
+            let key: SystemKey = match.system.map(SystemKey.catalog) ?? .unknown(result.unknownSpellings[folded] ?? match.text)
+            if match.system == nil { result.knownSystemNames.insert(folded) }
             if !sentenceSystems.contains(key) { sentenceSystems.append(key) }
             result.systems.append(SystemMention(sentence: sentenceIndex, start: match.start, key: key, text: match.text, isFamily: match.isFamily))
         }

@@ -53,6 +53,11 @@ extension MentionScanner {
                     continue
                 }
                 if Lexicon.demonyms[folded] != nil { continue }
+                // "Ben Gurion Airport", "King Khalid International Airport": a
+                // shorter match inside a facility's name is not what is meant.
+                if Self.insideFacilityName(tokens, from: index + length), !lookup.hasPlace(named: surface + " " + tokens[(index + length)..<min(tokens.count, index + length + 3)].map(\.text).joined(separator: " ")) {
+                    continue
+                }
                 if length == 1, startToken.isAllCaps, startToken.text.count <= 4, Lexicon.countryNames[folded] == nil { continue }
                 let allowLoose = Self.allowsLoose(span)
                 var options = lookup.options(for: surface, allowLoose: allowLoose)
@@ -68,7 +73,17 @@ extension MentionScanner {
                     continue outer
                 }
                 guard !options.isEmpty else { continue }
-                var mention = PlaceMention(sentence: sentenceIndex, start: index, end: index + length, surface: surface, options: options)
+                var end = index + length
+                var written = surface
+                // "Riyadh airport", "the Sanaa airport": the city's airport under its common name.
+                if end < tokens.count, tokens[end].folded == "airport", let airport = airportOptions(surface) {
+                    options = airport.options
+                    written = airport.name
+                    end += 1
+                }
+                // "the Kyiv, Poltava and Cherkasy regions", "Kharkiv oblast": the province, not the city.
+                if let province = provinceOptions(surface, tokens, after: end) { options = province }
+                var mention = PlaceMention(sentence: sentenceIndex, start: index, end: end, surface: written, options: options)
                 mention.needsPlaceContext = length == 1 && (Lexicon.commonWords.contains(folded) || Lexicon.ambiguousCountryWords.contains(folded))
                 if length == 1 {
                     // Iraqi Kurdistan and its kin come before their parts.
@@ -82,14 +97,18 @@ extension MentionScanner {
                         continue outer
                     }
                 }
-                for position in index..<(index + length) { consumed[position] = true }
-                // "the Red Sea city of Jeddah": a modifier of the name after it.
-                if index + length < tokens.count, ["city", "town", "port", "village", "capital"].contains(tokens[index + length].folded),
+                for position in index..<end { consumed[position] = true }
+                // "the Red Sea city of Jeddah", "Red Sea ports", "off the Odisha coast": a modifier of the noun after it.
+                if index + length < tokens.count, ["city", "town", "port", "ports", "village", "capital", "coast", "coastline", "waters"].contains(tokens[index + length].folded),
                    Lexicon.demonyms[folded] == nil, mention.options.first?.place.kind != .country || index + length + 1 < tokens.count && tokens[index + length + 1].folded == "of" {
                     mention.isModifier = true
                 }
+                // "Pakistan Prime Minister Nawaz Sharif", "Kharkiv Regional Police": whose office, not where.
+                if end < tokens.count, tokens[end].isCapitalized, Self.officeWords.contains(tokens[end].folded) {
+                    mention.isModifier = true
+                }
                 mentions.append(mention)
-                index += length
+                index = end
                 continue outer
             }
             // "Iran-backed", "Baghdad-based": the head of a compound.
@@ -107,6 +126,60 @@ extension MentionScanner {
             index += 1
         }
         return mentions
+    }
+
+    /// Capitalised words after a place that make it the owner of an office or
+    /// body ("Pakistan Prime Minister", "Kyiv City Military Administration").
+    static let officeWords: Set<String> = [
+        "prime", "president", "presidential", "minister", "ministry", "defence", "defense", "foreign", "army", "navy",
+        "police", "regional", "governor", "mayor", "municipality", "administration", "government", "press", "news",
+        "tv", "television", "radio", "council", "embassy", "consulate", "security", "armed", "military", "health",
+    ]
+
+    /// Whether the capitalised words from `index` end in a facility noun
+    /// within three words ("Gurion Airport", "Khalid International Airport").
+    static func insideFacilityName(_ tokens: [Token], from index: Int) -> Bool {
+        var cursor = index
+        while cursor < tokens.count, cursor < index + 3, tokens[cursor].isWord, tokens[cursor].isCapitalized, !tokens[cursor].isPossessive {
+            if ["airport", "airbase", "refinery", "university", "hospital", "hotel", "stadium", "mosque", "tower", "towers", "mall"].contains(tokens[cursor].folded) {
+                return cursor > index
+            }
+            cursor += 1
+        }
+        return false
+    }
+
+    /// The airport a city's name stands for before "airport": the
+    /// gazetteer's "X International Airport" or "X Airport".
+    private mutating func airportOptions(_ city: String) -> (name: String, options: [PlaceLookup.Option])? {
+        for name in [city + " International Airport", city + " Airport"] where lookup.hasPlace(named: name) {
+            let options = lookup.options(for: name, allowLoose: false).filter { $0.place.kind == .airport || $0.place.kind == .airbase }
+            if !options.isEmpty { return (name, options) }
+        }
+        return nil
+    }
+
+    /// For a name in a list that ends in "region(s)", "oblast" or "province"
+    /// ("the Kharkiv, Donetsk, Kirovohrad regions"): the province of that
+    /// name, when the gazetteer has one.
+    private mutating func provinceOptions(_ name: String, _ tokens: [Token], after end: Int) -> [PlaceLookup.Option]? {
+        var cursor = end
+        var steps = 0
+        while cursor < tokens.count, steps < 12 {
+            let word = tokens[cursor].folded
+            if ["region", "regions", "oblast", "oblasts", "province", "provinces", "governorate", "governorates"].contains(word) { break }
+            guard word == "," || word == "and" || (tokens[cursor].isWord && tokens[cursor].isCapitalized && !tokens[cursor].isPossessive) else { return nil }
+            cursor += 1
+            steps += 1
+        }
+        guard cursor < tokens.count, steps < 12 else { return nil }
+        let provinceKinds: Set<PlaceKind> = [.province, .governorate, .region]
+        for suffix in [" Oblast", " Region", " Province", " Governorate"] where lookup.hasPlace(named: name + suffix) {
+            let options = lookup.options(for: name + suffix, allowLoose: false).filter { provinceKinds.contains($0.place.kind) }
+            if !options.isEmpty { return options }
+        }
+        let own = lookup.options(for: name, allowLoose: false).filter { provinceKinds.contains($0.place.kind) }
+        return own.isEmpty ? nil : own
     }
 
     /// Whether a single capitalised word is certainly not a place here.
@@ -190,10 +263,22 @@ extension MentionScanner {
                 mentions[index].shape = .region(part, phraseStart: start - 1)
                 continue
             }
-            // Relative: [N unit] DIRECTION of PLACE.
-            guard start >= 2, tokens[start - 1].folded == "of", let bearing = Lexicon.bearings[tokens[start - 2].folded] else { continue }
+            // Relative: [N unit] DIRECTION of [COUNTRY's] PLACE.
+            var ofIndex = start - 1
+            if ofIndex >= 2, tokens[ofIndex].isPossessive, tokens[ofIndex - 1].folded == "of" { ofIndex -= 1 }
+            guard ofIndex >= 1, tokens[ofIndex].folded == "of", let bearing = Lexicon.bearings[tokens[ofIndex - 1].folded] else { continue }
             if isCountry { continue }
-            var phraseStart = start - 2
+            var phraseStart = ofIndex - 1
+            // "50 nautical miles (93 km) southwest of": the conversion says nothing new.
+            if phraseStart >= 4, tokens[phraseStart - 1].isPunctuation(")"),
+               let open = (max(0, phraseStart - 6)..<(phraseStart - 1)).last(where: { tokens[$0].isPunctuation("(") }) {
+                phraseStart = open
+            }
+            if phraseStart >= 3, tokens[phraseStart - 1].folded == "miles", tokens[phraseStart - 2].folded == "nautical",
+               tokens[phraseStart - 3].kind == .number, let value = RangeMentions.number(tokens[phraseStart - 3].text) {
+                mentions[index].shape = .relative(bearing: bearing, distance: .meters(value * 1852), phraseStart: phraseStart - 3)
+                continue
+            }
             var distance: Distance?
             if phraseStart >= 2, let unit = RangeMentions.units[tokens[phraseStart - 1].folded],
                tokens[phraseStart - 2].kind == .number, let value = RangeMentions.number(tokens[phraseStart - 2].text) {
@@ -206,8 +291,13 @@ extension MentionScanner {
                 phraseStart -= 1
             }
             // Appositive: "PLACE, [N km] DIRECTION of ANCHOR".
+            var beforeComma = phraseStart - 1
+            while beforeComma >= 1, beforeComma > phraseStart - 4, endingAt[beforeComma] == nil,
+                  Cues.fillers.contains(tokens[beforeComma - 1].folded) || Self.placeNouns.contains(tokens[beforeComma - 1].folded) {
+                beforeComma -= 1
+            }
             if phraseStart >= 2, tokens[phraseStart - 1].isPunctuation(","),
-               let previous = endingAt[phraseStart - 1]?.last(where: { $0 < index }) {
+               let previous = endingAt[phraseStart - 1]?.last(where: { $0 < index }) ?? endingAt[beforeComma]?.last(where: { $0 < index }) {
                 mentions[index].isAnchor = true
                 // The anchor lies opposite the stated bearing from the place.
                 mentions[index].locates = (previous, bearing)
@@ -250,11 +340,14 @@ extension MentionScanner {
                 mentions[index].isAnchor = true
                 continue
             }
-            guard start >= 2, tokens[start - 1].folded == "in", index > 0 else { continue }
+            var inIndex = start - 1
+            while inIndex >= 1, inIndex > start - 4, Cues.fillers.contains(tokens[inIndex].folded) || Lexicon.demonyms[tokens[inIndex].folded] != nil { inIndex -= 1 }
+            guard inIndex >= 1, tokens[inIndex].folded == "in", index > 0 else { continue }
             let previous = mentions[index - 1]
-            guard previous.end <= start - 1, start - 1 - previous.end <= 4 else { continue }
-            let between = tokens[previous.end..<(start - 1)]
-            if between.contains(where: { Cues.words[$0.folded] != nil || Cues.prepositions.contains($0.folded) }) { continue }
+            guard previous.end <= inIndex, inIndex - previous.end <= 10 else { continue }
+            let between = tokens[previous.end..<inIndex]
+            if between.contains(where: { Cues.words[$0.folded] != nil || Cues.prepositions.contains($0.folded) || Cues.clauseBreaks.contains($0.folded) || $0.isPunctuation(".") }) { continue }
+            if inIndex - previous.end > 4, !between.contains(where: { ["which", "that", "where", "hosts", "host", "houses", "located"].contains($0.folded) }) { continue }
             var isLarge = kind.map(largeKinds.contains) ?? false
             if case .region = mention.shape { isLarge = true }
             if case .namedRegion = mention.shape { isLarge = true }

@@ -10,7 +10,9 @@ extension MentionScanner {
     /// nearest system before it (after it when none is before); else the
     /// last system of the two sentences before.
     func rangeOwners(_ found: RangeMentions.Found, systemMatches: [SystemMatcher.Match], tokens: [Token], sentenceIndex: Int) -> [SystemKey] {
-        func key(_ match: SystemMatcher.Match) -> SystemKey { match.system.map(SystemKey.catalog) ?? .unknown(match.text) }
+        func key(_ match: SystemMatcher.Match) -> SystemKey {
+            match.system.map(SystemKey.catalog) ?? .unknown(result.unknownSpellings[NameKey(match.text).folded] ?? match.text)
+        }
         var distinct = [SystemKey]()
         for match in systemMatches where !distinct.contains(key(match)) { distinct.append(key(match)) }
         if distinct.count == 1 { return distinct }

@@ -25,6 +25,8 @@ struct PlaceMention {
     var shape: Shape = .named
     var role: PlaceRole?
     var confidence: Double = 0
+    /// The words that gave the role ("fired from", "targeted", "listed after Jeddah").
+    var cue: String?
     /// The subject of a verb or a speaker ("Iran has moved", "Tehran said").
     var isActor = false
     /// Part of a compound ("Iran-backed", "Baghdad-based").
@@ -83,4 +85,6 @@ struct ScanResult {
     var people: Set<String> = []
     /// Names of systems the catalog lacks, once confirmed by a weapon word.
     var knownSystemNames: Set<String> = []
+    /// The first spelling of each such name ("AGNI-I" then "Agni-I": one system).
+    var unknownSpellings: [String: String] = [:]
 }

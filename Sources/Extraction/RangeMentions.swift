@@ -86,6 +86,7 @@ enum RangeMentions {
     static let rangeLeads: Set<String> = [
         "range", "ranges", "reach", "radius", "travel", "travels", "fly", "flies", "flying", "strike", "hit",
         "reaching", "ranging", "capable", "distance", "distances", "travelled", "traveled", "flew", "flown",
+        "hitting", "striking",
     ]
 
     /// Words after a distance that make it an offset from a place.
@@ -113,7 +114,9 @@ enum RangeMentions {
             let after = quantity.end < tokens.count ? tokens[quantity.end].folded : ""
             let rangeAfter = Lexicon.rangeNouns.contains(after)
                 || (quantity.end + 1 < tokens.count && after == "-" && Lexicon.rangeNouns.contains(tokens[quantity.end + 1].folded))
-            if offsetFollowers.contains(after), !rangeAfter { continue }
+            // "can hit targets 700 km away", "as far as 1,500 kilometers away": a reach.
+            let reachAway = after == "away" && (max(0, quantity.start - 7)..<quantity.start).contains { ["hit", "hitting", "strike", "striking", "reach", "reaching", "capable", "targets"].contains(tokens[$0].folded) }
+            if offsetFollowers.contains(after), !rangeAfter, !reachAway { continue }
             var leadIndex: Int?
             var isMinimum = false
             var cursor = quantity.start - 1

@@ -73,19 +73,38 @@ enum RoleFinder {
         }
         // "not from Yemen": denied.
         if cursor >= 0, ["not", "never", "nor"].contains(tokens[cursor].folded) { return }
+        // "into waters around Taiwan", "off the coast of X": an impact area near the place, not the place.
+        if preposition != nil, cursor >= 0, ["waters", "water", "coast", "sea", "seas", "coastline"].contains(tokens[cursor].folded) { return }
+        // "the Houthis in Yemen", "militants in Gaza": where the shooters are.
+        if preposition == "in", cursor >= 0, Self.shooters.contains(tokens[cursor].folded) {
+            mentions[index].role = .launchSite
+            mentions[index].confidence = 0.6
+            mentions[index].cue = tokens[cursor].text + " in"
+            return
+        }
         // A list: "X, Y and Z" takes X's role.
         if preposition == nil, cursor >= 0, Cues.coordinators.contains(tokens[cursor].folded),
            let previous = previousListItem(tokens, mentions, before: index, spans: spans), let role = mentions[previous].role {
             mentions[index].role = role
             mentions[index].confidence = max(0.5, mentions[previous].confidence - 0.05)
+            mentions[index].cue = "listed after " + mentions[previous].surface
             return
         }
         // The nearest cue to the left within the clause.
         var distance = 0
         var probe = cursor
+        var throughFrom = false
         while probe >= 0, distance < window {
             let word = tokens[probe].folded
-            if Cues.clauseBreaks.contains(word) || Lexicon.speechVerbs.contains(word) && distance > 0 { break }
+            // "(12.55pm in Thailand)": a parenthesis is read past, not into.
+            if tokens[probe].isPunctuation(")"), let open = (max(0, probe - 12)..<probe).last(where: { tokens[$0].isPunctuation("(") }) {
+                distance += 1
+                probe = open - 1
+                continue
+            }
+            if Cues.clauseBreaks.contains(word) || Cues.phraseBreaks.contains(word) || Lexicon.speechVerbs.contains(word) && distance > 0 { break }
+            // "an attack from a base in western Iran": the place is where it came from.
+            if word == "from", distance > 0 { throughFrom = true }
             if let kind = Cues.words[word] {
                 // "range" and "reach" take a place only through "of" / "within".
                 if word == "range" && preposition != "of" || word == "reach" && preposition != "of" && preposition != nil { probe -= 1; distance += 1; continue }
@@ -95,16 +114,25 @@ enum RoleFinder {
                    subjectIsPlace(tokens, spans, verbBefore: tokens[probe - 1].folded == "within" ? probe - 2 : probe - 3) {
                     mentions[index].role = .launchSite
                     mentions[index].confidence = 0.7
+                    mentions[index].cue = "within " + word + " of"
                     return
                 }
                 // "hit the depot in Jeddah": a harm verb before a presence noun governs.
-                if kind == .presence, Cues.presenceNouns.contains(word), harmVerb(tokens, before: probe, limit: 10) {
+                if kind == .presence, Cues.presenceNouns.contains(word), let verb = harmVerb(tokens, before: probe, limit: 16) {
                     mentions[index].role = .target
                     mentions[index].confidence = 0.75
+                    mentions[index].cue = verb + " ... " + word
+                    return
+                }
+                if throughFrom, kind == .harm || kind == .fire, preposition == "in" || preposition == "near" {
+                    mentions[index].role = .launchSite
+                    mentions[index].confidence = 0.7
+                    mentions[index].cue = tokens[probe].text + " from"
                     return
                 }
                 if let role = Cues.role(kind, preposition: preposition) {
                     mentions[index].role = role
+                    mentions[index].cue = tokens[probe].text + (preposition.map { " " + $0 } ?? "")
                     let strength = distance == 0 ? 0.9 : distance <= 3 ? 0.85 : distance <= 7 ? 0.75 : 0.65
                     mentions[index].confidence = strength - (fillers > 3 ? 0.05 : 0)
                     return
@@ -115,9 +143,10 @@ enum RoleFinder {
             distance += 1
         }
         // Passive or relative clause after the place.
-        if let role = roleAfter(tokens, mention) {
+        if let (role, cue) = roleAfter(tokens, mention) {
             mentions[index].role = role
             mentions[index].confidence = 0.75
+            mentions[index].cue = cue
             return
         }
         // A list whose first item had a role.
@@ -125,19 +154,26 @@ enum RoleFinder {
            let previous = previousListItem(tokens, mentions, before: index, spans: spans), let role = mentions[previous].role {
             mentions[index].role = role
             mentions[index].confidence = max(0.5, mentions[previous].confidence - 0.1)
+            mentions[index].cue = "listed after " + mentions[previous].surface
         }
     }
 
+    /// Who fires: "the Houthis in Yemen" puts the launchers there.
+    static let shooters: Set<String> = [
+        "houthis", "houthi", "militants", "rebels", "militia", "militias", "fighters", "forces", "troops", "hezbollah",
+        "hamas", "guerrillas", "insurgents", "units", "batteries", "launchers",
+    ]
+
     /// Whether a fire or harm verb stands within `limit` tokens before `index` in the clause.
-    private static func harmVerb(_ tokens: [Token], before index: Int, limit: Int) -> Bool {
+    private static func harmVerb(_ tokens: [Token], before index: Int, limit: Int) -> String? {
         var probe = index - 1
         while probe >= 0, probe >= index - limit {
             let word = tokens[probe].folded
-            if Cues.clauseBreaks.contains(word) { return false }
-            if let kind = Cues.words[word], kind == .harm || kind == .fire, !Cues.presenceNouns.contains(word) { return true }
+            if Cues.clauseBreaks.contains(word) || tokens[probe].isPunctuation(".") { return nil }
+            if let kind = Cues.words[word], kind == .harm || kind == .fire, !Cues.presenceNouns.contains(word) { return tokens[probe].text }
             probe -= 1
         }
-        return false
+        return nil
     }
 
     /// Whether a place mention (or a list of them) is the subject of the
@@ -204,7 +240,7 @@ enum RoleFinder {
         return before >= 0 && Cues.prepositions.contains(tokens[before].folded)
     }
 
-    private static func roleAfter(_ tokens: [Token], _ mention: PlaceMention) -> PlaceRole? {
+    private static func roleAfter(_ tokens: [Token], _ mention: PlaceMention) -> (PlaceRole, String)? {
         var cursor = mention.end
         if cursor < tokens.count, tokens[cursor].isPunctuation(",") { cursor += 1 }
         guard cursor < tokens.count else { return nil }
@@ -215,23 +251,23 @@ enum RoleFinder {
             let word = tokens[probe].folded
             if word == "within" || (word == "in" && tokens[probe + 1].folded == "range") {
                 let next = tokens[probe + 1].folded
-                if ["range", "reach", "striking", "strike"].contains(next) { return .target }
+                if ["range", "reach", "striking", "strike"].contains(next) { return (.target, word + " " + next) }
             }
             if Cues.clauseBreaks.contains(word) || word == "." || Lexicon.speechVerbs.contains(word) || Cues.words[word] != nil { break }
             probe += 1
         }
         if let first = words.first, ["was", "were", "is", "are", "has", "had", "have"].contains(first) {
-            for word in words.dropFirst().prefix(3) where Cues.passiveHarm.contains(word) { return .target }
+            for word in words.dropFirst().prefix(3) where Cues.passiveHarm.contains(word) { return (.target, first + " " + word) }
         }
         if words.starts(with: ["came", "under"]) || words.starts(with: ["come", "under"]) || words.starts(with: ["comes", "under"]) {
-            return .target
+            return (.target, words[0] + " under")
         }
         if words.first == "where" || words.first == "which" && words.dropFirst().first == "hosts" {
             for word in words.dropFirst() {
                 if let kind = Cues.words[word] {
-                    return kind == .presence || kind == .protect ? .launchSite : nil
+                    return kind == .presence || kind == .protect ? (.launchSite, "where ... " + word) : nil
                 }
-                if word == "hosts" || word == "host" { return .launchSite }
+                if word == "hosts" || word == "host" { return (.launchSite, "where ... " + word) }
             }
         }
         return nil

@@ -115,7 +115,7 @@ struct SystemMatcher {
                 index += 1
                 continue
             }
-            if Self.looksLikeSystemName(token), Self.confirmed(tokens, after: index + 1) || known.contains(NameKey(token.text).folded) {
+            if Self.looksLikeSystemName(token), Self.confirmed(tokens, after: index + 1) || Self.confirmed(tokens, before: index) || known.contains(NameKey(token.text).folded) {
                 result.append(Match(start: index, end: index + 1, system: nil, text: token.text, isFamily: false))
                 index += 1
                 continue
@@ -149,7 +149,7 @@ struct SystemMatcher {
             if known.contains(NameKey(span.map(\.text).joined(separator: " ")).folded) { return length }
             guard index + length < tokens.count, Self.namingNouns.contains(tokens[index + length].folded) else { continue }
             if span.contains(where: { Lexicon.demonyms[$0.folded] != nil || Lexicon.organisationsAndPeople.contains($0.folded) }) { return nil }
-            if Lexicon.organisationsAndPeople.contains(folded) || span.allSatisfy({ Lexicon.commonWords.contains($0.folded) || Lexicon.calendarWords.contains($0.folded) }) { return nil }
+            if Lexicon.organisationsAndPeople.contains(folded) || span.allSatisfy({ Lexicon.commonWords.contains($0.folded) || Lexicon.calendarWords.contains($0.folded) || Self.classWords.contains($0.folded) }) { return nil }
             if span.contains(where: { Lexicon.countryNames[$0.folded] != nil }) { return nil }
             if !gazetteer.places(named: span.map(\.text).joined(separator: " ")).isEmpty { return nil }
             // Sentence-initial ordinary words ("Rockets", "Several") are not names.
@@ -173,6 +173,22 @@ struct SystemMatcher {
         }
         return false
     }
+
+    /// A weapon noun right before `index` ("ballistic missile Shaheen-II",
+    /// "the missile, Shaheen-1A").
+    static func confirmed(_ tokens: [Token], before index: Int) -> Bool {
+        var cursor = index - 1
+        if cursor >= 0, tokens[cursor].isPunctuation(",") { cursor -= 1 }
+        return cursor >= 0 && tokens[cursor].isWord && ["missile", "missiles", "rocket", "rockets", "system", "drone", "drones", "interceptor"].contains(tokens[cursor].folded)
+    }
+
+    /// Words that describe a class of weapon, never name one ("Intermediate
+    /// Range Ballistic Missile", "Surface-to-Air Missile").
+    static let classWords: Set<String> = [
+        "intermediate", "medium", "short", "long", "range", "ballistic", "cruise", "surface", "air", "anti", "ship",
+        "hypersonic", "supersonic", "subsonic", "tactical", "strategic", "guided", "intercontinental", "land", "attack",
+        "sea", "launched", "submarine", "nuclear", "capable", "new", "generation", "advanced", "precision",
+    ]
 
     /// "Hwasong-15", "KN-23", "S-300", "Burkan-3", "Iskander-M": a capitalised
     /// word joined by a hyphen to a number or a short code.

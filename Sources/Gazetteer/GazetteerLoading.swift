@@ -4,8 +4,8 @@ import GeoModel
 /// Loading the data directory, and linking the overrides to the bundled
 /// rows they cite.
 extension Gazetteer {
-    /// Loads the data directory: `places.csv` (required; the overrides),
-    /// then `gazetteer.tsv` and `areas.bin` when present (the generated
+    /// Loads the data directory: `places.csv` (required; the overrides) and
+    /// the strategic sites of `sites/*.csv` (see `SiteTable`), then `gazetteer.tsv` and `areas.bin` when present (the generated
     /// datasets), then each of `extraFiles` (GeoNames dumps, CSV or GeoJSON
     /// of the user's sites; see `ExtraFile`), streamed.
     /// - Parameter progress: called as large extra files are read.
@@ -19,8 +19,20 @@ extension Gazetteer {
         let overridesURL = dataDirectory.appendingPathComponent("places.csv")
         // Hashed before it is parsed: should it change in between, the
         // cache records the older bytes and the next load finds it stale.
-        let overridesBytes = try? BundleFile.readWholeFile(overridesURL)
-        let entries = try PlaceTable.entries(contentsOf: overridesURL)
+        var overridesBytes = try? BundleFile.readWholeFile(overridesURL)
+        var entries = try PlaceTable.entries(contentsOf: overridesURL)
+        // The sites layer joins the overrides; its files are part of the
+        // cache's fingerprint (name and bytes), so adding, editing or
+        // removing one rebuilds the cache.
+        for url in SiteTable.files(in: dataDirectory) {
+            let bytes = try? BundleFile.readWholeFile(url)
+            if let bytes, overridesBytes != nil {
+                overridesBytes! += Array("\u{0}\(SiteTable.directoryName)/\(url.lastPathComponent)\u{0}".utf8) + bytes
+            } else {
+                overridesBytes = nil
+            }
+            entries += try SiteTable.entries(contentsOf: url)
+        }
         var segments = [Segment]()
         var nextRow = 0
         var bundled: TextSegment?
@@ -49,7 +61,7 @@ extension Gazetteer {
             nextRow = segment.rows.count
         }
 
-        // Overrides: link each to the bundled row it cites, inherit its
+        // Overrides and sites: link each to the bundled row it cites, inherit its
         // population, attach a named outline.
         var redirects = [Int32: Int32]()
         var places = entries.map(\.place)

@@ -14,7 +14,8 @@ extension Gazetteer {
         let key = Folding.exactKey(query)
         guard QueryPolicy.isLongEnough(key) else { return nil }
         let exactRows = exact.rows(for: key) + capitalisedSpellings(of: query)
-        if !exactRows.isEmpty { return (ranked(exactRows), .exact) }
+        if !exactRows.isEmpty { return (preferringOwnNames(ranked(exactRows), key: key), .exact) }
+        if let facility = facilityRows(key) { return facility }
         if let (name, qualifier) = splitQualifier(query), let filter = qualifierFilter(qualifier) {
             let named = ranked(exact.rows(for: Folding.exactKey(name))).filter(filter)
             if !named.isEmpty { return (named, .qualified) }
@@ -29,6 +30,43 @@ extension Gazetteer {
         let looseRows = closeEnough(ranked(loose.rows(for: looseKey)), to: query)
         if !looseRows.isEmpty { return (looseRows, .loose) }
         return nil
+    }
+
+    /// Rows for a query with facility words (`Natanz enrichment facility`,
+    /// `Al Dhafra AB`, `Camp Arifjan`): the places named by the rest of it,
+    /// exactly or loosely, of a kind the words ask for, best first.
+    func facilityRows(_ key: [UInt8]) -> (rows: [Int32], match: Candidate.Match)? {
+        guard let reading = FacilityWords.reading(ofExactKey: key), QueryPolicy.isLongEnough(reading.base) else { return nil }
+        let wanted = { (row: Int32) in reading.kinds.contains(self.summary(ofRow: row).kind) }
+        let named = preferringOwnNames(ranked(exact.rows(for: reading.base)), key: reading.base).filter(wanted)
+        if !named.isEmpty { return (named, .alias) }
+        let base = String(decoding: reading.base, as: UTF8.self)
+        guard QueryPolicy.allowsLooseMatch(base) else { return nil }
+        let loosely = closeEnough(ranked(loose.rows(for: Folding.looseKey(base))), to: base).filter(wanted)
+        return loosely.isEmpty ? nil : (loosely, .loose)
+    }
+
+    /// `rows` with those whose own name is the query (facility words aside:
+    /// `Kunsan Air Base` for `Kunsan`) moved ahead of those the query meets
+    /// only by another name, within a tier, when the best row is such an
+    /// other-name match in another country: `Kunsan` is the air base in
+    /// Korea, not a spelling of Kunshan in China.
+    func preferringOwnNames(_ rows: [Int32], key: [UInt8]) -> [Int32] {
+        guard rows.count > 1 else { return rows }
+        func ownName(_ row: Int32) -> Bool {
+            guard let name = names(ofRow: row).first else { return false }
+            return Folding.exactKey(name) == key || FacilityWords.baseKey(ofName: name) == key
+        }
+        let first = summary(ofRow: rows[0])
+        guard !ownName(rows[0]) else { return rows }
+        guard rows.contains(where: { summary(ofRow: $0).tier == first.tier && summary(ofRow: $0).country != first.country && ownName($0) })
+        else { return rows }
+        let keyed = rows.enumerated().map { (index: $0.offset, row: $0.element, tier: summary(ofRow: $0.element).tier, own: ownName($0.element)) }
+        return keyed.sorted {
+            if $0.tier != $1.tier { return $0.tier > $1.tier }
+            if $0.own != $1.own { return $0.own }
+            return $0.index < $1.index
+        }.map(\.row)
     }
 
     /// Rows where `query`, upper-cased, is stored in capitals as a spelling
@@ -159,8 +197,10 @@ extension Gazetteer {
         case .town: return prominence > 0 ? prominence : 2.5
         case .district: return max(prominence, 4.5)
         case .governorate, .province, .region: return 4.5
-        case .militarySite, .airbase: return 4.0
-        case .landmark, .strait: return 4.5
+        case .militarySite, .airbase, .armyBase, .navalBase, .missileBase, .spaceLaunchSite,
+             .nuclearFacility, .oilGasFacility: return 4.0
+        case .landmark, .strait, .governmentDistrict: return 4.5
+        case .port: return 3.5
         case .airport: return 3.0
         case .coordinate: return 0
         }

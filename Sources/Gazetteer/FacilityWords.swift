@@ -14,7 +14,7 @@ enum FacilityWords {
         var kinds: Set<PlaceKind>
     }
 
-    private static let air: Set<PlaceKind> = [.airbase, .militarySite]
+    private static let air: Set<PlaceKind> = [.airbase, .militarySite, .airport]
     private static let airport: Set<PlaceKind> = [.airport, .airbase, .militarySite]
     private static let army: Set<PlaceKind> = [.armyBase, .militarySite, .airbase]
     private static let naval: Set<PlaceKind> = [.navalBase, .militarySite, .port, .airbase]
@@ -65,6 +65,13 @@ enum FacilityWords {
         (["straits", "of"], strait), (["camp"], army), (["fort"], army), (["raf"], air), (["raaf"], air), (["rcaf"], air),
         (["mcas"], air), (["nas"], air), (["naf"], air), (["nsa"], naval), (["jb"], military),
     ].map { (words: $0.0, kinds: $0.1) }
+
+    /// Endings airport datasets give a field's name, as folded bytes
+    /// (`airportsdata`: "Kabul International Airport", "Minot Afb Airport").
+    static let airportForms: [[UInt8]] = [
+        " airport", " international airport", " air base", " airbase", " afb airport", " ab airport", " airfield",
+        " army airfield", " air station",
+    ].map { Array($0.utf8) }
 
     /// The query's own name and the kinds its facility words ask for, or nil
     /// when it has none (or nothing would be left of it).

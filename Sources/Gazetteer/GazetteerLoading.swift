@@ -129,12 +129,20 @@ extension Gazetteer {
 
     // MARK: linking overrides to bundled rows
 
-    /// `GeoNames 98182 (cities15000)` -> `g:98182`; `airportsdata ORAA` -> `a:ORAA`.
+    /// `GeoNames 98182 (cities15000)` -> `g:98182`; `airportsdata ORAA` or
+    /// `airportsdata 20260905 ..., record ORAA` -> `a:ORAA`.
     static func bundleCode(citedBy source: String) -> String? {
         let words = source.split(whereSeparator: { $0 == " " || $0 == "(" || $0 == ")" || $0 == "," })
         guard words.count >= 2 else { return nil }
         if words[0] == "GeoNames", Int(words[1]) != nil { return "g:\(words[1])" }
         if words[0] == "airportsdata", words[1].count == 4 { return "a:\(words[1])" }
+        // Sites cite the record inside a longer reference: "airportsdata
+        // 20260905 (OurAirports/mwgg data), record OTBH 'Al Udeid Air Base'".
+        if let cited = words.firstIndex(of: "airportsdata"), let record = words[cited...].firstIndex(of: "record"),
+           record + 1 < words.count, words[record + 1].count == 4,
+           words[record + 1].allSatisfy({ $0.isASCII && ($0.isUppercase || $0.isNumber) }) {
+            return "a:\(words[record + 1])"
+        }
         return nil
     }
 

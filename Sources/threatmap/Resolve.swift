@@ -29,6 +29,7 @@ extension ThreatMap {
               threatmap resolve "Karbala, IQ" Anbar Iraq
               threatmap resolve BGW ORAA code:IQ
               threatmap resolve --near Baghdad --within 50km --kind airbase --kind airport
+              threatmap resolve --kind nuclear_facility --country IR
             """
         )
 
@@ -48,9 +49,11 @@ extension ThreatMap {
         var within: Distance?
 
         @Option(name: .customLong("kind"), parsing: .singleValue, help: ArgumentHelp(
-            "With --near, only places of this kind (repeatable): \(PlaceKind.namedKindList).",
+            "With --near, only places of this kind (repeatable); alone, every place of it: \(PlaceKind.namedKindList).",
             valueName: "kind"), transform: parseKind)
         var kinds: [PlaceKind] = []
+        @Option(help: ArgumentHelp("With --near or --kind, only places in this country (ISO code, e.g. QA).", valueName: "code"))
+        var country: String?
 
         @Argument(parsing: .allUnrecognized, help: ArgumentHelp("Place names or coordinates.", valueName: "name")) var names: [String] = []
         @OptionGroup var verbosity: VerbosityOptions
@@ -67,8 +70,9 @@ extension ThreatMap {
                 return
             }
             guard within == nil else { throw ValidationError("--within goes with --near PLACE") }
-            guard kinds.isEmpty else { throw ValidationError("--kind goes with --near PLACE") }
-            guard !names.isEmpty else { throw ValidationError("give at least one place name") }
+            guard kinds.isEmpty || names.isEmpty else { throw ValidationError("--kind goes with --near PLACE or alone, not with names") }
+            guard country == nil || !kinds.isEmpty else { throw ValidationError("--country goes with --near PLACE or --kind") }
+            guard !names.isEmpty || !kinds.isEmpty else { throw ValidationError("give at least one place name") }
             try validatePlaceArguments(names, option: "place")
         }
 
@@ -79,8 +83,10 @@ extension ThreatMap {
                 if let near, let within {
                     let center = try PlaceResolver(load: { gazetteer }, warn: verbosity.warn).resolve(near)
                     table = PlaceTables.nearby(near, center: center, in: gazetteer, radius: within,
-                                               kinds: kinds.isEmpty ? nil : Set(kinds), limit: limit ?? 100,
-                                               notation: coordinates)
+                                               kinds: kinds.isEmpty ? nil : Set(kinds), country: country,
+                                               limit: limit ?? 100, notation: coordinates)
+                } else if names.isEmpty {
+                    table = PlaceTables.places(ofKinds: kinds, country: country, in: gazetteer, limit: limit ?? .max, notation: coordinates)
                 } else if all {
                     table = try PlaceTables.candidates(names, in: gazetteer, limit: limit ?? 10, notation: coordinates)
                 } else {

@@ -68,7 +68,8 @@ extension Gazetteer {
         if let bundled {
             var wanted = [String: Int]()
             for (index, entry) in entries.enumerated() {
-                if let code = Self.bundleCode(citedBy: entry.place.source) { wanted[code] = index }
+                // The first row citing a record stands for it (places.csv before the sites).
+                if let code = Self.bundleCode(citedBy: entry.place.source), wanted[code] == nil { wanted[code] = index }
                 if let area = entry.area { wanted[Self.areaCode(area) ?? area] = index }
             }
             let found = Self.bundledRows(withSourceCodes: Set(wanted.keys), in: bundled)

@@ -94,7 +94,7 @@ extension Gazetteer {
 
     /// `rows` with the facilities whose own name is the query (facility
     /// words aside: `Kunsan Air Base` for `Kunsan`) moved ahead of those the query meets
-    /// only by another name, within a tier, when the best row is such an
+    /// only by another name, when the best row is such an
     /// other-name match in another country: `Kunsan` is the air base in
     /// Korea, not a spelling of Kunshan in China.
     func preferringOwnNames(_ rows: [Int32], key: [UInt8]) -> [Int32] {
@@ -107,14 +107,9 @@ extension Gazetteer {
         }
         let first = summary(ofRow: rows[0])
         guard !ownName(rows[0]) else { return rows }
-        guard rows.contains(where: { summary(ofRow: $0).tier == first.tier && summary(ofRow: $0).country != first.country && ownName($0) })
-        else { return rows }
-        let keyed = rows.enumerated().map { (index: $0.offset, row: $0.element, tier: summary(ofRow: $0.element).tier, own: ownName($0.element)) }
-        return keyed.sorted {
-            if $0.tier != $1.tier { return $0.tier > $1.tier }
-            if $0.own != $1.own { return $0.own }
-            return $0.index < $1.index
-        }.map(\.row)
+        guard rows.contains(where: { summary(ofRow: $0).country != first.country && ownName($0) }) else { return rows }
+        let keyed = rows.enumerated().map { (index: $0.offset, row: $0.element, own: ownName($0.element)) }
+        return keyed.sorted { $0.own != $1.own ? $0.own : $0.index < $1.index }.map(\.row)
     }
 
     /// Rows where `query`, upper-cased, is stored in capitals as a spelling

@@ -66,6 +66,11 @@ enum FacilityWords {
         (["mcas"], air), (["nas"], air), (["naf"], air), (["nsa"], naval), (["jb"], military),
     ].map { (words: $0.0, kinds: $0.1) }
 
+    /// `suffixes` by their last word, longest first.
+    static let suffixesByLastWord = Dictionary(grouping: suffixes, by: { $0.words[$0.words.count - 1] })
+    /// `prefixes` by their first word, longest first.
+    static let prefixesByFirstWord = Dictionary(grouping: prefixes, by: { $0.words[0] })
+
     /// Endings airport datasets give a field's name, as folded bytes
     /// (`airportsdata`: "Kabul International Airport", "Minot Afb Airport").
     static let airportForms: [[UInt8]] = [
@@ -75,20 +80,27 @@ enum FacilityWords {
 
     /// The query's own name and the kinds its facility words ask for, or nil
     /// when it has none (or nothing would be left of it).
+    /// - Complexity: a set lookup of the first and last word for a name
+    ///   without facility words (most names); a scan of the phrases ending
+    ///   (or starting) with such a word otherwise.
     static func reading(ofExactKey key: [UInt8]) -> Reading? {
         var words = String(decoding: key, as: UTF8.self).split(separator: " ").map(String.init)
+        guard let last = words.last, let first = words.first,
+              suffixesByLastWord[last] != nil || prefixesByFirstWord[first] != nil else { return nil }
         var kinds = Set<PlaceKind>()
         var changed = true
-        while changed {
+        while changed, words.count > 1 {
             changed = false
             // "Abu Dhabi-Al Dhafra AB Airport": several trailing words in turn.
-            for suffix in suffixes where words.count > suffix.words.count && Array(words.suffix(suffix.words.count)) == suffix.words {
+            for suffix in suffixesByLastWord[words[words.count - 1]] ?? []
+            where words.count > suffix.words.count && words.suffix(suffix.words.count).elementsEqual(suffix.words) {
                 words.removeLast(suffix.words.count)
                 if kinds.isEmpty { kinds = suffix.kinds }
                 changed = true
                 break
             }
-            for prefix in prefixes where words.count > prefix.words.count && Array(words.prefix(prefix.words.count)) == prefix.words {
+            for prefix in prefixesByFirstWord[words[0]] ?? []
+            where words.count > prefix.words.count && words.prefix(prefix.words.count).elementsEqual(prefix.words) {
                 words.removeFirst(prefix.words.count)
                 if kinds.isEmpty { kinds = prefix.kinds }
                 changed = true

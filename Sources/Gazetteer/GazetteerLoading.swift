@@ -155,15 +155,24 @@ extension Gazetteer {
         return nil
     }
 
+    /// The bundled rows whose source code is one of `codes`.
+    /// - Complexity: O(rows): one short hash per row source and a lookup,
+    ///   however many codes are wanted (the sites cite hundreds).
     private static func bundledRows(withSourceCodes codes: Set<String>, in segment: TextSegment) -> [String: Int] {
         guard !codes.isEmpty else { return [:] }
-        let wanted = codes.map { (code: $0, bytes: Array($0.utf8)) }
+        var wanted = [UInt64: [(code: String, bytes: [UInt8])]]()
+        for code in codes {
+            let bytes = Array(code.utf8)
+            let hash = bytes.withUnsafeBufferPointer { sourceHash($0, 0..<$0.count) }
+            wanted[hash, default: []].append((code, bytes))
+        }
         var found = [String: Int]()
         segment.text.withUnsafeBufferPointer { text in
             segment.rows.withUnsafeBufferPointer { rows in
                 for (index, row) in rows.enumerated() {
                     let source = row.source
-                    for candidate in wanted where candidate.bytes.count == source.count && candidate.bytes[0] == text[source.lowerBound] {
+                    guard let candidates = wanted[sourceHash(text, source)] else { continue }
+                    for candidate in candidates where candidate.bytes.count == source.count {
                         let same = candidate.bytes.withUnsafeBufferPointer {
                             memcmp($0.baseAddress!, text.baseAddress! + source.lowerBound, source.count) == 0
                         }
@@ -173,6 +182,16 @@ extension Gazetteer {
             }
         }
         return found
+    }
+
+    /// FNV-1a of `bytes[range]`: a cheap key for a short source code.
+    @inline(__always)
+    private static func sourceHash(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for index in range {
+            hash = (hash ^ UInt64(bytes[index])) &* 0x0000_0100_0000_01b3
+        }
+        return hash
     }
 
     private static func geonamesRows(in segment: TextSegment) -> [Int: Int32] {

@@ -99,6 +99,9 @@ extension Gazetteer {
     /// Korea, not a spelling of Kunshan in China.
     func preferringOwnNames(_ rows: [Int32], key: [UInt8]) -> [Int32] {
         guard rows.count > 1 else { return rows }
+        let summaries = rows.map { summary(ofRow: $0) }
+        // Most names: no facility among the rows, nothing to promote.
+        guard summaries.dropFirst().contains(where: { $0.kind.isFacility && $0.country != summaries[0].country }) else { return rows }
         // Only facilities are promoted: a town's own name elsewhere (Ar
         // Ramadi in Yemen) must not beat a city's spelling (Ramadi).
         func ownName(_ row: Int32) -> Bool {

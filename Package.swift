@@ -59,7 +59,7 @@ let package = Package(
         .testTarget(name: "GeoModelTests", dependencies: ["GeoModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GeodesyTests", dependencies: ["GeoModel", "Geodesy", "Geometry"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GeometryTests", dependencies: ["GeoModel", "Geometry"]),
-        .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer", "GeoModel"]),
+        .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer", "GeoModel"], exclude: ["Fixtures"]),
         .testTarget(name: "ThreatModelTests", dependencies: ["Gazetteer", "GeoModel", "Geodesy", "Geometry", "ThreatModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ExportTests", dependencies: ["Export", "GeoModel", "Geodesy"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "Gazetteer", "GeoModel", "Geodesy", "ThreatModel"], resources: [.copy("Fixtures")]),

@@ -298,7 +298,9 @@ struct Assembly {
         case .country: return 3
         case .capital: return 2.5
         case .city: return 2
-        case .governorate, .province, .district, .airbase, .militarySite, .landmark, .strait, .region: return 1.5
+        case .governorate, .province, .district, .airbase, .militarySite, .landmark, .strait, .region,
+             .armyBase, .navalBase, .missileBase, .spaceLaunchSite, .nuclearFacility, .oilGasFacility, .port,
+             .governmentDistrict: return 1.5
         case .airport: return 0.5
         case .town: return min(1.5, log10(Double(max(place.population ?? 1, 1))) / 4)
         case .coordinate: return 0
@@ -323,7 +325,9 @@ struct Assembly {
         }
         switch place.kind {
         case .country, .capital: return true
-        case .city, .governorate, .province, .airbase, .militarySite, .landmark, .strait, .district, .region:
+        case .city, .governorate, .province, .airbase, .militarySite, .landmark, .strait, .district, .region,
+             .armyBase, .navalBase, .missileBase, .spaceLaunchSite, .nuclearFacility, .oilGasFacility, .port,
+             .governmentDistrict:
             return inContext || near || mention.role != nil || mention.countryHint == place.country || (place.population ?? 0) >= 500_000
         case .town, .airport:
             if option.loose { return (inContext && near) || mention.countryHint == place.country }

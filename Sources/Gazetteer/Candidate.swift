@@ -33,18 +33,35 @@ public struct Candidate: Sendable, Hashable {
     public var match: Match
     /// Prominence used for ranking (higher first); see the README.
     public var score: Double
+    /// Another place the same name means, of the other sort (a town beside
+    /// a facility met by its bare name), which the user should know of.
+    public var alternative: Place?
+
+    public init(place: Place, match: Match, score: Double, alternative: Place? = nil) {
+        self.place = place
+        self.match = match
+        self.score = score
+        self.alternative = alternative
+    }
 
     /// What to tell the user when the match is less than the place's own
     /// name: `'Bagdad' resolved to Baghdad (capital, IQ) by loose match`;
     /// nil for an exact match or a coordinate.
+    /// With an `alternative`: `'Natanz' resolved to Natanz Enrichment
+    /// Facility (nuclear_facility, IR) by alias; it also names Naţanz (town, IR)`.
     public func notice(for query: String) -> String? {
-        guard match.needsNotice else { return nil }
+        guard match.needsNotice || alternative != nil else { return nil }
         let how = switch match {
-        case .alias: "alias"
-        case .loose: "loose match"
-        default: "code"
+        case .alias: " by alias"
+        case .loose: " by loose match"
+        case .code: " by code"
+        default: ""
         }
-        let country = place.country.isEmpty ? "" : ", \(place.country)"
-        return "'\(query)' resolved to \(place.name) (\(place.kind.rawValue)\(country)) by \(how)"
+        let also = alternative.map { "; it also names \($0.name) (\(Self.describe($0)))" } ?? ""
+        return "'\(query)' resolved to \(place.name) (\(Self.describe(place)))\(how)\(also)"
+    }
+
+    private static func describe(_ place: Place) -> String {
+        place.country.isEmpty ? place.kind.rawValue : "\(place.kind.rawValue), \(place.country)"
     }
 }

@@ -193,7 +193,8 @@ enum Folding {
     /// before a consonant -> `u`; doubled letters inside the word single; a
     /// final `h` after a vowel dropped. So Ain/Ayn/Ein -> `ain`, Hit/Heet -> `hit`,
     /// -iya/-iyah/-iyya -> `ia`, Basra/Basrah -> `basra`, Qom/Ghom -> `kum`,
-    /// Ahvaz/Ahwaz -> `ahwaz`. An Arabic-script word loses a leading `ال`.
+    /// Ahvaz/Ahwaz -> `ahwaz`; then the `transliterationPairs`. An
+    /// Arabic-script word loses a leading `ال`.
     /// An article (al, el, as, ad, ar, ash, az, at, an, ...) is dropped when
     /// another word follows it.
     static func appendLooseKey(ofExactKey key: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
@@ -219,7 +220,9 @@ enum Folding {
             guard !word.isEmpty else { continue }
             if word.upperBound < count, isArticle(key, word) { continue }
             if key[word.lowerBound] < 0x80 {
+                let start = out.count
                 appendLooseLatinWord(key, word, to: &out)
+                foldTransliterationPair(from: start, in: &out)
             } else {
                 var lower = word.lowerBound
                 // Arabic definite article: U+0627 U+0644 (D8 A7 D9 84) before at least two letters.
@@ -228,6 +231,33 @@ enum Folding {
                 }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: key[lower..<word.upperBound]))
             }
+        }
+    }
+
+    /// Loose words of the spellings analysts meet for one place that the
+    /// letter rules above keep apart, each with the form it folds onto (never
+    /// longer, so a loose key stays within its exact key's length):
+    /// Khaled/Khalid, Hmeimim/Khmeimim/Hmeymim, Fordow/Fordo, Kunsan/Gunsan.
+    static let transliterationPairs: [(variant: [UInt8], canonical: [UInt8])] = [
+        ("kalad", "kalid"), ("kmaimim", "hmaimim"), ("furduw", "furdu"), ("gunsan", "kunsan"),
+    ].map { (Array($0.0.utf8), Array($0.1.utf8)) }
+
+    /// Rewrites the loose word written since `start` when it is a variant
+    /// of `transliterationPairs`.
+    @inline(__always)
+    private static func foldTransliterationPair(from start: Int, in out: inout ByteWriter) {
+        let length = out.count - start
+        guard length >= 5, length <= 7 else { return }
+        for pair in transliterationPairs where pair.variant.count == length {
+            var same = true
+            for offset in 0..<length where out.base[start + offset] != pair.variant[offset] {
+                same = false
+                break
+            }
+            guard same else { continue }
+            out.count = start
+            out.append(contentsOf: pair.canonical)
+            return
         }
     }
 

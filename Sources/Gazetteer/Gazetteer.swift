@@ -25,6 +25,10 @@ public struct Gazetteer: Sendable {
     let redirects: [Int32: Int32]
     /// Problems met while loading that did not stop it (skipped rows).
     public let warnings: [LoadWarning]
+    /// Facilities of the overrides, sites and the user's places by the
+    /// name left when their facility words are taken off (`natanz` for
+    /// Natanz Enrichment Facility), where that differs from every name.
+    let facilityBases: [[UInt8]: [Int32]]
 
     /// A gazetteer of exactly these places, which rank as hand-checked ones.
     public init(places: [Place]) {
@@ -50,6 +54,17 @@ public struct Gazetteer: Sendable {
         self.exact = exact ?? Self.buildTable(.exact, segments: segments, rowCount: rowCount)
         looseIndex = LazyValue()
         fuzzy = LazyValue()
+        var bases = [[UInt8]: [Int32]]()
+        for segment in segments {
+            guard case let .places(places) = segment.storage else { continue }
+            for (index, place) in places.enumerated() where place.kind.isFacility {
+                let keys = Set(([place.name] + place.aliases).map(Folding.exactKey))
+                for base in Set(([place.name] + place.aliases).map(FacilityWords.baseKey(ofName:))) where !keys.contains(base) {
+                    bases[base, default: []].append(Int32(segment.firstRow + index))
+                }
+            }
+        }
+        facilityBases = bases
     }
 
     /// Every place, in load order (datasets, overrides, the user's files).
@@ -128,6 +143,20 @@ public struct Gazetteer: Sendable {
             if how == .exact || how == .qualified, Folding.exactKey(place.name) != nameKey { how = .alias }
             result.append(Candidate(place: place, match: how, score: score(summary(ofRow: row))))
         }
+        // A facility met by its bare name beside a town of that name: say
+        // which was picked and what else the name means (`Natanz`).
+        if match == .exact, let bases = facilityBases[nameKey], let other = rows.dropFirst().first(where: {
+            let kind = summary(ofRow: $0).kind
+            return bases.contains(rows[0]) != bases.contains($0) && !Self.isMajor(kind) && kind.isFacility != result[0].place.kind.isFacility
+        }), !Self.isMajor(result[0].place.kind) {
+            result[0].alternative = try place(ofRow: other)
+        }
         return result
+    }
+
+    /// Places a facility never displaces by its bare name: countries,
+    /// capitals, cities, provinces, regions (`Baghdad` stays the capital).
+    static func isMajor(_ kind: PlaceKind) -> Bool {
+        [.country, .capital, .city, .governorate, .province, .region, .district].contains(kind)
     }
 }

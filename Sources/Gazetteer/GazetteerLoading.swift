@@ -4,8 +4,8 @@ import GeoModel
 /// Loading the data directory, and linking the overrides to the bundled
 /// rows they cite.
 extension Gazetteer {
-    /// Loads the data directory: `places.csv` (required; the overrides),
-    /// then `gazetteer.tsv` and `areas.bin` when present (the generated
+    /// Loads the data directory: `places.csv` (required; the overrides) and
+    /// the strategic sites of `sites/*.csv` (see `SiteTable`), then `gazetteer.tsv` and `areas.bin` when present (the generated
     /// datasets), then each of `extraFiles` (GeoNames dumps, CSV or GeoJSON
     /// of the user's sites; see `ExtraFile`), streamed.
     /// - Parameter progress: called as large extra files are read.
@@ -19,8 +19,20 @@ extension Gazetteer {
         let overridesURL = dataDirectory.appendingPathComponent("places.csv")
         // Hashed before it is parsed: should it change in between, the
         // cache records the older bytes and the next load finds it stale.
-        let overridesBytes = try? BundleFile.readWholeFile(overridesURL)
-        let entries = try PlaceTable.entries(contentsOf: overridesURL)
+        var overridesBytes = try? BundleFile.readWholeFile(overridesURL)
+        var entries = try PlaceTable.entries(contentsOf: overridesURL)
+        // The sites layer joins the overrides; its files are part of the
+        // cache's fingerprint (name and bytes), so adding, editing or
+        // removing one rebuilds the cache.
+        for url in SiteTable.files(in: dataDirectory) {
+            let bytes = try? BundleFile.readWholeFile(url)
+            if let bytes, overridesBytes != nil {
+                overridesBytes! += Array("\u{0}\(SiteTable.directoryName)/\(url.lastPathComponent)\u{0}".utf8) + bytes
+            } else {
+                overridesBytes = nil
+            }
+            entries += try SiteTable.entries(contentsOf: url)
+        }
         var segments = [Segment]()
         var nextRow = 0
         var bundled: TextSegment?
@@ -49,14 +61,15 @@ extension Gazetteer {
             nextRow = segment.rows.count
         }
 
-        // Overrides: link each to the bundled row it cites, inherit its
+        // Overrides and sites: link each to the bundled row it cites, inherit its
         // population, attach a named outline.
         var redirects = [Int32: Int32]()
         var places = entries.map(\.place)
         if let bundled {
             var wanted = [String: Int]()
             for (index, entry) in entries.enumerated() {
-                if let code = Self.bundleCode(citedBy: entry.place.source) { wanted[code] = index }
+                // The first row citing a record stands for it (places.csv before the sites).
+                if let code = Self.bundleCode(citedBy: entry.place.source), wanted[code] == nil { wanted[code] = index }
                 if let area = entry.area { wanted[Self.areaCode(area) ?? area] = index }
             }
             let found = Self.bundledRows(withSourceCodes: Set(wanted.keys), in: bundled)
@@ -117,12 +130,20 @@ extension Gazetteer {
 
     // MARK: linking overrides to bundled rows
 
-    /// `GeoNames 98182 (cities15000)` -> `g:98182`; `airportsdata ORAA` -> `a:ORAA`.
+    /// `GeoNames 98182 (cities15000)` -> `g:98182`; `airportsdata ORAA` or
+    /// `airportsdata 20260905 ..., record ORAA` -> `a:ORAA`.
     static func bundleCode(citedBy source: String) -> String? {
         let words = source.split(whereSeparator: { $0 == " " || $0 == "(" || $0 == ")" || $0 == "," })
         guard words.count >= 2 else { return nil }
         if words[0] == "GeoNames", Int(words[1]) != nil { return "g:\(words[1])" }
         if words[0] == "airportsdata", words[1].count == 4 { return "a:\(words[1])" }
+        // Sites cite the record inside a longer reference: "airportsdata
+        // 20260905 (OurAirports/mwgg data), record OTBH 'Al Udeid Air Base'".
+        if let cited = words.firstIndex(of: "airportsdata"), let record = words[cited...].firstIndex(of: "record"),
+           record + 1 < words.count, words[record + 1].count == 4,
+           words[record + 1].allSatisfy({ $0.isASCII && ($0.isUppercase || $0.isNumber) }) {
+            return "a:\(words[record + 1])"
+        }
         return nil
     }
 
@@ -134,15 +155,24 @@ extension Gazetteer {
         return nil
     }
 
+    /// The bundled rows whose source code is one of `codes`.
+    /// - Complexity: O(rows): one short hash per row source and a lookup,
+    ///   however many codes are wanted (the sites cite hundreds).
     private static func bundledRows(withSourceCodes codes: Set<String>, in segment: TextSegment) -> [String: Int] {
         guard !codes.isEmpty else { return [:] }
-        let wanted = codes.map { (code: $0, bytes: Array($0.utf8)) }
+        var wanted = [UInt64: [(code: String, bytes: [UInt8])]]()
+        for code in codes {
+            let bytes = Array(code.utf8)
+            let hash = bytes.withUnsafeBufferPointer { sourceHash($0, 0..<$0.count) }
+            wanted[hash, default: []].append((code, bytes))
+        }
         var found = [String: Int]()
         segment.text.withUnsafeBufferPointer { text in
             segment.rows.withUnsafeBufferPointer { rows in
                 for (index, row) in rows.enumerated() {
                     let source = row.source
-                    for candidate in wanted where candidate.bytes.count == source.count && candidate.bytes[0] == text[source.lowerBound] {
+                    guard let candidates = wanted[sourceHash(text, source)] else { continue }
+                    for candidate in candidates where candidate.bytes.count == source.count {
                         let same = candidate.bytes.withUnsafeBufferPointer {
                             memcmp($0.baseAddress!, text.baseAddress! + source.lowerBound, source.count) == 0
                         }
@@ -152,6 +182,16 @@ extension Gazetteer {
             }
         }
         return found
+    }
+
+    /// FNV-1a of `bytes[range]`: a cheap key for a short source code.
+    @inline(__always)
+    private static func sourceHash(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for index in range {
+            hash = (hash ^ UInt64(bytes[index])) &* 0x0000_0100_0000_01b3
+        }
+        return hash
     }
 
     private static func geonamesRows(in segment: TextSegment) -> [Int: Int32] {

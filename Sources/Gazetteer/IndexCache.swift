@@ -51,7 +51,7 @@ enum IndexCache {
 
     /// Layout words: format version and the strides the raw sections depend on.
     static var layout: UInt64 {
-        UInt64(2) | UInt64(MemoryLayout<TextRow>.stride) << 16 | UInt64(MemoryLayout<KeyTable.Entry>.stride) << 32
+        UInt64(3) | UInt64(MemoryLayout<TextRow>.stride) << 16 | UInt64(MemoryLayout<KeyTable.Entry>.stride) << 32
             | UInt64(MemoryLayout<TextRow>.offset(of: \TextRow.kind)!) << 48
     }
 

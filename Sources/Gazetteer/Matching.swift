@@ -14,7 +14,19 @@ extension Gazetteer {
         let key = Folding.exactKey(query)
         guard QueryPolicy.isLongEnough(key) else { return nil }
         let exactRows = exact.rows(for: key) + capitalisedSpellings(of: query)
-        if !exactRows.isEmpty { return (ranked(exactRows), .exact) }
+        let facilities = (facilityBases[key] ?? []).filter { !exactRows.contains($0) }
+        if !exactRows.isEmpty || !facilities.isEmpty {
+            let named = preferringOwnNames(ranked(exactRows), key: key)
+            // A facility named without its facility words (`Natanz`,
+            // `Plesetsk`) comes before a town or airport of that name, after
+            // a city, province or country (`Baghdad`).
+            guard !facilities.isEmpty else { return (named, .exact) }
+            if let first = named.first, Self.isMajor(summary(ofRow: first).kind) || summary(ofRow: first).kind.isFacility {
+                return (named + ranked(facilities), .exact)
+            }
+            return (ranked(facilities) + named, .exact)
+        }
+        if let facility = facilityRows(key, loosely: false) { return facility }
         if let (name, qualifier) = splitQualifier(query), let filter = qualifierFilter(qualifier) {
             let named = ranked(exact.rows(for: Folding.exactKey(name))).filter(filter)
             if !named.isEmpty { return (named, .qualified) }
@@ -28,7 +40,79 @@ extension Gazetteer {
         key.withUnsafeBufferPointer { Folding.appendLooseKey(ofExactKey: $0, to: &looseKey) }
         let looseRows = closeEnough(ranked(loose.rows(for: looseKey)), to: query)
         if !looseRows.isEmpty { return (looseRows, .loose) }
-        return nil
+        return facilityRows(key, loosely: true)
+    }
+
+    /// Rows for a query with facility words (`Natanz enrichment facility`,
+    /// `Al Dhafra AB`, `Camp Arifjan`): the places named by the rest of it,
+    /// exactly or loosely, of a kind the words ask for, best first.
+    /// - Parameter loosely: the rest met loosely (tried after the whole
+    ///   query's loose match), else exactly.
+    func facilityRows(_ key: [UInt8], loosely: Bool) -> (rows: [Int32], match: Candidate.Match)? {
+        guard let reading = FacilityWords.reading(ofExactKey: key), QueryPolicy.isLongEnough(reading.base) else { return nil }
+        let wanted = { (row: Int32) in reading.kinds.contains(self.summary(ofRow: row).kind) }
+        if !loosely {
+            // The forms the airport datasets use: "Kandahar Airfield" is
+            // "Kandahar Airport", "Elmendorf AFB" "Elmendorf Afb Airport".
+            let airfield = reading.kinds.contains(.airbase) || reading.kinds.contains(.airport)
+            let forms = airfield ? FacilityWords.airportForms.flatMap { [reading.base + $0, key + $0] } : []
+            // A whole-name spelling of a wanted kind first: "King Khalid
+            // International Airport" is King Khaled International Airport.
+            // (not one in another country than the place the rest names:
+            // "Frankfurt Airport" is no Frankfort Airport in South Africa).
+            let baseRows = exact.rows(for: reading.base)
+            let whole = String(decoding: key, as: UTF8.self)
+            if QueryPolicy.allowsLooseMatch(whole) {
+                let country = ranked(baseRows).first.map { summary(ofRow: $0).country }
+                let spelled = closeEnough(ranked(loose.rows(for: Folding.looseKey(whole))), to: whole)
+                    .filter { wanted($0) && (country == nil || summary(ofRow: $0).country == country) }
+                if !spelled.isEmpty { return (spelled, .loose) }
+            }
+            let airfields = Set(forms.flatMap { exact.rows(for: $0) })
+            let rows = baseRows + (facilityBases[reading.base] ?? []) + airfields
+            let named = preferringOwnNames(ranked(rows), key: reading.base).filter {
+                wanted($0) || airfields.contains($0) && [.airport, .airbase].contains(summary(ofRow: $0).kind)
+            }
+            if !named.isEmpty { return (named, .alias) }
+            // "Frankfurt Airport", "Beirut Airport": the nearest place of a
+            // wanted kind within 50 km of the place the rest names.
+            guard let town = ranked(baseRows).first else { return nil }
+            let center = summary(ofRow: town)
+            let nearest = places(near: Coordinate(latitude: center.latitude, longitude: center.longitude), within: .kilometers(50),
+                                 kinds: reading.kinds, distance: { Self.roughDistance($0, $1) })
+            guard let first = nearest.first else { return nil }
+            let rowsNear = exact.rows(for: Folding.exactKey(first.place.name)).filter {
+                summary(ofRow: $0).latitude == first.place.coordinate.latitude && summary(ofRow: $0).longitude == first.place.coordinate.longitude
+            }
+            return rowsNear.isEmpty ? nil : (Array(rowsNear.prefix(1)), .loose)
+        }
+        let base = String(decoding: reading.base, as: UTF8.self)
+        guard QueryPolicy.allowsLooseMatch(base) else { return nil }
+        let loosely = closeEnough(ranked(loose.rows(for: Folding.looseKey(base))), to: base).filter(wanted)
+        return loosely.isEmpty ? nil : (loosely, .loose)
+    }
+
+    /// `rows` with the facilities whose own name is the query (facility
+    /// words aside: `Kunsan Air Base` for `Kunsan`) moved ahead of those the query meets
+    /// only by another name, when the best row is such an
+    /// other-name match in another country: `Kunsan` is the air base in
+    /// Korea, not a spelling of Kunshan in China.
+    func preferringOwnNames(_ rows: [Int32], key: [UInt8]) -> [Int32] {
+        guard rows.count > 1 else { return rows }
+        let summaries = rows.map { summary(ofRow: $0) }
+        // Most names: no facility among the rows, nothing to promote.
+        guard summaries.dropFirst().contains(where: { $0.kind.isFacility && $0.country != summaries[0].country }) else { return rows }
+        // Only facilities are promoted: a town's own name elsewhere (Ar
+        // Ramadi in Yemen) must not beat a city's spelling (Ramadi).
+        func ownName(_ row: Int32) -> Bool {
+            guard summary(ofRow: row).kind.isFacility, let name = names(ofRow: row).first else { return false }
+            return FacilityWords.baseKey(ofName: name) == key
+        }
+        let first = summary(ofRow: rows[0])
+        guard !ownName(rows[0]) else { return rows }
+        guard rows.contains(where: { summary(ofRow: $0).country != first.country && ownName($0) }) else { return rows }
+        let keyed = rows.enumerated().map { (index: $0.offset, row: $0.element, own: ownName($0.element)) }
+        return keyed.sorted { $0.own != $1.own ? $0.own : $0.index < $1.index }.map(\.row)
     }
 
     /// Rows where `query`, upper-cased, is stored in capitals as a spelling
@@ -159,10 +243,21 @@ extension Gazetteer {
         case .town: return prominence > 0 ? prominence : 2.5
         case .district: return max(prominence, 4.5)
         case .governorate, .province, .region: return 4.5
-        case .militarySite, .airbase: return 4.0
-        case .landmark, .strait: return 4.5
+        case .militarySite, .airbase, .armyBase, .navalBase, .missileBase, .spaceLaunchSite,
+             .nuclearFacility, .oilGasFacility: return 4.0
+        case .landmark, .strait, .governmentDistrict: return 4.5
+        case .port: return 3.5
         case .airport: return 3.0
         case .coordinate: return 0
         }
+    }
+
+    /// Distance on a sphere of the mean Earth radius: only to order a few
+    /// candidates within tens of kilometres (geodesics live in Geodesy).
+    static func roughDistance(_ a: Coordinate, _ b: Coordinate) -> Distance {
+        let radians = Double.pi / 180
+        let dLat = (b.latitude - a.latitude) * radians, dLon = (b.longitude - a.longitude) * radians
+        let h = sin(dLat / 2) * sin(dLat / 2) + cos(a.latitude * radians) * cos(b.latitude * radians) * sin(dLon / 2) * sin(dLon / 2)
+        return .kilometers(2 * 6371.0088 * asin(min(1, h.squareRoot())))
     }
 }

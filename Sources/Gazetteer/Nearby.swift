@@ -16,12 +16,13 @@ extension Gazetteer {
     /// inverse (the CLI passes Geodesy's), or any metric you trust.
     /// - Parameters:
     ///   - kinds: only places of these kinds (nil: all but coordinates).
+    ///   - country: only places of this ISO 3166-1 alpha-2 country (nil: any).
     ///   - limit: at most this many places.
     ///   - distance: the distance between two points.
     /// - Complexity: O(rows) cheap box tests plus one `distance` call per place in the box.
     public func places(
-        near center: Coordinate, within radius: Distance, kinds: Set<PlaceKind>? = nil, limit: Int = .max,
-        distance: (Coordinate, Coordinate) -> Distance
+        near center: Coordinate, within radius: Distance, kinds: Set<PlaceKind>? = nil, country: String? = nil,
+        limit: Int = .max, distance: (Coordinate, Coordinate) -> Distance
     ) -> [NearbyPlace] {
         let box = SearchBox(center: center, radius: radius)
         var found = [(row: Int32, distance: Distance)]()
@@ -43,8 +44,14 @@ extension Gazetteer {
                 }
             }
         }
-        found.sort { $0.distance != $1.distance ? $0.distance < $1.distance : $0.row < $1.row }
-        return found.prefix(max(0, limit)).compactMap { item in
+        var wanted = found
+        if let country {
+            let code = country.uppercased()
+            wanted = []
+            for item in found where (try? place(ofRow: item.row))?.country == code { wanted.append(item) }
+        }
+        wanted.sort { $0.distance != $1.distance ? $0.distance < $1.distance : $0.row < $1.row }
+        return wanted.prefix(max(0, limit)).compactMap { item in
             (try? place(ofRow: item.row)).map { NearbyPlace(place: $0, distance: item.distance) }
         }
     }

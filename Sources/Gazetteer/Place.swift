@@ -15,11 +15,37 @@ public enum PlaceKind: String, CaseIterable, Sendable, Codable {
     case region
     /// A coordinate typed by the user, not a named place.
     case coordinate
+    // Facilities of the strategic-sites layer (`Gazetteer/sites/*.csv`);
+    // `airbase`, `militarySite` and `strait` above serve it too.
+    case armyBase = "army_base"
+    case navalBase = "naval_base"
+    /// A missile base or launch site.
+    case missileBase = "missile_base"
+    case spaceLaunchSite = "space_launch_site"
+    case nuclearFacility = "nuclear_facility"
+    /// An oil or gas field plant, refinery or terminal.
+    case oilGasFacility = "oil_gas_facility"
+    case port
+    /// A seat of government (a ministry quarter, a green zone).
+    case governmentDistrict = "government_district"
 }
 
 extension PlaceKind {
     /// The kinds a user can ask for by name: every kind but `coordinate`.
     public static var namedKinds: [PlaceKind] { allCases.filter { $0 != .coordinate } }
+
+    /// The kinds that are facilities rather than settlements or areas:
+    /// what reporting names as targets and launch points.
+    public var isFacility: Bool {
+        switch self {
+        case .airbase, .militarySite, .armyBase, .navalBase, .missileBase, .spaceLaunchSite,
+             .nuclearFacility, .oilGasFacility, .port, .governmentDistrict:
+            true
+        case .capital, .city, .town, .district, .governorate, .landmark, .strait, .province,
+             .airport, .country, .region, .coordinate:
+            false
+        }
+    }
 
     /// `namedKinds` for messages: "capital, city, ...".
     public static var namedKindList: String { namedKinds.map(\.rawValue).joined(separator: ", ") }

@@ -38,12 +38,12 @@ public enum ScenarioBrief {
                 case .possible?: note = " (possible: on the high estimate only)"
                 default: break
                 }
-                lines.append("- **\(escape(verdict.name))** in range from \(escape(best.site.name)): "
+                lines.append("- **\(escape(verdict.name))**\(ScenarioReport.facilityNote(best.target)) in range from \(escape(best.site.name)): "
                              + "\(kilometres(best.distance.kilometers)) away, \(kilometres(best.marginMeters / 1000)) to spare" + note)
             }
             for verdict in verdicts where verdict.bestInRange == nil {
                 let nearest = verdict.nearest
-                lines.append("- \(escape(verdict.name)) out of range (\(nearest.reason ?? "out of range")): "
+                lines.append("- \(escape(verdict.name))\(ScenarioReport.facilityNote(nearest.target)) out of range (\(nearest.reason ?? "out of range")): "
                              + "nearest launch site \(escape(nearest.site.name)) at \(kilometres(nearest.distance.kilometers)), "
                              + "\(kilometres(-nearest.marginMeters / 1000)) short")
             }

@@ -241,7 +241,7 @@ public struct ScenarioReport: Sendable {
         }
         let siteMarkers = zip(scenario.sites, scenario.siteSystems).map { site, systems in
             MapContent.Marker(label: site.name, coordinate: site.place.coordinate,
-                              tooltip: "\(site.name): \(Self.siteRole(site)) (\(site.place.coordinate)); "
+                              tooltip: "\(site.name)\(Self.facilityNote(site.place)): \(Self.siteRole(site)) (\(site.place.coordinate)); "
                                   + systems.map(\.name).joined(separator: ", "))
         }
         var launchAreas = [MapContent.LaunchArea]()
@@ -258,7 +258,7 @@ public struct ScenarioReport: Sendable {
             let status = reaching.isEmpty ? "out of range" : "in range of " + reaching.joined(separator: ", ")
             return MapContent.Marker(
                 label: target.name, coordinate: target.coordinate,
-                tooltip: "\(target.name): \(status); nearest launch site \(String(format: "%.0f", nearestKilometres(target))) km",
+                tooltip: "\(target.name)\(Self.facilityNote(target)): \(status); nearest launch site \(String(format: "%.0f", nearestKilometres(target))) km",
                 highlighted: !reaching.isEmpty
             )
         }
@@ -308,5 +308,12 @@ public struct ScenarioReport: Sendable {
         var content = try content(projectionTitle: settings.projection.title)
         content.guides = try guides(RangeMarks(every: settings.ringsEvery, radials: settings.radials))
         return try settings.renderer(basemap: basemap).render(content, projection: settings.projection.projection(center: center))
+    }
+
+    /// ` (nuclear_facility)` after the name of a facility (a base, a launch
+    /// site, a plant, a port), so a map reader sees what the point is;
+    /// empty for towns, cities, areas and coordinates.
+    static func facilityNote(_ place: Place) -> String {
+        place.kind.isFacility ? " (\(place.kind.rawValue))" : ""
     }
 }

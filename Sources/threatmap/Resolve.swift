@@ -29,6 +29,7 @@ extension ThreatMap {
               threatmap resolve "Karbala, IQ" Anbar Iraq
               threatmap resolve BGW ORAA code:IQ
               threatmap resolve --near Baghdad --within 50km --kind airbase --kind airport
+              threatmap resolve --kind nuclear_facility --country IR
             """
         )
 
@@ -46,9 +47,11 @@ extension ThreatMap {
         var within: Distance?
 
         @Option(name: .customLong("kind"), parsing: .singleValue, help: ArgumentHelp(
-            "With --near, only places of this kind (repeatable): \(PlaceKind.namedKindList).",
+            "With --near, only places of this kind (repeatable); alone, every place of it: \(PlaceKind.namedKindList).",
             valueName: "kind"), transform: parseKind)
         var kinds: [PlaceKind] = []
+        @Option(help: ArgumentHelp("With --near or --kind, only places in this country (ISO code, e.g. QA).", valueName: "code"))
+        var country: String?
 
         @Argument(parsing: .allUnrecognized, help: ArgumentHelp("Place names or coordinates.", valueName: "name")) var names: [String] = []
         @OptionGroup var verbosity: VerbosityOptions
@@ -65,25 +68,16 @@ extension ThreatMap {
                 return
             }
             guard within == nil else { throw ValidationError("--within goes with --near PLACE") }
-            guard kinds.isEmpty else { throw ValidationError("--kind goes with --near PLACE") }
-            guard !names.isEmpty else { throw ValidationError("give at least one place name") }
+            guard kinds.isEmpty || names.isEmpty else { throw ValidationError("--kind goes with --near PLACE or alone, not with names") }
+            guard country == nil || !kinds.isEmpty else { throw ValidationError("--country goes with --near PLACE or --kind") }
+            guard !names.isEmpty || !kinds.isEmpty else { throw ValidationError("give at least one place name") }
             try validatePlaceArguments(names, option: "place")
         }
 
         func run() throws {
             try reportingFailures {
-                let gazetteer = try data.gazetteer(verbosity)
-                let table: ResultTable
-                if let near, let within {
-                    let center = try PlaceResolver(load: { gazetteer }, warn: verbosity.warn).resolve(near)
-                    table = PlaceTables.nearby(near, center: center, in: gazetteer, radius: within,
-                                               kinds: kinds.isEmpty ? nil : Set(kinds), limit: limit ?? 100,
-                                               notation: coordinates)
-                } else if all {
-                    table = try PlaceTables.candidates(names, in: gazetteer, limit: limit ?? 10, notation: coordinates)
-                } else {
-                    table = try PlaceTables.matches(names, in: gazetteer, notation: coordinates, warn: verbosity.warn)
-                }
+                let table = try PlaceTables.lookup(names, all: all, near: near, within: within, kinds: kinds, country: country, limit: limit,
+                                                   notation: coordinates, in: data.gazetteer(verbosity), warn: verbosity.warn)
                 print(table.text(format), terminator: "")
             }
         }

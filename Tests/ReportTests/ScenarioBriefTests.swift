@@ -61,8 +61,8 @@ import Testing
         let scenario = try TestData.resolved("patriot-iraq-2020.yaml")
         let brief = ScenarioBrief.markdown(scenario, results: try scenario.reach())
         #expect(brief.hasPrefix("# US Patriot coverage in Iraq \\(March-April 2020 reporting\\)"))
-        #expect(brief.contains("- **Ain al-Asad Air Base** in range from Ain al-Asad Air Base"))
-        #expect(brief.contains("- Taji out of range (beyond maximum range)"))
+        #expect(brief.contains("- **Ain al-Asad Air Base** (airbase) in range from Ain al-Asad Air Base"))
+        #expect(brief.contains("- Taji (military_site) out of range (beyond maximum range)"))
         #expect(brief.contains("## Sources"))
     }
 

@@ -23,11 +23,11 @@ import Testing
         let result = try threatmap("resolve", ["ORAA", "code:orbd", "Baghdad", "--format", "json"], in: scratch.url)
         #expect(result.status == 0, "\(result)")
         let objects = try #require(try parseJSON(result.stdout) as? [[String: Any]])
-        #expect(objects.map { $0["name"] as? String } == ["Ain al-Asad Air Base", "Balad Southeast Air Base", "Baghdad"])
+        #expect(objects.map { $0["name"] as? String } == ["Ain al-Asad Air Base", "Balad Air Base", "Baghdad"])
         #expect(objects.map { $0["match"] as? String } == ["code", "code", "exact"])
         #expect(result.stderr == """
             threatmap: warning: 'ORAA' resolved to Ain al-Asad Air Base (airbase, IQ) by code
-            threatmap: warning: 'code:orbd' resolved to Balad Southeast Air Base (airbase, IQ) by code
+            threatmap: warning: 'code:orbd' resolved to Balad Air Base (airbase, IQ) by code
 
             """, "\(result.stderr)")
 

@@ -19,52 +19,59 @@ public struct CSVTable: Sendable {
     /// - Throws: `CSVError` for unterminated quotes or rows whose field count
     ///   differs from the header's.
     public init(text: String, source: String) throws(CSVError) {
+        // Byte by byte over UTF-8: every character that structures CSV is
+        // ASCII, and bytes of other characters never equal them.
+        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lineFeed = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
+        let bytes = Array(text.utf8)
         var records = [Row]()
-        var field = ""
+        var field = [UInt8]()
         var fields = [String]()
         var inQuotes = false
         var line = 1
         var recordLine = 1
-        var iterator = Array(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text).makeIterator()
-        var lookahead: Character? = iterator.next()
+        var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
 
         func endRecord() {
-            fields.append(field)
-            field = ""
+            fields.append(String(decoding: field, as: UTF8.self))
+            field.removeAll(keepingCapacity: true)
             if !(fields.count == 1 && fields[0].isEmpty) {
                 records.append(Row(line: recordLine, fields: fields))
             }
             fields = []
         }
 
-        while let character = lookahead {
-            lookahead = iterator.next()
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            let nextIsLineFeed = index < bytes.count && bytes[index] == lineFeed
             if inQuotes {
-                if character == "\"" {
-                    if lookahead == "\"" {
-                        field.append("\"")
-                        lookahead = iterator.next()
+                if byte == quote {
+                    if index < bytes.count, bytes[index] == quote {
+                        field.append(quote)
+                        index += 1
                     } else {
                         inQuotes = false
                     }
                 } else {
-                    if character == "\n" || character == "\r\n" || character == "\r" { line += 1 }
-                    field.append(character)
+                    // A CR LF pair counts as one line break, at its LF.
+                    if byte == lineFeed || (byte == carriageReturn && !nextIsLineFeed) { line += 1 }
+                    field.append(byte)
                 }
                 continue
             }
-            switch character {
-            case "\"" where field.isEmpty:
+            switch byte {
+            case quote where field.isEmpty:
                 inQuotes = true
-            case ",":
-                fields.append(field)
-                field = ""
-            case "\n", "\r\n", "\r":
+            case comma:
+                fields.append(String(decoding: field, as: UTF8.self))
+                field.removeAll(keepingCapacity: true)
+            case lineFeed, carriageReturn:
+                if byte == carriageReturn, nextIsLineFeed { index += 1 }
                 endRecord()
                 line += 1
                 recordLine = line
             default:
-                field.append(character)
+                field.append(byte)
             }
         }
         guard !inQuotes else { throw .unterminatedQuote(source: source, line: recordLine) }
@@ -118,3 +125,15 @@ public enum CSVError: Error, Equatable, Sendable, CustomStringConvertible, Local
 
     public var errorDescription: String? { description }
 }
+
+extension String {
+    /// The string without leading and trailing whitespace (as
+    /// `trimmingCharacters(in: .whitespaces)`), returned as it is, without
+    /// a copy, when neither end is whitespace: the usual CSV field.
+    var trimmedOfWhitespace: String {
+        guard let first = unicodeScalars.first, let last = unicodeScalars.last else { return self }
+        guard CharacterSet.whitespaces.contains(first) || CharacterSet.whitespaces.contains(last) else { return self }
+        return trimmingCharacters(in: .whitespaces)
+    }
+}
+

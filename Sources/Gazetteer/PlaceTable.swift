@@ -43,7 +43,7 @@ public enum PlaceTable {
         let areaColumn = table.header.firstIndex(of: "area")
         var places = [Entry]()
         for row in table.rows {
-            let fields = row.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+            let fields = row.fields.map(\.trimmedOfWhitespace)
             guard !fields[name].isEmpty else {
                 throw .badData(source: source, line: row.line, reason: "empty name")
             }
@@ -63,7 +63,7 @@ public enum PlaceTable {
             let area = areaColumn.map { fields[$0] }.flatMap { $0.isEmpty ? nil : $0 }
             places.append(Entry(place: Place(
                 name: fields[name],
-                aliases: fields[aliases].split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },
+                aliases: fields[aliases].split(separator: "|").map { String($0).trimmedOfWhitespace }.filter { !$0.isEmpty },
                 coordinate: coordinate,
                 kind: placeKind,
                 country: fields[country],

@@ -45,7 +45,7 @@ public enum SiteTable {
         let aliases = try column("aliases"), origin = try column("source")
         var result = [PlaceTable.Entry]()
         for row in table.rows {
-            let fields = row.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+            let fields = row.fields.map(\.trimmedOfWhitespace)
             guard !fields[name].isEmpty else { throw .badData(source: source, line: row.line, reason: "empty name") }
             guard !fields[origin].isEmpty else {
                 throw .badData(source: source, line: row.line, reason: "'\(fields[name])' cites no source")
@@ -59,7 +59,7 @@ public enum SiteTable {
             }
             var placeKinds = [PlaceKind]()
             for word in fields[kinds].split(separator: "|") {
-                let raw = word.trimmingCharacters(in: .whitespaces)
+                let raw = String(word).trimmedOfWhitespace
                 guard let kind = PlaceKind(rawValue: raw), kind != .coordinate else {
                     throw .badData(source: source, line: row.line, reason: "unknown kind '\(raw)'; expected one of \(PlaceKind.namedKindList)")
                 }
@@ -68,7 +68,7 @@ public enum SiteTable {
             guard let primary = placeKinds.first else {
                 throw .badData(source: source, line: row.line, reason: "'\(fields[name])' has no kind")
             }
-            let names = fields[aliases].split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let names = fields[aliases].split(separator: "|").map { String($0).trimmedOfWhitespace }.filter { !$0.isEmpty }
             result.append(PlaceTable.Entry(place: Place(
                 name: fields[name], aliases: names, coordinate: coordinate, kind: primary,
                 country: fields[country].uppercased(), source: fields[origin]

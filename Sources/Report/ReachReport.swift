@@ -36,11 +36,14 @@ public struct ReachReport: Sendable {
     public let results: [ReachResult]
     /// Per target: which sites and systems reach it, and its launch zone.
     public let reversed: Bool
+    /// When given, each row ends with the target's position in this notation.
+    public let coordinates: CoordinateNotation?
 
     /// The rows of `results` in `order`; reversed, grouped by target first
     /// (targets in input order) and ordered inside each group.
-    public init(_ results: [ReachResult], order: ReachOrder = .input, reversed: Bool = false) {
+    public init(_ results: [ReachResult], order: ReachOrder = .input, reversed: Bool = false, coordinates: CoordinateNotation? = nil) {
         self.reversed = reversed
+        self.coordinates = coordinates
         self.results = Self.sorted(results, order: order, reversed: reversed)
     }
 
@@ -58,7 +61,11 @@ public struct ReachReport: Sendable {
 
     /// The rows with the documented columns (`ReachTable`).
     public var table: ResultTable {
-        reversed ? ReachTable.reverse(results) : ReachTable.make(results)
+        guard reversed else { return ReachTable.make(results, coordinates: coordinates) }
+        let table = ReachTable.reverse(results)
+        guard let coordinates else { return table }
+        return ResultTable(columns: table.columns + coordinates.columns.map { "target_" + $0 },
+                           rows: zip(table.rows, results).map { $0 + coordinates.cells($1.target.coordinate) })
     }
 
     static func sorted(_ results: [ReachResult], order: ReachOrder, reversed: Bool) -> [ReachResult] {

@@ -14,9 +14,13 @@ public struct ReachRequest: Sendable {
     /// Per target rather than per site (`ReachReport`'s reversed table).
     public var reversed: Bool
     public var onlyInRange: Bool
+    /// When given, rows end with the target's position in this notation
+    /// (the rows are then held in memory, not streamed).
+    public var coordinates: CoordinateNotation?
 
     public init(sites: [LaunchSite], systems: [MissileSystem], sources: [TargetSource], format: ReachFormat = .table,
-                order: ReachOrder = .input, reversed: Bool = false, onlyInRange: Bool = false) {
+                order: ReachOrder = .input, reversed: Bool = false, onlyInRange: Bool = false, coordinates: CoordinateNotation? = nil) {
+        self.coordinates = coordinates
         self.sites = sites
         self.systems = systems
         self.sources = sources
@@ -41,7 +45,7 @@ public struct ReachRequest: Sendable {
         let stream = ReachStream(sites: sites, systems: systems, sources: sources)
         let survey = try stream.survey()
         let rows = survey.count * sites.count * systems.count
-        if let style = ReachRowStream.style(format: format, order: order, reversed: reversed, rows: rows, longestTarget: survey.longestName,
+        if coordinates == nil, let style = ReachRowStream.style(format: format, order: order, reversed: reversed, rows: rows, longestTarget: survey.longestName,
                                             sites: sites, systems: systems, onlyInRange: onlyInRange) {
             return try ReachRowStream.write(stream, style: style, onlyInRange: onlyInRange, targetCount: survey.count,
                                             progress: progress, toFile: path)
@@ -51,6 +55,6 @@ public struct ReachRequest: Sendable {
         }
         let targets = try TargetSource.places(in: stream.sources)
         let results = try ReachJob(sites: sites, systems: systems, targets: targets).run(onlyInRange: onlyInRange, progress: progress)
-        try AtomicFile.emit(ReachReport(results, order: order, reversed: reversed).text(format), toPath: path)
+        try AtomicFile.emit(ReachReport(results, order: order, reversed: reversed, coordinates: coordinates).text(format), toPath: path)
     }
 }

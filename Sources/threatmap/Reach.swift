@@ -35,6 +35,8 @@ extension ThreatMap {
         @Option(help: "Row order: input (as given), distance, margin (most inside first), target, site.") var sort: ReachOrder = .input
         @Option(help: "Output format; geojson writes target points with the reach attributes and the geodesic paths.") var format: ReachFormat = .table
         @Option(help: ArgumentHelp("Write the output here instead of stdout ('-' for stdout).", valueName: "file")) var output: String?
+        @Option(help: ArgumentHelp(CoordinateNotation.help + " Adds the target's position to each row (rows are then held in memory).", valueName: "notation"))
+        var coordinates: CoordinateNotation?
         @OptionGroup var verbosity: VerbosityOptions
 
         func validate() throws {
@@ -49,12 +51,12 @@ extension ThreatMap {
                 let places = data.placeResolver(verbosity)
                 let request = ReachRequest(sites: try PlaceArguments.launchSites(launch.sites, places: places),
                                            systems: try launch.systems(from: data.catalog), sources: try destinations.sources(places: places),
-                                           format: format, order: sort, reversed: reverse, onlyInRange: onlyInRange)
+                                           format: format, order: sort, reversed: reverse, onlyInRange: onlyInRange, coordinates: coordinates)
                 let progress = ProgressLine(label: "reach")
                 do {
                     try request.run(toFile: output.flatMap { $0 == "-" ? nil : $0 }, progress: progress.update)
                 } catch let ReportError.tooManyRowsInMemory(rows, limit) {
-                    let why = reverse ? "--reverse" : format == .geojson ? "--format geojson" : "--sort \(sort.rawValue)"
+                    let why = reverse ? "--reverse" : format == .geojson ? "--format geojson" : coordinates != nil ? "--coordinates" : "--sort \(sort.rawValue)"
                     throw CLIFailure(.usage, """
                         \(rows) rows with \(why) must all be held in memory before the first is written \
                         (about \(rows / 1_000_000 + 1) GB; the limit is \(limit) rows). \

@@ -47,3 +47,27 @@ import Testing
         }
     }
 }
+
+/// `reach --coordinates`: the target's position after the documented columns.
+@Suite struct ReachCoordinatesTests {
+    @Test func rowsEndWithTheTargetsGridReference() throws {
+        let request = ReachRequest(sites: ReachReportTests.sites, systems: [.bareRange(.kilometers(700))],
+                                   sources: [.places(ReachReportTests.targets)], format: .csv, coordinates: .mgrs)
+        let lines = try ReachRequestTests.output(request).split(separator: "\n")
+        #expect(lines.first == Substring((ReachTable.columns + CoordinateNotation.mgrs.columns.map { "target_" + $0 }).joined(separator: ",")))
+        // Near lies at 33°N 46°E: zone 38S, in every row that names it.
+        let near = lines.filter { $0.contains(",Near,") }
+        let reference = CoordinateNotation.mgrs.text(Coordinate(latitude: 33, longitude: 46))
+        #expect(reference.hasPrefix("38S"))
+        #expect(near.count == 2 && near.allSatisfy { $0.hasSuffix("," + reference) })
+    }
+
+    @Test func reversedRowsCarryThePositionToo() throws {
+        let request = ReachRequest(sites: ReachReportTests.sites, systems: [.bareRange(.kilometers(700))],
+                                   sources: [.places(ReachReportTests.targets)], format: .csv, reversed: true, coordinates: .dd)
+        let lines = try ReachRequestTests.output(request).split(separator: "\n")
+        #expect(lines.first?.hasSuffix(",target_latitude,target_longitude") == true)
+        let width = lines.first!.split(separator: ",", omittingEmptySubsequences: false).count
+        #expect(lines.dropFirst().allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false).count == width })
+    }
+}

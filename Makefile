@@ -8,7 +8,7 @@ FUZZ_TARGETS := Literals GeoJSON Scenario CSV GazetteerFiles Extract
 FUZZ_SECONDS ?= 600
 LSAN := LSAN_OPTIONS=suppressions=$(CURDIR)/Scripts/lsan-suppressions.txt
 
-.PHONY: fuzz fuzz-smoke all deps build map test unit-tests asan-tests check-warnings reference venv readme-map clean bench bench-range bench-reach bench-e2e
+.PHONY: fuzz fuzz-smoke all deps build map test unit-tests asan-tests browser-tests check-warnings reference venv readme-map clean bench bench-range bench-reach bench-e2e
 
 all: build
 
@@ -24,7 +24,7 @@ map: build
 # Everything CI checks: a warning-free build, the test suite, and the suite
 # again under AddressSanitizer (LeakSanitizer included on Linux). The tests
 # are Swift Testing only; XCTest is skipped (its harness leaks on exit).
-test: deps check-warnings unit-tests asan-tests fuzz-smoke
+test: deps check-warnings unit-tests asan-tests fuzz-smoke browser-tests
 
 check-warnings:
 	@$(SWIFT) build --build-tests 2>&1 | tee .build-warnings.log | grep -Ev '^\[[0-9]+/[0-9]+\]' || true
@@ -39,6 +39,13 @@ unit-tests:
 asan-tests:
 	ASAN_OPTIONS=detect_leaks=1 $(LSAN) \
 	  $(SWIFT) test --disable-xctest --sanitize=address --scratch-path .build-asan
+
+# The HTML map in a real browser: Chromium through chromedriver and Selenium
+# (from the venv) on the default scenario, one across the antimeridian and
+# one with hostile labels; screenshots land in Output/browser/.
+browser-tests: deps venv
+	$(SWIFT) build --product threatmap
+	THREATMAP=$(BIN) $(PYTHON) -m unittest discover -s Tests/Browser -v
 
 # Python peers (reference values, benchmarks) live in a local venv.
 venv: $(PYTHON)

@@ -46,6 +46,8 @@ public enum ThemeName: String, CaseIterable, Sendable {
 /// The files a scenario can be rendered to.
 public enum OutputFormat: String, CaseIterable, Sendable {
     case geojson, svg, csv, md, kml
+    /// One self-contained interactive page (`<stem>.html`).
+    case html
 
     /// What a scenario writes when it names no formats.
     public static let scenarioDefault: [OutputFormat] = [.geojson, .svg, .csv, .md]

@@ -3,8 +3,10 @@ struct SVGDocument {
     private(set) var text: String
     private var depth = 0
 
-    init() {
-        text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    /// - Parameter prologue: start with the XML declaration (a standalone
+    ///   file); false for SVG inside an HTML page.
+    init(prologue: Bool = true) {
+        text = prologue ? "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" : ""
     }
 
     mutating func open(_ name: String, _ attributes: [(String, String)] = []) {

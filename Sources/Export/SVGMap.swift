@@ -165,15 +165,8 @@ public struct SVGMapRenderer: Sendable {
         let creditLines = Self.wrap(credit(of: content), width: max(40, (width - 40) / 6))
         let frame = PlaneRect(minX: 20, minY: 84, maxX: Double(width) - 20,
                               maxY: Double(height) - 22 - 14 * Double(max(2, creditLines.count)))
-        let footprintCoordinates = content.layers.flatMap { (layer: MapContent.Layer) -> [Coordinate] in
-            let areas: [MultiPolygon] = layer.areas + layer.band
-            return areas.flatMap { area in area.polygons.flatMap(\.exterior) }
-        } + content.launchAreas.flatMap { $0.polygons.flatMap(\.exterior) + $0.lines.flatMap { $0 } }
-        let canvas = try MapCanvas(
-            projection: projection, extent: extent,
-            contentCoordinates: footprintCoordinates + content.sites.map(\.coordinate) + content.targets.map(\.coordinate),
-            frame: frame
-        )
+        let canvas = try MapCanvas(projection: projection, extent: extent, contentCoordinates: Self.contentCoordinates(content),
+                                   frame: frame)
 
         var svg = SVGDocument()
         svg.open("svg", [
@@ -265,6 +258,16 @@ public struct SVGMapRenderer: Sendable {
         drawTitles(content, creditLines: creditLines, width: width, frame: frame, into: &svg)
         svg.close("svg")
         return (svg.text, layouts)
+    }
+
+    /// What an automatic extent fits: footprint and launch-area vertices, sites and targets.
+    static func contentCoordinates(_ content: MapContent) -> [Coordinate] {
+        let footprints = content.layers.flatMap { (layer: MapContent.Layer) -> [Coordinate] in
+            let areas: [MultiPolygon] = layer.areas + layer.band
+            return areas.flatMap { area in area.polygons.flatMap(\.exterior) }
+        }
+        let launchAreas = content.launchAreas.flatMap { $0.polygons.flatMap(\.exterior) + $0.lines.flatMap { $0 } }
+        return footprints + launchAreas + content.sites.map(\.coordinate) + content.targets.map(\.coordinate)
     }
 
     /// For each target, the launch site at the very same coordinate, if any.
@@ -396,7 +399,7 @@ public struct SVGMapRenderer: Sendable {
 
     /// Draws meridians and parallels every 1–30°, and returns their labels
     /// where they meet the frame's edges.
-    private func drawGraticule(canvas: MapCanvas, cap: VisibleCap?, metresPerPixel: Double, avoiding reserved: [LabelPlacer.Box],
+    func drawGraticule(canvas: MapCanvas, cap: VisibleCap?, metresPerPixel: Double, avoiding reserved: [LabelPlacer.Box],
                                into svg: inout SVGDocument) -> [GraticuleLabel] {
         let frame = canvas.frame
         // The degrees the frame spans, from coordinates under a grid of pixels.
@@ -522,7 +525,7 @@ public struct SVGMapRenderer: Sendable {
     }
 
     /// The palette position of each layer: its own, or its group's.
-    private func colourIndices(_ content: MapContent) -> [Int] {
+    func colourIndices(_ content: MapContent) -> [Int] {
         guard let groups = Self.colourGroups(content.layers, paletteSize: theme.palette.count) else {
             return Array(content.layers.indices)
         }
@@ -531,7 +534,8 @@ public struct SVGMapRenderer: Sendable {
 
     /// Draws the footprints and returns each layer's outer edges in pixels.
     /// - Parameter className: the class of each footprint's group (an inset's are told apart from the map's).
-    func drawFootprints(_ content: MapContent, canvas: MapCanvas, className: String = "footprint",
+    /// - Parameter tagLayers: give each group a `data-layer` attribute (its layer's index), for a page's script.
+    func drawFootprints(_ content: MapContent, canvas: MapCanvas, className: String = "footprint", tagLayers: Bool = false,
                         into svg: inout SVGDocument) -> [[[PlanePoint]]] {
         var edges = [[[PlanePoint]]](repeating: [], count: content.layers.count)
         let colours = colourIndices(content)
@@ -558,7 +562,8 @@ public struct SVGMapRenderer: Sendable {
             let rings = canvas.rings(of: layer.band.flatMap(\.polygons), tolerance: Self.tolerance)
             svg.open("g", [("class", "footprint-band"), ("fill", colour),
                            ("fill-opacity", NumberText.format(theme.footprintOpacity * Self.bandOpacity, decimals: 3)),
-                           ("stroke", colour), ("stroke-width", "1"), ("stroke-dasharray", "5 3")])
+                           ("stroke", colour), ("stroke-width", "1"), ("stroke-dasharray", "5 3")]
+                           + (tagLayers ? [("data-layer", "\(index)")] : []))
             svg.element("title", text: "\(layer.name): \(layer.bandDetail)")
             for rings in rings where !rings.isEmpty {
                 svg.empty("path", [("d", SVGPath.data(rings, closed: true)), ("fill-rule", "evenodd")])
@@ -568,7 +573,8 @@ public struct SVGMapRenderer: Sendable {
         for entry in drawn {
             let colour = theme.palette[colours[entry.index] % theme.palette.count]
             svg.open("g", [("class", className), ("fill", colour), ("fill-opacity", NumberText.format(theme.footprintOpacity, decimals: 2)),
-                           ("stroke", colour), ("stroke-width", "1.6"), ("stroke-linejoin", "round")])
+                           ("stroke", colour), ("stroke-width", "1.6"), ("stroke-linejoin", "round")]
+                           + (tagLayers ? [("data-layer", "\(entry.index)")] : []))
             svg.element("title", text: "\(entry.layer.name): \(entry.layer.detail)")
             for rings in entry.rings where !rings.isEmpty {
                 svg.empty("path", [("d", SVGPath.data(rings, closed: true)), ("fill-rule", "evenodd"), ("stroke", "none")])

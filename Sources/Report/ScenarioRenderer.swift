@@ -13,8 +13,9 @@ public struct ScenarioRenderer: Sendable {
     public var map: MapChoices
     /// Land, coasts and borders under the maps; nil for none.
     public var basemap: Basemap?
-    /// Also write `<stem>.kml` / `<stem>.geojsonl`.
+    /// Also write `<stem>.kml` / `<stem>.html` / `<stem>.geojsonl`.
     public var kml: Bool
+    public var html: Bool
     public var geojsonLines: Bool
     /// Decimal places of GeoJSON and KML coordinates.
     public var decimals: Int
@@ -22,13 +23,14 @@ public struct ScenarioRenderer: Sendable {
     public var coordinates: CoordinateNotation?
 
     public init(tolerance: Distance? = nil, map: MapChoices = MapChoices(), basemap: Basemap? = nil,
-                kml: Bool = false, geojsonLines: Bool = false, decimals: Int = 6,
+                kml: Bool = false, html: Bool = false, geojsonLines: Bool = false, decimals: Int = 6,
                 coordinates: CoordinateNotation? = nil) {
         self.coordinates = coordinates
         self.tolerance = tolerance
         self.map = map
         self.basemap = basemap
         self.kml = kml
+        self.html = html
         self.geojsonLines = geojsonLines
         self.decimals = decimals
     }
@@ -65,6 +67,7 @@ public struct ScenarioRenderer: Sendable {
         report.coordinates = coordinates
         var formats = document.formats
         if kml, !formats.contains(.kml) { formats.append(.kml) }
+        if html, !formats.contains(.html) { formats.append(.html) }
         let settings = map.over(document.map).settings
         let stem = directory.appendingPathComponent(document.stem)
         let files = try report.files(formats, geojsonLines: geojsonLines, settings: settings, basemap: basemap, decimals: decimals)

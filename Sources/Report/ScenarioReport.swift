@@ -90,6 +90,7 @@ public struct ScenarioReport: Sendable {
                 case .csv: text = table.csv()
                 case .md: text = ScenarioBrief.markdown(scenario, results: results, coordinates: coordinates)
                 case .kml: text = kml(decimals: decimals, palette: settings.theme.theme.palette)
+                case .html: text = try html(settings: settings, basemap: basemap)
                 }
                 return File(fileExtension: format.rawValue, text: text)
             }
@@ -304,10 +305,16 @@ public struct ScenarioReport: Sendable {
     /// - Throws: `ThreatModelError` when footprints cannot be united,
     ///   `ExportError` when the map cannot be projected.
     public func svg(settings: MapSettings, basemap: Basemap?) throws -> String {
+        let (content, projection) = try drawable(settings: settings)
+        return try settings.renderer(basemap: basemap).render(content, projection: projection)
+    }
+
+    /// The map content with its guides, and the projection it is drawn in.
+    func drawable(settings: MapSettings) throws -> (MapContent, MapProjection) {
         let center = settings.center ?? Coordinate.mean(of: scenario.sites.map(\.place.coordinate))
         var content = try content(projectionTitle: settings.projection.title)
         content.guides = try guides(RangeMarks(every: settings.ringsEvery, radials: settings.radials))
-        return try settings.renderer(basemap: basemap).render(content, projection: settings.projection.projection(center: center))
+        return (content, settings.projection.projection(center: center))
     }
 
     /// ` (nuclear_facility)` after the name of a facility (a base, a launch

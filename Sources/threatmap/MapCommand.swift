@@ -12,8 +12,8 @@ extension ThreatMap {
             abstract: "Render scenarios: GeoJSON, SVG map, reach table and a Markdown brief.",
             discussion: """
             For each scenario, writes <output-dir>/<stem>.geojson, .svg, .csv and .md \
-            (the stem and formats come from the scenario's 'outputs'; --kml and \
-            --geojsonl add more) and prints the reach table. Every scenario is read \
+            (the stem and formats come from the scenario's 'outputs'; --kml, --html \
+            and --geojsonl add more) and prints the reach table. Every scenario is read \
             and resolved before anything is drawn, so a bad one stops the run with \
             nothing written. Options given here win over the scenario's 'map' \
             settings. With no scenario, renders Scenarios/\(defaultScenario).
@@ -43,6 +43,7 @@ extension ThreatMap {
         @OptionGroup(title: "Map") var map: MapOptions
         @OptionGroup var precision: PrecisionOption
         @Flag(help: "Also write <stem>.kml (footprints and places for Google Earth).") var kml = false
+        @Flag(help: "Also write <stem>.html: one offline page to pan, zoom, toggle layers, hover, sort the reach table and measure.") var html = false
         @Flag(help: "Also write <stem>.geojsonl (one GeoJSON feature per line).") var geojsonl = false
         @Flag(help: "Print the full path of each SVG map, last, to open it in a browser or viewer.") var open = false
         @Option(help: ArgumentHelp(CoordinateNotation.help + " Adds the targets' positions to the reach table and a Positions section to the brief.", valueName: "notation"))
@@ -66,7 +67,7 @@ extension ThreatMap {
                 let scenarios = try ScenarioBatch.resolve(paths, gazetteer: data.gazetteer(verbosity), catalog: data.catalog(),
                                                           fileAccess: files.access, warn: verbosity.warn)
                 verbosity.note("read and resolved \(scenarios.count) scenario(s) in \(Elapsed.text(clock.now - started))")
-                let renderer = ScenarioRenderer(tolerance: tolerance, map: map.choices, kml: kml,
+                let renderer = ScenarioRenderer(tolerance: tolerance, map: map.choices, kml: kml, html: html,
                                                 geojsonLines: geojsonl, decimals: precision.precision, coordinates: coordinates)
                 let renderings = try renderer.renderAll(scenarios, into: URL(fileURLWithPath: outputDirectory),
                                                         basemap: { try map.loadBasemap(dataDirectory: data.dataDirectory) },

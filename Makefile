@@ -55,7 +55,7 @@ $(PYTHON): Scripts/requirements.txt
 	@touch $(PYTHON)
 
 # Benchmarks against the Python peers (timings are printed, never asserted).
-bench: bench-range bench-gazetteer bench-reach bench-map bench-e2e bench-geojson
+bench: bench-range bench-gazetteer bench-reach bench-map bench-e2e bench-geojson bench-population
 
 # 1,000 launch sites, 300 km discs, union: ThreatMap at 10 m vs shapely + pyproj
 # at 360 vertices, same sites, one run (Benchmarks/README.md).
@@ -92,6 +92,12 @@ bench-map: deps
 	$(SWIFT) build -c release --product MapBenchmark
 	$(SWIFT) build -c release --product threatmap
 	$(SWIFT) run -c release --skip-build MapBenchmark . $${RUNS:-5}
+
+# People in reach of 1,000 sites at 700 km over every populated place:
+# in process and `threatmap population` vs a shapely + pyproj peer.
+.PHONY: bench-population
+bench-population: deps venv
+	SWIFT=$(SWIFT) Benchmarks/run_population.sh
 
 # GeoJSON input at scale through the CLI: a 1,000,000-point --gazetteer file
 # and a 90,000-point target file, wall time and peak RSS vs json.load.

@@ -54,6 +54,7 @@ let package = Package(
         .executableTarget(name: "FuzzCSV", dependencies: ["FuzzSupport", "Gazetteer", "ThreatModel"], path: "Fuzz/CSV"),
         .executableTarget(name: "FuzzGazetteerFiles", dependencies: ["FuzzSupport", "Gazetteer"], path: "Fuzz/GazetteerFiles"),
         .executableTarget(name: "FuzzExtract", dependencies: ["FuzzSupport", "Extraction", "Gazetteer", "GeoModel", "ThreatModel"], path: "Fuzz/Extract"),
+        .executableTarget(name: "PopulationBenchmark", dependencies: ["Gazetteer", "GeoModel", "ThreatModel"], path: "Benchmarks/Population", exclude: ["peer_population.py"]),
         .executableTarget(name: "MapBenchmark", dependencies: ["Export", "Gazetteer", "GeoModel", "Geometry", "Report", "ThreatModel"], path: "Benchmarks/Map"),
         .executableTarget(name: "ReachBenchmark", dependencies: ["GeoModel", "Geodesy", "ThreatModel"], path: "Benchmarks/Reach", exclude: ["peer_pyproj.py", "peer_shapely.py", "report.py"]),
         .testTarget(name: "GeoModelTests", dependencies: ["GeoModel"], resources: [.copy("Fixtures")]),

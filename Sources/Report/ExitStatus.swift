@@ -53,7 +53,7 @@ public enum ExitStatus: Int32, Sendable {
             if case .tooLarge = error { self = .dataError } else { self = .software }
         case let error as ReportError:
             switch error {
-            case .tooLarge: self = .dataError
+            case .tooLarge, .cannotMap: self = .dataError
             case .sameStem, .tooManyRowsInMemory, .tooManyRings: self = .usage
             }
         case is CoordinateError: self = .usage

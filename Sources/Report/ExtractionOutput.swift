@@ -1,6 +1,8 @@
 import Export
 import Extraction
 import Foundation
+import Gazetteer
+import ThreatModel
 
 /// What `extract` writes: the scenario YAML and, beside it, a GeoJSON file
 /// per region the scenario names, all or none.
@@ -62,5 +64,22 @@ public struct ExtractionOutput: Sendable {
         if extraction.sites.isEmpty { missing.append("no launch site") }
         if extraction.targets.isEmpty { missing.append("no target") }
         return missing
+    }
+
+    /// `extract --map`'s map: the scenario just written, parsed and resolved
+    /// from its YAML (as `map` would read it) and rendered into `directory`.
+    /// - Returns: the resolution notices (names met by an alias, a loose
+    ///   spelling or a code) and the renderings written.
+    /// - Throws: `ReportError.cannotMap` when the text lacks what a map needs,
+    ///   then what parsing, resolving and `ScenarioRenderer.renderAll` throw.
+    public func renderMap(of extraction: Extraction, into directory: URL, gazetteer: Gazetteer, catalog: MissileCatalog,
+                          basemap: () throws -> Basemap?) throws -> (notices: [ScenarioIssue], renderings: [ScenarioRenderer.Rendering]) {
+        guard let scenarioPath else { return ([], []) }
+        let missing = Self.mapGaps(extraction)
+        guard missing.isEmpty else { throw ReportError.cannotMap(scenario: scenarioPath, missing: missing) }
+        let folder = URL(fileURLWithPath: scenarioPath).deletingLastPathComponent()
+        let scenario = try ScenarioDocument.parse(yaml, file: scenarioPath, baseDirectory: folder).resolve(gazetteer: gazetteer, catalog: catalog)
+        let renderings = try ScenarioRenderer(population: gazetteer).renderAll([scenario], into: directory, basemap: basemap)
+        return (scenario.notices, renderings)
     }
 }

@@ -12,6 +12,8 @@ public enum ReportError: Error, Equatable, Sendable, CustomStringConvertible, Lo
     case tooManyRowsInMemory(rows: Int, limit: Int)
     /// Rings at an interval too fine for the range.
     case tooManyRings(every: Distance, range: Distance, limit: Int)
+    /// An extracted scenario that lacks a system, a site or a target cannot be mapped.
+    case cannotMap(scenario: String, missing: [String])
 
     public var description: String {
         switch self {
@@ -22,6 +24,8 @@ public enum ReportError: Error, Equatable, Sendable, CustomStringConvertible, Lo
             "\(rows) rows must all be held in memory before the first is written (about \(rows / 1_000_000 + 1) GB; the limit is \(limit) rows)"
         case let .tooManyRings(every, range, limit):
             "rings every \(every) out to \(range) would be more than \(limit) rings; choose a longer interval"
+        case let .cannotMap(scenario, missing):
+            "cannot map \(scenario): the text names \(missing.joined(separator: ", ")); add them to the scenario and run 'threatmap map'"
         }
     }
 

@@ -9,8 +9,9 @@ import ThreatModel
 public enum ScenarioBrief {
     /// - Parameter coordinates: when given, a "Positions" section lists
     ///   every point launch site and target in that notation.
+    ///   `people`: when given, a "People in reach" section.
     public static func markdown(_ scenario: ResolvedScenario, results: [ReachResult],
-                                coordinates: CoordinateNotation? = nil) -> String {
+                                coordinates: CoordinateNotation? = nil, people: PopulationReport? = nil) -> String {
         let document = scenario.document
         var lines = ["# \(escape(document.title))", ""]
         if let date = document.date { lines += ["*\(escape(date))*", ""] }
@@ -51,6 +52,7 @@ public enum ScenarioBrief {
         }
 
         lines += warningTimes(scenario, results: results)
+        if let people { lines += people.markdown(escape: escape) }
 
         lines += ["## Launch sites", ""]
         for (site, systems) in zip(scenario.sites, scenario.siteSystems) {

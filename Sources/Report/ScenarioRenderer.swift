@@ -1,5 +1,6 @@
 import Export
 import Foundation
+import Gazetteer
 import GeoModel
 import ThreatModel
 
@@ -21,11 +22,15 @@ public struct ScenarioRenderer: Sendable {
     public var decimals: Int
     /// Positions in the reach table and the brief, in this notation; nil: none.
     public var coordinates: CoordinateNotation?
+    /// The gazetteer whose populated places are counted for "people in
+    /// reach" (the map's line, the brief's section); nil: not counted.
+    public var population: Gazetteer?
 
     public init(tolerance: Distance? = nil, map: MapChoices = MapChoices(), basemap: Basemap? = nil,
                 kml: Bool = false, html: Bool = false, geojsonLines: Bool = false, decimals: Int = 6,
-                coordinates: CoordinateNotation? = nil) {
+                coordinates: CoordinateNotation? = nil, population: Gazetteer? = nil) {
         self.coordinates = coordinates
+        self.population = population
         self.tolerance = tolerance
         self.map = map
         self.basemap = basemap
@@ -65,6 +70,9 @@ public struct ScenarioRenderer: Sendable {
         let document = scenario.document
         var report = try ScenarioReport(scenario, tolerance: tolerance ?? document.tolerance ?? Self.defaultTolerance)
         report.coordinates = coordinates
+        if let population {
+            report.people = try PopulationReport(launches: zip(scenario.sites, scenario.siteSystems).map { ($0, $1) }, gazetteer: population)
+        }
         var formats = document.formats
         if kml, !formats.contains(.kml) { formats.append(.kml) }
         if html, !formats.contains(.html) { formats.append(.html) }

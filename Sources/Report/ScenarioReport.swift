@@ -21,6 +21,9 @@ public struct ScenarioReport: Sendable {
     /// How the reach table and the brief write positions; nil (the
     /// default) leaves positions out of both, as they always were.
     public var coordinates: CoordinateNotation?
+    /// People in named places within reach of each system: a line on the
+    /// map, a section in the brief; nil for none.
+    public var people: PopulationReport?
 
     /// Draws the footprints (edges within `tolerance` of the true curves)
     /// and decides every site × system × target.
@@ -88,7 +91,7 @@ public struct ScenarioReport: Sendable {
                 case .geojson: text = writer.document(features)
                 case .svg: text = try svg(settings: settings, basemap: basemap)
                 case .csv: text = table.csv()
-                case .md: text = ScenarioBrief.markdown(scenario, results: results, coordinates: coordinates)
+                case .md: text = ScenarioBrief.markdown(scenario, results: results, coordinates: coordinates, people: people)
                 case .kml: text = kml(decimals: decimals, palette: settings.theme.theme.palette)
                 case .html: text = try html(settings: settings, basemap: basemap)
                 }
@@ -267,7 +270,7 @@ public struct ScenarioReport: Sendable {
         let subtitle = "Ranges: " + scenario.systems.map { system in
             guard let low = system.certainRange, low < system.range else { return "\(system.name) \(Self.band(system))" }
             return "\(system.name) \(low)–\(system.range) (certain–possible)"
-        }.joined(separator: ", ")
+        }.joined(separator: ", ") + (people?.headline.map { " · " + $0 } ?? "")
         let credit = "Geodesic ranges on WGS84 · \(projectionTitle) · Sources: "
             + (document.sources.isEmpty ? "see scenario" : document.sources.joined(separator: "; "))
             + " · Places: GeoNames (CC BY 4.0) and others, see Gazetteer/ATTRIBUTION.md"

@@ -11,7 +11,6 @@ struct DataOptions: ParsableArguments {
         "Directory holding places.csv and the missiles/ catalog (default: $THREATMAP_DATA, ./Gazetteer, or the one beside the executable).",
         valueName: "dir"))
     var directory: String?
-
     @Option(name: .customLong("gazetteer"), parsing: .singleValue, help: ArgumentHelp(
         "Extra places: a GeoNames dump (cities500.txt, allCountries.txt), a CSV of name,latitude,longitude[,kind,country,aliases], or GeoJSON. Repeatable; its names win over bundled ones.",
         valueName: "file"))

@@ -30,16 +30,12 @@ extension ThreatMap {
 
         @OptionGroup var data: DataOptions
         @Argument(help: ArgumentHelp("The article: a text or HTML file, or '-' for stdin.", valueName: "file")) var input: String
-
         @Option(name: .shortAndLong, help: ArgumentHelp("Write the scenario here (default: stdout); region GeoJSON files go beside it.", valueName: "file"))
         var output: String?
-
         @Option(help: ArgumentHelp("File stem of the outputs the scenario asks for (default: from the title).", valueName: "stem")) var stem: String?
         @Flag(help: "Render the scenario at once, as 'threatmap map' does.") var map = false
-
         @Option(name: .customLong("output-dir"), help: ArgumentHelp("With --map: directory for the map outputs.", valueName: "dir"))
         var outputDirectory: String = "Output"
-
         @OptionGroup var verbosity: VerbosityOptions
 
         func validate() throws {
@@ -65,31 +61,15 @@ extension ThreatMap {
                 if !verbosity.quiet {
                     writeStandardError(ExtractionReport.text(extraction, encoding: article.encoding, written: written.written))
                 }
-                if map, let scenarioPath {
-                    try renderMap(written.yaml, scenarioPath: scenarioPath, extraction: extraction, gazetteer: gazetteer, catalog: catalog)
+                if map {
+                    let (notices, renderings) = try written.renderMap(
+                        of: extraction, into: URL(fileURLWithPath: outputDirectory), gazetteer: gazetteer, catalog: catalog,
+                        basemap: { try MapOptions.loadBasemap(file: nil, dataDirectory: data.dataDirectory) })
+                    // The map part prints as `threatmap map` does, whatever --quiet says of the extraction report.
+                    for notice in notices { writeStandardError("threatmap: warning: \(notice.description)\n") }
+                    MapCommand.print(renderings, quiet: false, open: false)
                 }
             }
-        }
-
-        /// Renders the scenario just written as `threatmap map` would render
-        /// that file: its text is read as a scenario (what the user may edit
-        /// is what is drawn) and resolved with the gazetteer already loaded.
-        private func renderMap(_ yaml: String, scenarioPath: String, extraction: Extraction,
-                               gazetteer: Gazetteer, catalog: MissileCatalog) throws {
-            let missing = ExtractionOutput.mapGaps(extraction)
-            guard missing.isEmpty else {
-                throw CLIFailure(.dataError, "cannot map \(scenarioPath): the text names \(missing.joined(separator: ", ")); add them to the scenario and run 'threatmap map'")
-            }
-            let folder = URL(fileURLWithPath: scenarioPath).deletingLastPathComponent()
-            let scenario = try ScenarioDocument.parse(yaml, file: scenarioPath, baseDirectory: folder)
-                .resolve(gazetteer: gazetteer, catalog: catalog)
-            // The map part prints as `threatmap map` does, whatever --quiet
-            // says of the extraction report.
-            for notice in scenario.notices { writeStandardError("threatmap: warning: \(notice.description)\n") }
-            let renderings = try ScenarioRenderer().renderAll([scenario], into: URL(fileURLWithPath: outputDirectory), basemap: {
-                try MapOptions.loadBasemap(file: nil, dataDirectory: data.dataDirectory)
-            })
-            MapCommand.print(renderings, quiet: false, open: false)
         }
     }
 }

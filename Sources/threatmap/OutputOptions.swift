@@ -12,21 +12,17 @@ extension CoordinateNotation: ExpressibleByArgument {}
 /// then to the defaults.
 struct MapOptions: ParsableArguments {
     @Option(help: ArgumentHelp(ProjectionName.help, valueName: "name")) var projection: ProjectionName?
-
     @Option(parsing: .unconditional, help: ArgumentHelp(
         "Centre of the projection (default: the middle of the launch sites), e.g. 33.3,44.4.", valueName: "coordinate"),
         transform: parseCenter)
     var center: Coordinate?
-
     @Option(parsing: .unconditional, help: ArgumentHelp(
         "What the map shows: auto (every footprint and target; default), world, a distance around the centre (2500km) or WEST,SOUTH,EAST,NORTH in degrees.",
         valueName: "extent"), transform: { try MapExtent(parsing: $0) })
     var extent: MapExtent?
-
     @Option(help: ArgumentHelp("Canvas width in pixels (default 1200).", valueName: "px")) var width: Int?
     @Option(help: ArgumentHelp("Canvas height in pixels (default 900).", valueName: "px")) var height: Int?
     @Option(help: "Colours: light (for print; default) or dark (for screens).") var theme: ThemeName?
-
     @Option(name: .customLong("rings-every"), parsing: .unconditional, help: ArgumentHelp("Range rings at this interval around point sites (e.g. 100km).", valueName: "distance"), transform: Distance.init(parsing:))
     var ringsEvery: Distance?
     @Option(help: ArgumentHelp("Radials from point sites out to their range: a count (8) or bearings (0,45,90).", valueName: "radials"), transform: { try Radials(parsing: $0) })

@@ -38,21 +38,17 @@ extension ThreatMap {
         @Option(help: ArgumentHelp(CoordinateNotation.help, valueName: "notation")) var coordinates: CoordinateNotation = .dd
         @Flag(help: "List the other candidates of each name too (namesakes, areas of the same name), best first.") var all = false
         @Option(help: ArgumentHelp("With --all, at most this many candidates per name; with --near, at most this many places.", valueName: "n")) var limit: Int?
-
         @Option(parsing: .unconditional, help: ArgumentHelp("List places around this place or coordinate (with --within).", valueName: "place"))
         var near: String?
-
         @Option(parsing: .unconditional, help: ArgumentHelp("Radius for --near, e.g. 50km, 30mi (geodesic distance).", valueName: "distance"),
                 transform: Distance.init(parsing:))
         var within: Distance?
-
         @Option(name: .customLong("kind"), parsing: .singleValue, help: ArgumentHelp(
             "With --near, only places of this kind (repeatable); alone, every place of it: \(PlaceKind.namedKindList).",
             valueName: "kind"), transform: parseKind)
         var kinds: [PlaceKind] = []
         @Option(help: ArgumentHelp("With --near or --kind, only places in this country (ISO code, e.g. QA).", valueName: "code"))
         var country: String?
-
         @Argument(parsing: .allUnrecognized, help: ArgumentHelp("Place names or coordinates.", valueName: "name")) var names: [String] = []
         @OptionGroup var verbosity: VerbosityOptions
 

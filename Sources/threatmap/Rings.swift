@@ -28,26 +28,21 @@ extension ThreatMap {
 
         @OptionGroup var data: DataOptions
         @OptionGroup var launch: LaunchOptions
-
         @Option(parsing: .unconditional, help: ArgumentHelp(
             "Greatest gap between footprint edges and the true geodesic curves.", valueName: "distance"),
             transform: Distance.init(parsing:))
         var tolerance: Distance = .meters(10)
-
         @Option(parsing: .unconditional, help: ArgumentHelp(
             "Limit point footprints to azimuths START..END, degrees clockwise from north (e.g. 250..310, 350..20).",
             valueName: "start..end"), transform: { try AzimuthRange(parsing: $0) })
         var azimuth: AzimuthRange?
-
         @Option(parsing: .unconditional, help: ArgumentHelp("Also concentric rings at this interval out to the range, around point sites (e.g. 100km).", valueName: "distance"), transform: Distance.init(parsing:))
         var every: Distance?
         @Option(help: ArgumentHelp("Also radials from point sites out to the range: a count (8) or bearings (0,45,90).", valueName: "radials"), transform: { try Radials(parsing: $0) })
         var radials: Radials?
         @Flag(help: "One footprint per system: the union over all launch sites.") var union = false
-
         @Option(help: "geojson: the footprints; geojsonl: one feature per line; kml: for Google Earth; table: their geodesic areas and perimeters.")
         var format: FootprintFormat = .geojson
-
         @OptionGroup var precision: PrecisionOption
         @Option(help: ArgumentHelp("Write the output here instead of stdout ('-' for stdout).", valueName: "file")) var output: String?
         @OptionGroup var verbosity: VerbosityOptions

@@ -8,24 +8,19 @@ struct LaunchOptions: ParsableArguments {
         "Launch site: a place name, a coordinate, or a GeoJSON file of points, areas or lines (repeat for several).",
         valueName: "place"))
     var sites: [String] = []
-
     @Option(name: .customLong("missile"), parsing: .unconditionalSingleValue, help: ArgumentHelp(
         "Missile system from the catalog (repeat for several).", valueName: "name"))
     var missiles: [String] = []
-
     @Option(parsing: .unconditional, help: ArgumentHelp(
         "Maximum range instead of a catalogued system, e.g. 700km, 435mi.", valueName: "distance"),
         transform: Distance.init(parsing:))
     var range: Distance?
-
     @Option(name: .customLong("min-range"), parsing: .unconditional, help: ArgumentHelp(
         "Minimum range with --range, e.g. 50km.", valueName: "distance"), transform: Distance.init(parsing:))
     var minimumRange: Distance?
-
     @Option(name: .customLong("range-estimate"), help: ArgumentHelp(
         "Which published maximum range of catalogued systems to use; band: both ends, each target certain or possible.", valueName: "estimate"))
     var rangeEstimate: RangeEstimate = .nominal
-
     @Option(name: .customLong("missile-file"), help: ArgumentHelp(
         "A CSV (or folder of CSVs) of extra or replacement systems, in the columns of Gazetteer/missiles/.", valueName: "file"))
     var missileFile: String?

@@ -10,26 +10,20 @@ struct TargetOptions: ParsableArguments {
         "Target: a place name, a coordinate, or a file (.csv with name,lat,lon columns; .geojson points). Repeat for several.",
         valueName: "place"))
     var targets: [String] = []
-
     @Option(name: .customLong("to-kind"), help: ArgumentHelp(
-        "Every gazetteer place of this kind as a target (e.g. airbase, capital, city).", valueName: "kind"))
-    var kind: String?
-
+        "Every gazetteer place of this kind as a target (e.g. airbase, capital, city).", valueName: "kind"), transform: parseKind)
+    var kind: PlaceKind?
     @Option(name: .customLong("to-country"), help: ArgumentHelp("With --to-kind: only places in this country (ISO code, e.g. IQ).", valueName: "code"))
     var country: String?
 
     func validateTargets() throws {
         guard !targets.isEmpty || kind != nil else { throw ValidationError("give at least one target with --to or --to-kind") }
         if country != nil, kind == nil { throw ValidationError("--to-country goes with --to-kind") }
-        if let kind, PlaceKind(rawValue: kind) == nil {
-            let known = PlaceKind.allCases.map(\.rawValue).joined(separator: ", ")
-            throw ValidationError("--to-kind '\(kind)' is not a kind; use one of \(known)")
-        }
         try validatePlaceArguments(targets.filter { !PlaceArguments.isTargetFile($0) }, option: "--to")
     }
 
     /// Where the targets come from, in the order given (see `PlaceArguments.targetSources`).
     func sources(places: PlaceResolver) throws -> [TargetSource] {
-        try PlaceArguments.targetSources(targets, kind: kind.flatMap(PlaceKind.init(rawValue:)), country: country, places: places)
+        try PlaceArguments.targetSources(targets, kind: kind, country: country, places: places)
     }
 }

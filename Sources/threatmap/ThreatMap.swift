@@ -16,7 +16,7 @@ struct ThreatMap: ParsableCommand {
         66 missing input file, 73 cannot write output.
         """,
         version: "0.1.0",
-        subcommands: [Resolve.self, Rings.self, Reach.self, Missiles.self, MapCommand.self, Validate.self, Extract.self]
+        subcommands: [Resolve.self, Rings.self, Reach.self, Population.self, Missiles.self, MapCommand.self, Validate.self, Extract.self]
     )
 
     /// Parses and runs as `ParsableCommand.main()` does, but prints argument

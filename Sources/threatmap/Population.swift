@@ -1,0 +1,41 @@
+import ArgumentParser
+import Export
+import Report
+import ThreatModel
+
+extension ThreatMap {
+    struct Population: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "People in the gazetteer's named places within reach, per system: total, places, the largest, by country.",
+            discussion: """
+            Inhabitants of GeoNames cities, towns and capitals (500+) within reach of any launch site, \
+            by reach's exact decision, each place once per system; not a census.
+
+            Examples:
+              threatmap population --from "Jurf al-Sakhar" --missile Zolfaghar
+              threatmap population --from sites.geojson --range 700km --format csv --by-country
+            """
+        )
+
+        @OptionGroup var data: DataOptions
+        @OptionGroup var launch: LaunchOptions
+        @Flag(name: .customLong("by-country"), help: "One row per system and country instead.") var byCountry = false
+        @Option(help: "Output format.") var format: TableFormat = .table
+        @OptionGroup var verbosity: VerbosityOptions
+
+        func validate() throws {
+            try verbosity.validateVerbosity()
+            try launch.validateLaunch()
+        }
+
+        func run() throws {
+            try reportingFailures {
+                let places = data.placeResolver(verbosity)
+                let sites = try PlaceArguments.launchSites(launch.sites, places: places)
+                let systems = try launch.systems(from: data.catalog)
+                let report = try PopulationReport(launches: sites.map { ($0, systems) }, gazetteer: places.gazetteer())
+                print((byCountry ? report.countryTable : report.table).text(format), terminator: "")
+            }
+        }
+    }
+}

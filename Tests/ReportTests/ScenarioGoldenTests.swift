@@ -17,7 +17,9 @@ import Testing
     @Test(arguments: scenarios)
     func everyOutputMatchesItsGolden(_ name: String) throws {
         let scenario = try TestData.resolved(name)
-        let renderer = ScenarioRenderer(basemap: try Basemap(contentsOf: TestData.basemapURL), kml: true, geojsonLines: true)
+        // As `threatmap map` renders: people in reach counted over the bundled gazetteer.
+        let renderer = ScenarioRenderer(basemap: try Basemap(contentsOf: TestData.basemapURL), kml: true, geojsonLines: true,
+                                        population: try TestData.gazetteer.get())
         let rendering = try renderer.render(scenario, into: Self.golden)
         #expect(rendering.files.map(\.url.pathExtension) == ["geojson", "svg", "csv", "md", "kml", "geojsonl"])
         for (url, text) in rendering.files { try Self.assertSame(text, as: url) }
@@ -28,7 +30,8 @@ import Testing
     @Test func settingsOverTheScenarioMatchTheirGolden() throws {
         let scenario = try TestData.resolved("iran-missiles-iraq-2018.yaml")
         let choices = MapChoices(projection: .laea, extent: try MapExtent(parsing: "3000km"), theme: .dark)
-        let renderer = ScenarioRenderer(map: choices, basemap: try Basemap(contentsOf: TestData.basemapURL), kml: true)
+        let renderer = ScenarioRenderer(map: choices, basemap: try Basemap(contentsOf: TestData.basemapURL), kml: true,
+                                        population: try TestData.gazetteer.get())
         let rendering = try renderer.render(scenario, into: Self.golden.appendingPathComponent("dark"))
         for (url, text) in rendering.files where ["svg", "kml"].contains(url.pathExtension) {
             try Self.assertSame(text, as: url)

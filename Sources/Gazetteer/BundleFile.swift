@@ -76,11 +76,11 @@ enum BundleFile {
             }
             rows.append(contentsOf: part.rows)
         }
-        return segment(text: text, rows: rows, areas: areas)
+        return segment(text: text, rows: TextRows(rows), areas: areas)
     }
 
     /// The segment of the file's bytes and their parsed rows.
-    static func segment(text: [UInt8], rows: [TextRow], areas: AreaFile?) -> TextSegment {
+    static func segment(text: [UInt8], rows: TextRows, areas: AreaFile?) -> TextSegment {
         TextSegment(text: text, rows: rows, separator: UInt8(ascii: "|"), style: .bundleCodes, areas: areas)
     }
 

@@ -32,6 +32,79 @@ struct TextRow: Sendable {
     var area: Int32
 }
 
+/// The rows of a text segment: an array, or the rows of the index cache
+/// read in place (each checked as it is read).
+struct TextRows: RandomAccessCollection, Sendable {
+    private enum Storage: Sendable {
+        case array([TextRow])
+        case cached(CachedRows)
+    }
+
+    private var storage: Storage
+
+    init(_ rows: [TextRow] = []) {
+        storage = .array(rows)
+    }
+
+    init(cached rows: CachedRows) {
+        storage = .cached(rows)
+    }
+
+    var startIndex: Int { 0 }
+
+    var endIndex: Int {
+        switch storage {
+        case let .array(rows): rows.count
+        case let .cached(rows): rows.count
+        }
+    }
+
+    /// Row `index`; a cached row that fails its checks reads as
+    /// `TextRow.damaged` (see `isIntact`).
+    subscript(index: Int) -> TextRow {
+        switch storage {
+        case let .array(rows): rows[index]
+        case let .cached(rows): rows[index] ?? .damaged
+        }
+    }
+
+    /// Whether row `index` is what was stored: false for a cached row whose
+    /// ranges or kind a damaged cache spoils.
+    func isIntact(_ index: Int) -> Bool {
+        switch storage {
+        case .array: true
+        case let .cached(rows): rows[index] != nil
+        }
+    }
+
+    /// Calls `body` with the rows in contiguous memory (copied once when cached).
+    func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<TextRow>) -> R) -> R {
+        switch storage {
+        case let .array(rows): rows.withUnsafeBufferPointer(body)
+        case .cached: Array(self).withUnsafeBufferPointer(body)
+        }
+    }
+
+    mutating func append(_ row: TextRow) {
+        guard case var .array(rows) = storage else {
+            storage = .array(Array(self) + [row])
+            return
+        }
+        storage = .array([])
+        rows.append(row)
+        storage = .array(rows)
+    }
+}
+
+extension TextRow {
+    /// What a cached row that fails its checks reads as: no names (so no
+    /// index lists it), no text, a coordinate outside every search box.
+    static let damaged = TextRow(
+        names: 0..<0, source: 0..<0, admin1: 0..<0, latitude: .nan, longitude: .nan,
+        population: -1, kind: .coordinate, country: 0, area: -1
+    )
+}
+
 /// How a text segment's source bytes become the `Place.source` text.
 enum SourceStyle: Sendable {
     /// `g:<id>`, `a:<ICAO>`, `c:<ISO>`, `p:<ISO>:<name>` codes of gazetteer.tsv.
@@ -45,12 +118,12 @@ enum SourceStyle: Sendable {
 /// Rows that came from one text file.
 struct TextSegment: Sendable {
     var text: [UInt8]
-    var rows: [TextRow]
+    var rows: TextRows
     var separator: UInt8
     var style: SourceStyle
     var areas: AreaFile?
 
-    init(text: [UInt8] = [], rows: [TextRow] = [], separator: UInt8, style: SourceStyle, areas: AreaFile? = nil) {
+    init(text: [UInt8] = [], rows: TextRows = TextRows(), separator: UInt8, style: SourceStyle, areas: AreaFile? = nil) {
         self.text = text
         self.rows = rows
         self.separator = separator
@@ -99,7 +172,11 @@ struct TextSegment: Sendable {
         }
     }
 
+    /// - Throws: `GazetteerError.badData` for a cached row that fails its checks.
     func place(ofRow index: Int) throws(GazetteerError) -> Place {
+        guard rows.isIntact(index) else {
+            throw .badData(source: IndexCache.fileName, line: 0, reason: "cached row \(index) is damaged")
+        }
         let row = rows[index]
         let names = names(ofRow: index)
         var area: MultiPolygon?

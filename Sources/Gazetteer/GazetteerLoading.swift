@@ -49,11 +49,12 @@ extension Gazetteer {
         if FileManager.default.fileExists(atPath: tsv.path) {
             let areasURL = dataDirectory.appendingPathComponent(BundleFile.areasFileName)
             let areas = FileManager.default.fileExists(atPath: areasURL.path) ? try AreaFile(contentsOf: areasURL) : nil
-            let text = try BundleFile.readWholeFile(tsv)
+            let file = try BundleFile.mapWholeFile(tsv)
+            let text = TextBytes(mapping: file)
             let segment: TextSegment
             if let overridesBytes {
                 let url = dataDirectory.appendingPathComponent(IndexCache.fileName)
-                let fingerprint = IndexCache.Fingerprint(bundle: text, areas: areas?.fingerprint, overrides: overridesBytes)
+                let fingerprint = IndexCache.Fingerprint(bundle: file, areas: areas?.fingerprint, overrides: overridesBytes)
                 let contents = IndexCache.load(url, fingerprint: fingerprint, textCount: text.count,
                                                areaCount: areas?.count ?? 0, overrideCount: entries.count, codes: codes)
                 cache = (url, fingerprint, contents)

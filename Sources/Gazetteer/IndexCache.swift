@@ -12,8 +12,8 @@ import Darwin
 /// the data loads, mapped by later loads instead of parsing and folding
 /// about 900,000 names again.
 ///
-/// The header holds the size and a content hash of each input, so an edited
-/// input makes the cache stale and the next load rebuilds it. Loading maps
+/// The header identifies each input (see `Fingerprint`), so an edited input
+/// makes the cache stale and the next load rebuilds it. Loading maps
 /// the file and checks only the header and the section sizes, so a load
 /// touches just the pages its lookups need; every value read from the file
 /// is checked where it is read (a row's ranges and kind, a bucket's bounds,
@@ -29,17 +29,22 @@ enum IndexCache {
     static let fileName = "gazetteer.index"
     static let magic: UInt64 = 0x3158_4544_4E49_4D54  // "TMINDEX1", little-endian
 
-    /// Sizes and content hashes of the inputs a cache was built from.
+    /// What identifies the inputs a cache was built from.
+    ///
+    /// `gazetteer.tsv` (23 MB, generated, replaced whole) by its size,
+    /// inode and modification and status-change times: hashing it took
+    /// about 5 ms and read every page of it on each load. The small inputs,
+    /// which are edited by hand (`places.csv`, the sites) or copied about
+    /// (`areas.bin`), by their size and a content hash.
     struct Fingerprint: Equatable {
         var words: [UInt64]
 
         /// - Parameters:
-        ///   - bundle: the bytes of `gazetteer.tsv`.
+        ///   - bundle: `gazetteer.tsv`, mapped (its `MappedFile.identity`).
         ///   - areas: the content hash and size of `areas.bin`, nil when absent.
-        ///   - overrides: the bytes of `places.csv`.
-        init(bundle: [UInt8], areas: (hash: UInt64, size: Int)?, overrides: [UInt8]) {
-            words = [
-                UInt64(bundle.count), ContentHash.of(bundle),
+        ///   - overrides: the bytes of `places.csv` and the sites.
+        init(bundle: MappedFile, areas: (hash: UInt64, size: Int)?, overrides: [UInt8]) {
+            words = bundle.identity + [
                 areas.map { UInt64($0.size) } ?? .max, areas?.hash ?? 0,
                 UInt64(overrides.count), ContentHash.of(overrides),
             ]
@@ -59,11 +64,11 @@ enum IndexCache {
 
     /// Layout words: format version and the strides the raw sections depend on.
     static var layout: UInt64 {
-        UInt64(4) | UInt64(MemoryLayout<TextRow>.stride) << 16 | UInt64(MemoryLayout<KeyTable.Entry>.stride) << 32
+        UInt64(5) | UInt64(MemoryLayout<TextRow>.stride) << 16 | UInt64(MemoryLayout<KeyTable.Entry>.stride) << 32
             | UInt64(MemoryLayout<TextRow>.offset(of: \TextRow.kind)!) << 48
     }
 
-    static let fingerprintWords = 6
+    static let fingerprintWords = 8
     /// magic, layout, fingerprint, row count, table row count, shift, bucket
     /// starts, entries, key bytes, links, hash of the linked codes.
     static let headerWords = 2 + fingerprintWords + 8

@@ -17,6 +17,11 @@ import Darwin
 final class MappedFile: @unchecked Sendable {
     /// The file's bytes; empty (no base address) for an empty file.
     let bytes: UnsafeRawBufferPointer
+    /// What identifies this version of the file without reading it: its
+    /// size (bytes), inode, and modification and status-change times
+    /// (nanoseconds since 1970). Any write changes a time; a replaced file
+    /// has another inode; the status-change time cannot be set back.
+    let identity: [UInt64]
 
     /// Maps the file open on `descriptor` (which may be closed afterwards).
     /// - Returns: nil when the size cannot be read or the mapping fails.
@@ -24,6 +29,14 @@ final class MappedFile: @unchecked Sendable {
         var status = stat()
         guard fstat(descriptor, &status) == 0, status.st_size >= 0 else { return nil }
         let size = Int(status.st_size)
+        #if canImport(Darwin)
+        let (modified, changed) = (status.st_mtimespec, status.st_ctimespec)
+        #else
+        let (modified, changed) = (status.st_mtim, status.st_ctim)
+        #endif
+        identity = [UInt64(size), UInt64(status.st_ino),
+                    UInt64(bitPattern: Int64(modified.tv_sec) &* 1_000_000_000 &+ Int64(modified.tv_nsec)),
+                    UInt64(bitPattern: Int64(changed.tv_sec) &* 1_000_000_000 &+ Int64(changed.tv_nsec))]
         guard size > 0 else {
             bytes = UnsafeRawBufferPointer(start: nil, count: 0)
             return

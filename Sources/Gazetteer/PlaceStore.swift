@@ -32,6 +32,44 @@ struct TextRow: Sendable {
     var area: Int32
 }
 
+/// The bytes of a text segment: built in memory (the user's files), or a
+/// whole file mapped (`gazetteer.tsv`), its pages read as rows are used.
+struct TextBytes: Sendable {
+    /// The bytes when built in memory; empty when mapped.
+    private var array: [UInt8]
+    private let file: MappedFile?
+
+    init(_ bytes: [UInt8] = []) {
+        array = bytes
+        file = nil
+    }
+
+    init(mapping file: MappedFile) {
+        array = []
+        self.file = file
+    }
+
+    var count: Int { file?.bytes.count ?? array.count }
+
+    func withUnsafeBufferPointer<R, E: Error>(_ body: (UnsafeBufferPointer<UInt8>) throws(E) -> R) throws(E) -> R {
+        if let file {
+            return try withExtendedLifetime(file) { () throws(E) -> R in try body(file.bytes.assumingMemoryBound(to: UInt8.self)) }
+        }
+        return try array.withUnsafeBufferPointer { (bytes) throws(E) -> R in try body(bytes) }
+    }
+
+    /// Appends to bytes built in memory (a mapped file cannot grow).
+    mutating func append(_ byte: UInt8) {
+        precondition(file == nil, "appending to a mapped file")
+        array.append(byte)
+    }
+
+    mutating func append(contentsOf bytes: some Sequence<UInt8>) {
+        precondition(file == nil, "appending to a mapped file")
+        array.append(contentsOf: bytes)
+    }
+}
+
 /// The rows of a text segment: an array, or the rows of the index cache
 /// read in place (each checked as it is read).
 struct TextRows: RandomAccessCollection, Sendable {
@@ -117,13 +155,13 @@ enum SourceStyle: Sendable {
 
 /// Rows that came from one text file.
 struct TextSegment: Sendable {
-    var text: [UInt8]
+    var text: TextBytes
     var rows: TextRows
     var separator: UInt8
     var style: SourceStyle
     var areas: AreaFile?
 
-    init(text: [UInt8] = [], rows: TextRows = TextRows(), separator: UInt8, style: SourceStyle, areas: AreaFile? = nil) {
+    init(text: TextBytes = TextBytes(), rows: TextRows = TextRows(), separator: UInt8, style: SourceStyle, areas: AreaFile? = nil) {
         self.text = text
         self.rows = rows
         self.separator = separator
@@ -150,7 +188,7 @@ struct TextSegment: Sendable {
     }
 
     func string(_ range: Range<Int>) -> String {
-        String(decoding: text[range], as: UTF8.self)
+        text.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
     }
 
     func source(ofRow index: Int) -> String {

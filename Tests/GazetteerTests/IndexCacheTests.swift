@@ -65,6 +65,32 @@ import Testing
         #expect(try again.resolve("Qaryat Testiyah").coordinate == edited.resolve("Qaryat Testiyah").coordinate)
     }
 
+    /// `gazetteer.tsv` is known by its size, inode and times rather than a
+    /// hash of its bytes: a replaced file, or one written in place at the
+    /// same size, still makes the cache stale.
+    @Test func aReplacedOrRewrittenBundleRebuildsTheCache() throws {
+        let directory = try Self.scratchDataDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        _ = try Gazetteer(dataDirectory: directory)
+        let tsv = directory.appendingPathComponent(BundleFile.fileName)
+        var bytes = try [UInt8](Data(contentsOf: tsv))
+        let name = Array("\tKarbala|".utf8)
+        let at = try #require((0...(bytes.count - name.count)).first { bytes[$0..<($0 + name.count)].elementsEqual(name) })
+        bytes.replaceSubrange((at + 1)..<(at + 8), with: Array("Qarbalu".utf8))
+        try FileManager.default.removeItem(at: tsv)
+        try Data(bytes).write(to: tsv)
+        #expect(try Gazetteer(dataDirectory: directory).places(named: "Qarbalu").count == 1)
+
+        // One byte rewritten in place: same size, same inode.
+        let handle = try FileHandle(forWritingTo: tsv)
+        try handle.seek(toOffset: UInt64(at + 7))
+        try handle.write(contentsOf: Array("x".utf8))
+        try handle.close()
+        let rewritten = try Gazetteer(dataDirectory: directory)
+        #expect(rewritten.places(named: "Qarbalu").isEmpty)
+        #expect(rewritten.places(named: "Qarbalx").count == 1)
+    }
+
     /// Damage the header or the size catches: the cache is ignored and
     /// rebuilt, and the rebuilt one is read again.
     @Test func aDamagedCacheIsIgnored() throws {

@@ -177,9 +177,6 @@ struct KeyTable: @unchecked Sendable {
         withExtendedLifetime(owner) { body(shift, bucketStarts, entries, keyBytes) }
     }
 
-    /// Number of entries (names), including any a damaged cache spoils.
-    var entryCount: Int { entries.count }
-
     /// The entry positions of bucket `bucket`; empty when the stored starts
     /// are out of order or out of range (a damaged cache).
     @inline(__always)

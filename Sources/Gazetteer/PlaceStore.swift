@@ -73,64 +73,48 @@ struct TextBytes: Sendable {
 /// The rows of a text segment: an array, or the rows of the index cache
 /// read in place (each checked as it is read).
 struct TextRows: RandomAccessCollection, Sendable {
-    private enum Storage: Sendable {
-        case array([TextRow])
-        case cached(CachedRows)
-    }
-
-    private var storage: Storage
+    /// The rows when built in memory; empty when cached.
+    private var array: [TextRow]
+    private let cached: CachedRows?
 
     init(_ rows: [TextRow] = []) {
-        storage = .array(rows)
+        array = rows
+        cached = nil
     }
 
     init(cached rows: CachedRows) {
-        storage = .cached(rows)
+        array = []
+        cached = rows
     }
 
     var startIndex: Int { 0 }
 
-    var endIndex: Int {
-        switch storage {
-        case let .array(rows): rows.count
-        case let .cached(rows): rows.count
-        }
-    }
+    var endIndex: Int { cached?.count ?? array.count }
 
     /// Row `index`; a cached row that fails its checks reads as
     /// `TextRow.damaged` (see `isIntact`).
     subscript(index: Int) -> TextRow {
-        switch storage {
-        case let .array(rows): rows[index]
-        case let .cached(rows): rows[index] ?? .damaged
-        }
+        guard let cached else { return array[index] }
+        return cached[index] ?? .damaged
     }
 
     /// Whether row `index` is what was stored: false for a cached row whose
-    /// ranges or kind a damaged cache spoils.
+    /// ranges, kind or area a damaged cache spoils.
     func isIntact(_ index: Int) -> Bool {
-        switch storage {
-        case .array: true
-        case let .cached(rows): rows[index] != nil
-        }
+        guard let cached else { return true }
+        return cached[index] != nil
     }
 
     /// Calls `body` with the rows in contiguous memory (copied once when cached).
     func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<TextRow>) -> R) -> R {
-        switch storage {
-        case let .array(rows): rows.withUnsafeBufferPointer(body)
-        case .cached: Array(self).withUnsafeBufferPointer(body)
-        }
+        guard cached == nil else { return Array(self).withUnsafeBufferPointer(body) }
+        return array.withUnsafeBufferPointer(body)
     }
 
+    /// Appends to rows built in memory (cached rows are read-only).
     mutating func append(_ row: TextRow) {
-        guard case var .array(rows) = storage else {
-            storage = .array(Array(self) + [row])
-            return
-        }
-        storage = .array([])
-        rows.append(row)
-        storage = .array(rows)
+        precondition(cached == nil, "appending to cached rows")
+        array.append(row)
     }
 }
 

@@ -10,8 +10,8 @@ import Darwin
 /// tab-separated `kind country admin1 population latitude longitude source
 /// area names`, names separated by `|`, `#` comment lines.
 ///
-/// The file is read whole (about 25 MB) and parsed at the byte level; names
-/// stay bytes of that buffer until a place is asked for.
+/// The file is mapped whole (about 23 MB) and parsed at the byte level;
+/// names stay bytes of the mapping until a place is asked for.
 enum BundleFile {
     static let fileName = "gazetteer.tsv"
     static let areasFileName = "areas.bin"
@@ -59,37 +59,52 @@ enum BundleFile {
         return nil
     }
 
+    /// Maps `gazetteer.tsv` (see `MappedFile`): rows read from the index
+    /// cache touch only the pages of the rows a run uses.
+    /// - Throws: `GazetteerError.file(.unreadable)` when the file cannot be opened or mapped.
+    static func mapWholeFile(_ url: URL) throws(GazetteerError) -> MappedFile {
+        guard let file = MappedFile(path: url.path) else {
+            throw .file(.unreadable(source: url.path, reason: String(cString: strerror(errno))))
+        }
+        return file
+    }
+
     /// Parses the whole file; large files in two halves on both cores.
-    static func parse(_ text: [UInt8], source: String, areas: AreaFile?) throws(GazetteerError) -> TextSegment {
+    static func parse(_ text: TextBytes, source: String, areas: AreaFile?) throws(GazetteerError) -> TextSegment {
         // Split at the line break nearest the middle.
-        var middle = text.count / 2
-        while middle < text.count, text[middle] != 0x0A { middle += 1 }
-        let halves = text.count > 1 << 20 ? [0..<min(text.count, middle + 1), min(text.count, middle + 1)..<text.count] : [0..<text.count]
-        let parts = ConcurrentMap.map(count: halves.count) { half in parseLines(text, halves[half], areas: areas) }
+        let halves = text.withUnsafeBufferPointer { text in
+            var middle = text.count / 2
+            while middle < text.count, text[middle] != 0x0A { middle += 1 }
+            return text.count > 1 << 20 ? [0..<min(text.count, middle + 1), min(text.count, middle + 1)..<text.count] : [0..<text.count]
+        }
+        let parts = ConcurrentMap.map(count: halves.count) { half in
+            text.withUnsafeBufferPointer { parseLines($0, halves[half], areas: areas) }
+        }
         var rows = [TextRow]()
         rows.reserveCapacity(parts.reduce(0) { $0 + $1.rows.count })
         for part in parts {
             if let (offset, reason) = part.failure {
                 // Line numbers count from the start of the file.
-                let line = text[0..<offset].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } + 1
+                let line = text.withUnsafeBufferPointer { $0[0..<offset].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } } + 1
                 throw .badData(source: source, line: line, reason: reason)
             }
             rows.append(contentsOf: part.rows)
         }
-        return segment(text: text, rows: rows, areas: areas)
+        return segment(text: text, rows: TextRows(rows), areas: areas)
     }
 
     /// The segment of the file's bytes and their parsed rows.
-    static func segment(text: [UInt8], rows: [TextRow], areas: AreaFile?) -> TextSegment {
+    static func segment(text: TextBytes, rows: TextRows, areas: AreaFile?) -> TextSegment {
         TextSegment(text: text, rows: rows, separator: UInt8(ascii: "|"), style: .bundleCodes, areas: areas)
     }
 
     /// Rows of the lines in `range`, or the byte offset of the first bad line and why.
-    static func parseLines(_ text: [UInt8], _ range: Range<Int>, areas: AreaFile?) -> (rows: [TextRow], failure: (Int, String)?) {
+    static func parseLines(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, areas: AreaFile?) -> (rows: [TextRow], failure: (Int, String)?) {
         var rows = [TextRow]()
         rows.reserveCapacity(range.count / 80)
         var failure: (Int, String)?
-        text.withUnsafeBufferPointer { bytes in
+        // Stops at the first bad line.
+        func scan() {
             guard let base = bytes.baseAddress else { return }
             var fields = [Range<Int>]()
             fields.reserveCapacity(12)
@@ -126,6 +141,7 @@ enum BundleFile {
                 ))
             }
         }
+        scan()
         return (rows, failure)
     }
 }

@@ -33,6 +33,14 @@ extension Gazetteer {
             }
             entries += try SiteTable.entries(contentsOf: url)
         }
+        // The bundled records the curated rows cite: the first row citing a
+        // record stands for it (places.csv before the sites).
+        var wanted = [String: Int]()
+        for (index, entry) in entries.enumerated() {
+            if let code = Self.bundleCode(citedBy: entry.place.source), wanted[code] == nil { wanted[code] = index }
+            if let area = entry.area { wanted[Self.areaCode(area) ?? area] = index }
+        }
+        let codes = wanted.keys.sorted()
         var segments = [Segment]()
         var nextRow = 0
         var bundled: TextSegment?
@@ -41,12 +49,14 @@ extension Gazetteer {
         if FileManager.default.fileExists(atPath: tsv.path) {
             let areasURL = dataDirectory.appendingPathComponent(BundleFile.areasFileName)
             let areas = FileManager.default.fileExists(atPath: areasURL.path) ? try AreaFile(contentsOf: areasURL) : nil
-            let text = try BundleFile.readWholeFile(tsv)
+            let file = try BundleFile.mapWholeFile(tsv)
+            let text = TextBytes(mapping: file)
             let segment: TextSegment
             if let overridesBytes {
                 let url = dataDirectory.appendingPathComponent(IndexCache.fileName)
-                let fingerprint = IndexCache.Fingerprint(bundle: text, areas: areas?.fingerprint, overrides: overridesBytes)
-                let contents = IndexCache.load(url, fingerprint: fingerprint, textCount: text.count, overrideCount: entries.count)
+                let fingerprint = IndexCache.Fingerprint(bundle: file, areas: areas?.fingerprint, overrides: overridesBytes)
+                let contents = IndexCache.load(url, fingerprint: fingerprint, textCount: text.count,
+                                               areaCount: areas?.count ?? 0, overrideCount: entries.count, codes: codes)
                 cache = (url, fingerprint, contents)
                 if let contents {
                     segment = BundleFile.segment(text: text, rows: contents.rows, areas: areas)
@@ -63,16 +73,12 @@ extension Gazetteer {
 
         // Overrides and sites: link each to the bundled row it cites, inherit its
         // population, attach a named outline.
+        // The links come from the cache when it was read: finding them scans every bundled row.
         var redirects = [Int32: Int32]()
         var places = entries.map(\.place)
+        var found = [String: Int]()
         if let bundled {
-            var wanted = [String: Int]()
-            for (index, entry) in entries.enumerated() {
-                // The first row citing a record stands for it (places.csv before the sites).
-                if let code = Self.bundleCode(citedBy: entry.place.source), wanted[code] == nil { wanted[code] = index }
-                if let area = entry.area { wanted[Self.areaCode(area) ?? area] = index }
-            }
-            let found = Self.bundledRows(withSourceCodes: Set(wanted.keys), in: bundled)
+            found = cache?.contents?.links ?? Self.bundledRows(withSourceCodes: Set(codes), in: bundled)
             for (code, row) in found {
                 guard let index = wanted[code] else { continue }
                 redirects[Int32(row)] = Int32(nextRow + index)
@@ -120,8 +126,8 @@ extension Gazetteer {
                 exact = contents.exact
             } else {
                 let table = Self.buildTable(.exact, segments: segments, rowCount: nextRow)
-                IndexCache.store(IndexCache.Contents(rows: bundled.rows, exact: table), tableRowCount: nextRow,
-                                 fingerprint: cache.fingerprint, to: cache.url)
+                IndexCache.store(IndexCache.Contents(rows: bundled.rows, exact: table, links: found), tableRowCount: nextRow,
+                                 fingerprint: cache.fingerprint, codes: codes, to: cache.url)
                 exact = table
             }
         }

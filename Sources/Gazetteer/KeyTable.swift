@@ -13,7 +13,10 @@ import Darwin
 /// scans one bucket (a handful of entries), so it costs about two cache
 /// misses; building costs no random probing, which is what makes loading a
 /// million names take tens of milliseconds rather than hundreds.
-struct KeyTable: Sendable {
+///
+/// The buffers are read-only once built and owned by `owner`, hence
+/// `@unchecked Sendable`.
+struct KeyTable: @unchecked Sendable {
     /// One name: its key's hash, where its key bytes are, and its row.
     struct Entry {
         var hash: UInt64
@@ -43,11 +46,41 @@ struct KeyTable: Sendable {
         }
     }
 
+    /// Bucket of a hash: its top `64 - shift` bits.
     private let shift: UInt64
     /// `bucketStarts[b]..<bucketStarts[b + 1]` are bucket b's entries.
-    private let bucketStarts: [Int32]
-    private let entries: [Entry]
-    private let keyBytes: [UInt8]
+    private let bucketStarts: UnsafeBufferPointer<Int32>
+    private let entries: UnsafeBufferPointer<Entry>
+    private let keyBytes: UnsafeBufferPointer<UInt8>
+    /// Rows the table covers: an entry naming a row at or past this is skipped.
+    private let rowCount: Int
+    /// The rows read in place from the index cache (the first rows of the
+    /// table), when the table was read from it: an entry naming one of them
+    /// that fails its checks is skipped.
+    private let cachedRows: CachedRows?
+    /// Keeps the memory of the three buffers alive: an `Allocation` for a
+    /// built table, the `MappedFile` for one read from the cache.
+    private let owner: AnyObject
+
+    /// Memory a built table owns, freed with it.
+    private final class Allocation {
+        let bucketStarts: UnsafeMutableBufferPointer<Int32>
+        let entries: UnsafeMutableBufferPointer<Entry>
+        let keyBytes: UnsafeMutableBufferPointer<UInt8>
+
+        init(bucketCount: Int, entryCount: Int, keyByteCount: Int) {
+            bucketStarts = .allocate(capacity: bucketCount + 1)
+            bucketStarts.initialize(repeating: 0)
+            entries = .allocate(capacity: entryCount)
+            keyBytes = .allocate(capacity: keyByteCount)
+        }
+
+        deinit {
+            bucketStarts.deallocate()
+            entries.deallocate()
+            keyBytes.deallocate()
+        }
+    }
 
     /// Distributes the entries of `builders` (in order: a row's postings keep
     /// load order when earlier builders hold earlier rows) into buckets.
@@ -55,15 +88,16 @@ struct KeyTable: Sendable {
     /// Two stable counting-sort passes: first by the top 8 bits of the hash
     /// into 256 partitions (256 sequential write streams stay in cache), then
     /// each partition, small enough for the cache, by the bucket bits.
-    init(building builders: [Builder]) {
+    /// - Parameter rowCount: rows the builders' entries may name.
+    init(building builders: [Builder], rowCount: Int) {
         let count = builders.reduce(0) { $0 + $1.entries.count }
         var bits: UInt64 = 8
         while (1 << bits) < count / 4, bits < 30 { bits += 1 }
         let shift = 64 - bits
         let bucketCount = 1 << Int(bits)
         let partitionShift: UInt64 = 56
-        var keyBytes = [UInt8]()
-        keyBytes.reserveCapacity(builders.reduce(0) { $0 + $1.keyBytes.count })
+        let memory = Allocation(bucketCount: bucketCount, entryCount: count,
+                                keyByteCount: builders.reduce(0) { $0 + $1.keyBytes.count })
 
         // Pass 1: into 256 partitions by the top 8 bits.
         var partitionStarts = [Int](repeating: 0, count: 257)
@@ -73,12 +107,16 @@ struct KeyTable: Sendable {
             }
         }
         for partition in 0..<256 { partitionStarts[partition + 1] += partitionStarts[partition] }
+        var keyByteCount = 0
         let partitioned = [Entry](unsafeUninitializedCapacity: count) { target, initialized in
             var cursor = partitionStarts
             cursor.withUnsafeMutableBufferPointer { cursor in
                 for builder in builders {
-                    let offset = UInt64(keyBytes.count) << 24
-                    keyBytes.append(contentsOf: builder.keyBytes)
+                    let offset = UInt64(keyByteCount) << 24
+                    builder.keyBytes.withUnsafeBufferPointer { source in
+                        _ = UnsafeMutableBufferPointer(rebasing: memory.keyBytes[keyByteCount...]).initialize(from: source)
+                    }
+                    keyByteCount += builder.keyBytes.count
                     builder.entries.withUnsafeBufferPointer { source in
                         for var entry in source {
                             let partition = Int(entry.hash >> partitionShift)
@@ -93,54 +131,89 @@ struct KeyTable: Sendable {
         }
 
         // Pass 2: each partition by the bucket bits.
-        var starts = [Int32](repeating: 0, count: bucketCount + 1)
-        let entries = [Entry](unsafeUninitializedCapacity: count) { target, initialized in
-            partitioned.withUnsafeBufferPointer { source in
-                starts.withUnsafeMutableBufferPointer { starts in
-                    for entry in source { starts[Int(entry.hash >> shift) + 1] += 1 }
-                    for bucket in 0..<bucketCount { starts[bucket + 1] += starts[bucket] }
-                    var cursor = [Int32](starts)
-                    cursor.withUnsafeMutableBufferPointer { cursor in
-                        for entry in source {
-                            let bucket = Int(entry.hash >> shift)
-                            (target.baseAddress! + Int(cursor[bucket])).initialize(to: entry)
-                            cursor[bucket] += 1
-                        }
-                    }
+        let starts = memory.bucketStarts, target = memory.entries
+        partitioned.withUnsafeBufferPointer { source in
+            for entry in source { starts[Int(entry.hash >> shift) + 1] += 1 }
+            for bucket in 0..<bucketCount { starts[bucket + 1] += starts[bucket] }
+            var cursor = [Int32](starts)
+            cursor.withUnsafeMutableBufferPointer { cursor in
+                for entry in source {
+                    let bucket = Int(entry.hash >> shift)
+                    (target.baseAddress! + Int(cursor[bucket])).initialize(to: entry)
+                    cursor[bucket] += 1
                 }
             }
-            initialized = count
         }
         self.shift = shift
-        self.bucketStarts = starts
-        self.entries = entries
-        self.keyBytes = keyBytes
+        bucketStarts = UnsafeBufferPointer(memory.bucketStarts)
+        entries = UnsafeBufferPointer(memory.entries)
+        keyBytes = UnsafeBufferPointer(memory.keyBytes)
+        self.rowCount = rowCount
+        cachedRows = nil
+        owner = memory
     }
 
-    /// A table from parts `withParts` handed out (see `IndexCache`).
-    init(shift: UInt64, bucketStarts: [Int32], entries: [Entry], keyBytes: [UInt8]) {
+    /// A table read in place from the index cache: the buffers lie in
+    /// `file`'s mapping and are checked as they are read, never up front.
+    /// - Parameters:
+    ///   - shift: in 34...56 (at most 2^30 buckets).
+    ///   - bucketStarts: `2^(64 - shift) + 1` values.
+    ///   - rowCount: rows the table covers.
+    ///   - cachedRows: the cached rows the first row numbers stand for.
+    init(shift: UInt64, bucketStarts: UnsafeBufferPointer<Int32>, entries: UnsafeBufferPointer<Entry>,
+         keyBytes: UnsafeBufferPointer<UInt8>, rowCount: Int, cachedRows: CachedRows, file: MappedFile) {
+        precondition((34...56).contains(shift) && bucketStarts.count == (1 << (64 - shift)) + 1)
         self.shift = shift
         self.bucketStarts = bucketStarts
         self.entries = entries
         self.keyBytes = keyBytes
+        self.rowCount = rowCount
+        self.cachedRows = cachedRows
+        owner = file
     }
 
     /// Calls `body` with the table's parts: the hash shift, bucket starts, entries and key bytes.
     func withParts<R>(_ body: (UInt64, UnsafeBufferPointer<Int32>, UnsafeBufferPointer<Entry>, UnsafeBufferPointer<UInt8>) -> R) -> R {
-        bucketStarts.withUnsafeBufferPointer { starts in
-            withStorage { entries, keyBytes in body(shift, starts, entries, keyBytes) }
-        }
+        withExtendedLifetime(owner) { body(shift, bucketStarts, entries, keyBytes) }
+    }
+
+    /// The entry positions of bucket `bucket`; empty when the stored starts
+    /// are out of order or out of range (a damaged cache).
+    @inline(__always)
+    private func positions(ofBucket bucket: Int) -> Range<Int> {
+        let lower = Int(bucketStarts[bucket]), upper = Int(bucketStarts[bucket + 1])
+        guard lower >= 0, lower <= upper, upper <= entries.count else { return 0..<0 }
+        return lower..<upper
+    }
+
+    /// The key bytes of entry `position` (valid while the table is); empty
+    /// when the entry's key lies outside the key bytes (a damaged cache).
+    @inline(__always)
+    func keyBytes(ofEntry position: Int) -> UnsafeBufferPointer<UInt8> {
+        let entry = entries[position]
+        let start = entry.keyStart, length = entry.keyLength
+        guard start <= keyBytes.count - length, let base = keyBytes.baseAddress else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeBufferPointer(start: base + start, count: length)
+    }
+
+    /// Whether `row` can be listed: within the table, and intact when cached.
+    @inline(__always)
+    private func listable(_ row: Int32) -> Bool {
+        guard row >= 0, Int(row) < rowCount else { return false }
+        guard let cachedRows, Int(row) < cachedRows.count else { return true }
+        return cachedRows[Int(row)] != nil
     }
 
     /// Entry positions of the first entry of each distinct key (within a
-    /// bucket, the first entry of each hash stands for the key).
+    /// bucket, the first entry of each hash stands for the key); a damaged
+    /// cache's entries may be among them with an empty key.
     func distinctKeys() -> [Int32] {
         var distinct = [Int32]()
         distinct.reserveCapacity(entries.count)
-        entries.withUnsafeBufferPointer { entries in
-            bucketStarts.withUnsafeBufferPointer { starts in
-                for bucket in 0..<(starts.count - 1) {
-                    let lower = Int(starts[bucket]), upper = Int(starts[bucket + 1])
+        withExtendedLifetime(owner) {
+                for bucket in 0..<(bucketStarts.count - 1) {
+                    let positions = positions(ofBucket: bucket)
+                    let lower = positions.lowerBound, upper = positions.upperBound
                     var position = lower
                     while position < upper {
                         var first = true
@@ -156,7 +229,6 @@ struct KeyTable: Sendable {
                         position += 1
                     }
                 }
-            }
         }
         return distinct
     }
@@ -178,15 +250,25 @@ struct KeyTable: Sendable {
     }
 
     /// Rows listed under `key`, in load order (a row may repeat when several
-    /// of its names share the key); empty when the key is unknown.
+    /// of its names share the key); empty when the key is unknown. Entries a
+    /// damaged cache spoils (a key or row out of range, a cached row that
+    /// fails its checks) are not listed.
     func rows(for key: UnsafeBufferPointer<UInt8>) -> [Int32] {
         guard !key.isEmpty else { return [] }
         let hash = Self.hash(key)
-        let bucket = Int(hash >> shift)
         var found = [Int32]()
-        for position in Int(bucketStarts[bucket])..<Int(bucketStarts[bucket + 1]) where entries[position].hash == hash {
-            if found.isEmpty, !equals(entries[position], key) { return [] }
-            found.append(entries[position].row)
+        withExtendedLifetime(owner) {
+            var checked = false
+            for position in positions(ofBucket: Int(hash >> shift)) where entries[position].hash == hash {
+                if !checked {
+                    // The first entry of a hash stands for its key.
+                    let stored = keyBytes(ofEntry: position)
+                    guard stored.count == key.count, memcmp(stored.baseAddress!, key.baseAddress!, key.count) == 0 else { return }
+                    checked = true
+                }
+                let row = entries[position].row
+                if listable(row) { found.append(row) }
+            }
         }
         return found
     }
@@ -195,23 +277,8 @@ struct KeyTable: Sendable {
         key.withUnsafeBufferPointer { rows(for: $0) }
     }
 
-    /// The key bytes of entry `position`.
-    func key(atEntry position: Int) -> ArraySlice<UInt8> {
-        let entry = entries[position]
-        return keyBytes[entry.keyStart..<(entry.keyStart + entry.keyLength)]
-    }
-
-    /// Calls `body` with the entries and the key bytes.
-    func withStorage<R>(_ body: (UnsafeBufferPointer<Entry>, UnsafeBufferPointer<UInt8>) -> R) -> R {
-        entries.withUnsafeBufferPointer { entries in
-            keyBytes.withUnsafeBufferPointer { bytes in body(entries, bytes) }
-        }
-    }
-
-    private func equals(_ entry: Entry, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard entry.keyLength == key.count else { return false }
-        return keyBytes.withUnsafeBufferPointer { stored in
-            memcmp(stored.baseAddress! + entry.keyStart, key.baseAddress!, key.count) == 0
-        }
+    /// The key bytes of entry `position` (empty when a damaged cache spoils it).
+    func key(atEntry position: Int) -> [UInt8] {
+        withExtendedLifetime(owner) { Array(keyBytes(ofEntry: position)) }
     }
 }

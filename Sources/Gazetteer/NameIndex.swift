@@ -18,7 +18,7 @@ extension Gazetteer {
             indexer.index(segments, rows: rows)
             return indexer.builder
         }
-        return KeyTable(building: builders)
+        return KeyTable(building: builders, rowCount: rowCount)
     }
 }
 
@@ -71,9 +71,8 @@ struct NameIndexer {
             switch segment.storage {
             case let .text(text):
                 text.text.withUnsafeBufferPointer { bytes in
-                  text.rows.withUnsafeBufferPointer { textRows in
                     for row in local {
-                        let names = textRows[row - segment.firstRow].names
+                        let names = text.rows[row - segment.firstRow].names
                         var start = names.lowerBound
                         for position in names.lowerBound...names.upperBound
                         where position == names.upperBound || bytes[position] == text.separator {
@@ -81,7 +80,6 @@ struct NameIndexer {
                             start = position + 1
                         }
                     }
-                  }
                 }
             case let .places(places):
                 for row in local {

@@ -32,6 +32,101 @@ struct TextRow: Sendable {
     var area: Int32
 }
 
+/// The bytes of a text segment: built in memory (the user's files), or a
+/// whole file mapped (`gazetteer.tsv`), its pages read as rows are used.
+struct TextBytes: Sendable {
+    /// The bytes when built in memory; empty when mapped.
+    private var array: [UInt8]
+    private let file: MappedFile?
+
+    init(_ bytes: [UInt8] = []) {
+        array = bytes
+        file = nil
+    }
+
+    init(mapping file: MappedFile) {
+        array = []
+        self.file = file
+    }
+
+    var count: Int { file?.bytes.count ?? array.count }
+
+    func withUnsafeBufferPointer<R, E: Error>(_ body: (UnsafeBufferPointer<UInt8>) throws(E) -> R) throws(E) -> R {
+        if let file {
+            return try withExtendedLifetime(file) { () throws(E) -> R in try body(file.bytes.assumingMemoryBound(to: UInt8.self)) }
+        }
+        return try array.withUnsafeBufferPointer { (bytes) throws(E) -> R in try body(bytes) }
+    }
+
+    /// Appends to bytes built in memory (a mapped file cannot grow).
+    mutating func append(_ byte: UInt8) {
+        precondition(file == nil, "appending to a mapped file")
+        array.append(byte)
+    }
+
+    mutating func append(contentsOf bytes: some Sequence<UInt8>) {
+        precondition(file == nil, "appending to a mapped file")
+        array.append(contentsOf: bytes)
+    }
+}
+
+/// The rows of a text segment: an array, or the rows of the index cache
+/// read in place (each checked as it is read).
+struct TextRows: RandomAccessCollection, Sendable {
+    /// The rows when built in memory; empty when cached.
+    private var array: [TextRow]
+    private let cached: CachedRows?
+
+    init(_ rows: [TextRow] = []) {
+        array = rows
+        cached = nil
+    }
+
+    init(cached rows: CachedRows) {
+        array = []
+        cached = rows
+    }
+
+    var startIndex: Int { 0 }
+
+    var endIndex: Int { cached?.count ?? array.count }
+
+    /// Row `index`; a cached row that fails its checks reads as
+    /// `TextRow.damaged` (see `isIntact`).
+    subscript(index: Int) -> TextRow {
+        guard let cached else { return array[index] }
+        return cached[index] ?? .damaged
+    }
+
+    /// Whether row `index` is what was stored: false for a cached row whose
+    /// ranges, kind or area a damaged cache spoils.
+    func isIntact(_ index: Int) -> Bool {
+        guard let cached else { return true }
+        return cached[index] != nil
+    }
+
+    /// Calls `body` with the rows in contiguous memory (copied once when cached).
+    func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<TextRow>) -> R) -> R {
+        guard cached == nil else { return Array(self).withUnsafeBufferPointer(body) }
+        return array.withUnsafeBufferPointer(body)
+    }
+
+    /// Appends to rows built in memory (cached rows are read-only).
+    mutating func append(_ row: TextRow) {
+        precondition(cached == nil, "appending to cached rows")
+        array.append(row)
+    }
+}
+
+extension TextRow {
+    /// What a cached row that fails its checks reads as: no names (so no
+    /// index lists it), no text, a coordinate outside every search box.
+    static let damaged = TextRow(
+        names: 0..<0, source: 0..<0, admin1: 0..<0, latitude: .nan, longitude: .nan,
+        population: -1, kind: .coordinate, country: 0, area: -1
+    )
+}
+
 /// How a text segment's source bytes become the `Place.source` text.
 enum SourceStyle: Sendable {
     /// `g:<id>`, `a:<ICAO>`, `c:<ISO>`, `p:<ISO>:<name>` codes of gazetteer.tsv.
@@ -44,13 +139,13 @@ enum SourceStyle: Sendable {
 
 /// Rows that came from one text file.
 struct TextSegment: Sendable {
-    var text: [UInt8]
-    var rows: [TextRow]
+    var text: TextBytes
+    var rows: TextRows
     var separator: UInt8
     var style: SourceStyle
     var areas: AreaFile?
 
-    init(text: [UInt8] = [], rows: [TextRow] = [], separator: UInt8, style: SourceStyle, areas: AreaFile? = nil) {
+    init(text: TextBytes = TextBytes(), rows: TextRows = TextRows(), separator: UInt8, style: SourceStyle, areas: AreaFile? = nil) {
         self.text = text
         self.rows = rows
         self.separator = separator
@@ -77,7 +172,7 @@ struct TextSegment: Sendable {
     }
 
     func string(_ range: Range<Int>) -> String {
-        String(decoding: text[range], as: UTF8.self)
+        text.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
     }
 
     func source(ofRow index: Int) -> String {
@@ -99,7 +194,11 @@ struct TextSegment: Sendable {
         }
     }
 
+    /// - Throws: `GazetteerError.badData` for a cached row that fails its checks.
     func place(ofRow index: Int) throws(GazetteerError) -> Place {
+        guard rows.isIntact(index) else {
+            throw .badData(source: IndexCache.fileName, line: 0, reason: "cached row \(index) is damaged")
+        }
         let row = rows[index]
         let names = names(ofRow: index)
         var area: MultiPolygon?

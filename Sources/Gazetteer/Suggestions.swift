@@ -18,28 +18,27 @@ struct FuzzyIndex: Sendable {
 
     init(keys: KeyTable) {
         // Codes are never suggested: a name was asked for.
-        let distinct = keys.withStorage { entries, bytes in
-            keys.distinctKeys().filter { bytes[entries[Int($0)].keyStart] != QueryPolicy.codeKeyMarker }
+        let distinct = keys.distinctKeys().filter {
+            let key = keys.keyBytes(ofEntry: Int($0))
+            return !key.isEmpty && key[0] != QueryPolicy.codeKeyMarker
         }
-        var (ids, counts, signatures, bigrams) = ([Int32](), [Int](), [UInt64](), [UInt64]())
-        keys.withStorage { entries, keyBytes in
-            var maximum = 0
-            for position in distinct { maximum = max(maximum, entries[Int(position)].keyLength) }
-            counts = [Int](repeating: 0, count: maximum + 2)
-            for position in distinct { counts[entries[Int(position)].keyLength + 1] += 1 }
-            for length in 1..<counts.count { counts[length] += counts[length - 1] }
-            var next = counts
-            ids = [Int32](repeating: 0, count: distinct.count)
-            signatures = [UInt64](repeating: 0, count: distinct.count)
-            bigrams = [UInt64](repeating: 0, count: distinct.count)
+        var maximum = 0
+        for position in distinct { maximum = max(maximum, keys.keyBytes(ofEntry: Int(position)).count) }
+        var counts = [Int](repeating: 0, count: maximum + 2)
+        for position in distinct { counts[keys.keyBytes(ofEntry: Int(position)).count + 1] += 1 }
+        for length in 1..<counts.count { counts[length] += counts[length - 1] }
+        var next = counts
+        var ids = [Int32](repeating: 0, count: distinct.count)
+        var signatures = [UInt64](repeating: 0, count: distinct.count)
+        var bigrams = [UInt64](repeating: 0, count: distinct.count)
+        withExtendedLifetime(keys) {
             for position in distinct {
-                let entry = entries[Int(position)]
-                let slot = next[entry.keyLength]
+                let key = keys.keyBytes(ofEntry: Int(position))
+                let slot = next[key.count]
                 ids[slot] = position
-                let key = UnsafeBufferPointer(start: keyBytes.baseAddress! + entry.keyStart, count: entry.keyLength)
                 signatures[slot] = Self.signature(key)
                 bigrams[slot] = Self.bigramSignature(key)
-                next[entry.keyLength] += 1
+                next[key.count] += 1
             }
         }
         idsByLength = ids
@@ -92,7 +91,7 @@ struct FuzzyIndex: Sendable {
         let found = ConcurrentMap.map(count: parts) { part in
             let slice = (range.lowerBound + range.count * part / parts)..<(range.lowerBound + range.count * (part + 1) / parts)
             var local = [(id: Int, distance: Int)]()
-            keys.withStorage { entries, bytes in
+            withExtendedLifetime(keys) {
                 idsByLength.withUnsafeBufferPointer { ids in
                     signatures.withUnsafeBufferPointer { signatures in
                         bigrams.withUnsafeBufferPointer { bigrams in
@@ -102,8 +101,7 @@ struct FuzzyIndex: Sendable {
                                       (bigrams[position] & ~queryBigrams).nonzeroBitCount <= bound
                                 else { continue }
                                 let id = Int(ids[position])
-                                let entry = entries[id]
-                                let key = UnsafeBufferPointer(start: bytes.baseAddress! + entry.keyStart, count: entry.keyLength)
+                                let key = keys.keyBytes(ofEntry: id)
                                 let distance = matcher.distance(to: key, limit: limit)
                                 if distance <= limit { local.append((id, distance)) }
                             }
@@ -138,7 +136,7 @@ extension Gazetteer {
         var matches = [(key: [UInt8], row: Int32, distance: Int, sharesNoWord: Bool, score: Double)]()
         let index = fuzzy.value { FuzzyIndex(keys: exact) }
         for match in index.near(key, limit: byteLimit, keys: exact) {
-            let keyBytes = Array(exact.key(atEntry: match.id))
+            let keyBytes = exact.key(atEntry: match.id)
             var distance = match.distance
             if byteLimit != allowed {
                 distance = EditDistance.between(String(decoding: key, as: UTF8.self), String(decoding: keyBytes, as: UTF8.self), limit: allowed)

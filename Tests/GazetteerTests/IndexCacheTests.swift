@@ -65,17 +65,136 @@ import Testing
         #expect(try again.resolve("Qaryat Testiyah").coordinate == edited.resolve("Qaryat Testiyah").coordinate)
     }
 
+    /// `gazetteer.tsv` is known by its size, inode and times rather than a
+    /// hash of its bytes: a replaced file, or one written in place at the
+    /// same size, still makes the cache stale.
+    @Test func aReplacedOrRewrittenBundleRebuildsTheCache() throws {
+        let directory = try Self.scratchDataDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        _ = try Gazetteer(dataDirectory: directory)
+        let tsv = directory.appendingPathComponent(BundleFile.fileName)
+        var bytes = try [UInt8](Data(contentsOf: tsv))
+        let name = Array("\tKarbala|".utf8)
+        let at = try #require((0...(bytes.count - name.count)).first { bytes[$0..<($0 + name.count)].elementsEqual(name) })
+        bytes.replaceSubrange((at + 1)..<(at + 8), with: Array("Qarbalu".utf8))
+        try FileManager.default.removeItem(at: tsv)
+        try Data(bytes).write(to: tsv)
+        #expect(try Gazetteer(dataDirectory: directory).places(named: "Qarbalu").count == 1)
+
+        // One byte rewritten in place: same size, same inode.
+        let handle = try FileHandle(forWritingTo: tsv)
+        try handle.seek(toOffset: UInt64(at + 7))
+        try handle.write(contentsOf: Array("x".utf8))
+        try handle.close()
+        let rewritten = try Gazetteer(dataDirectory: directory)
+        #expect(rewritten.places(named: "Qarbalu").isEmpty)
+        #expect(rewritten.places(named: "Qarbalx").count == 1)
+    }
+
+    /// Damage the header or the size catches: the cache is ignored and
+    /// rebuilt, and the rebuilt one is read again.
     @Test func aDamagedCacheIsIgnored() throws {
         let directory = try Self.scratchDataDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let expected = Self.answers(try Gazetteer(dataDirectory: directory))
         let cache = directory.appendingPathComponent(IndexCache.fileName)
-        var bytes = try [UInt8](Data(contentsOf: cache))
-        // Row ranges (after the header) overwritten, then the file cut short.
-        for index in 200..<4000 { bytes[index] = 0xFF }
+        let intact = try [UInt8](Data(contentsOf: cache))
+        var bytes = intact
+        // The row count of the header (a size no longer matching the file),
+        // then the file cut short.
+        bytes[8 * (2 + IndexCache.fingerprintWords)] ^= 1
         try Data(bytes).write(to: cache)
         #expect(Self.answers(try Gazetteer(dataDirectory: directory)) == expected)
-        try Data(bytes.prefix(bytes.count / 2)).write(to: cache)
+        // Rewritten: the same header and size (struct padding may differ).
+        func rewritten() throws -> Bool {
+            let bytes = try [UInt8](Data(contentsOf: cache))
+            return bytes.count == intact.count && bytes.prefix(8 * IndexCache.headerWords) == intact.prefix(8 * IndexCache.headerWords)
+        }
+        #expect(try rewritten(), "the load rewrote the cache")
+        try Data(intact.prefix(intact.count / 2)).write(to: cache)
+        #expect(Self.answers(try Gazetteer(dataDirectory: directory)) == expected)
+        #expect(try rewritten())
+        // A link naming a row past the bundled rows.
+        bytes = intact
+        let sections = try #require(bytes.withUnsafeBytes { IndexCache.Sections($0) })
+        #expect(sections.linkCount > 0)
+        for offset in sections.links..<(sections.links + 4) { bytes[offset] = 0x7F }
+        try Data(bytes).write(to: cache)
+        #expect(Self.answers(try Gazetteer(dataDirectory: directory)) == expected)
+        #expect(try rewritten())
+    }
+
+    /// Damage past the header, which loading does not look at: each value is
+    /// checked where it is read, so what it spoils is not found and the rest
+    /// answers as before.
+    @Test func damagePastTheHeaderSpoilsOnlyWhatItTouches() throws {
+        let directory = try Self.scratchDataDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let built = try Gazetteer(dataDirectory: directory)
+        let expected = Self.answers(built)
+        let cache = directory.appendingPathComponent(IndexCache.fileName)
+        let intact = try [UInt8](Data(contentsOf: cache))
+        let sections = try #require(intact.withUnsafeBytes { IndexCache.Sections($0) })
+        let stride = MemoryLayout<TextRow>.stride
+
+        // A bundled row of Karbala no override stands for: its kind byte,
+        // then a name range past the text.
+        let karbala = try #require(built.exact.rows(for: Folding.exactKey("Karbala")).first {
+            Int($0) < sections.rowCount && built.redirects[$0] == nil
+        })
+        let rowStart = sections.rows + Int(karbala) * stride
+        var bytes = intact
+        bytes[rowStart + MemoryLayout<TextRow>.offset(of: \TextRow.kind)!] = 0xFF
+        try Data(bytes).write(to: cache)
+        var damaged = try Gazetteer(dataDirectory: directory)
+        #expect(!damaged.exact.rows(for: Folding.exactKey("Karbala")).contains(karbala))
+        #expect(damaged.places(named: "Karbala") == built.places(named: "Karbala").filter { $0 != (try? built.place(ofRow: karbala)) })
+        #expect(throws: GazetteerError.self) { try damaged.place(ofRow: karbala) }
+        #expect(try damaged.resolve("Baghdad") == built.resolve("Baghdad"))
+        bytes = intact
+        let namesUpper = rowStart + MemoryLayout<TextRow>.offset(of: \TextRow.names)! + 8
+        withUnsafeBytes(of: Int.max) { for (index, byte) in $0.enumerated() { bytes[namesUpper + index] = byte } }
+        try Data(bytes).write(to: cache)
+        damaged = try Gazetteer(dataDirectory: directory)
+        #expect(!damaged.exact.rows(for: Folding.exactKey("Karbala")).contains(karbala))
+        #expect(damaged.names(ofRow: karbala).isEmpty)
+        #expect(try damaged.resolve("Baghdad") == built.resolve("Baghdad"))
+
+        // Every bucket start, every entry, every key byte overwritten in
+        // turn: the exact table finds nothing, or nothing wrong, and
+        // nothing reads outside the file.
+        for section in [sections.starts..<sections.entries, sections.entries..<sections.keyBytes, sections.keyBytes..<sections.links] {
+            bytes = intact
+            for offset in section { bytes[offset] = 0xFF }
+            try Data(bytes).write(to: cache)
+            damaged = try Gazetteer(dataDirectory: directory)
+            #expect(damaged.exact.rows(for: Folding.exactKey("Baghdad")).isEmpty)
+            _ = Self.answers(damaged)
+            _ = damaged.suggestions(for: "Karbalaa")
+        }
+        // Bucket starts running backwards and past the entries.
+        bytes = intact
+        for bucket in 0..<sections.startCount {
+            let value = Int32(truncatingIfNeeded: bucket % 2 == 0 ? sections.entryCount + bucket : sections.startCount - bucket)
+            withUnsafeBytes(of: value) { for (index, byte) in $0.enumerated() { bytes[sections.starts + 4 * bucket + index] = byte } }
+        }
+        try Data(bytes).write(to: cache)
+        damaged = try Gazetteer(dataDirectory: directory)
+        _ = Self.answers(damaged)
+        _ = damaged.suggestions(for: "Karbalaa")
+
+        // Noise over everything past the header (a fixed seed).
+        var generator = SplitMix(seed: 21)
+        bytes = intact
+        for offset in (8 * IndexCache.headerWords)..<sections.links { bytes[offset] = UInt8(truncatingIfNeeded: generator.next()) }
+        try Data(bytes).write(to: cache)
+        damaged = try Gazetteer(dataDirectory: directory)
+        _ = Self.answers(damaged)
+        _ = damaged.suggestions(for: "Karbalaa")
+        _ = damaged.places(near: try built.resolve("Baghdad").coordinate, within: .kilometers(20), distance: TestData.distance)
+
+        // And the intact cache answers as a built table.
+        try Data(intact).write(to: cache)
         #expect(Self.answers(try Gazetteer(dataDirectory: directory)) == expected)
     }
 
@@ -109,5 +228,20 @@ import Testing
             changed[index] ^= 1
         }
         #expect(ContentHash.of(bytes) != ContentHash.of(Array(bytes.dropLast())))
+    }
+}
+
+/// A small seeded generator, so the noise is the same every run.
+private struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var value = state
+        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+        return value ^ (value >> 31)
     }
 }

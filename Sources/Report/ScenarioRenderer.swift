@@ -20,11 +20,15 @@ public struct ScenarioRenderer: Sendable {
     public var decimals: Int
     /// Positions in the reach table and the brief, in this notation; nil: none.
     public var coordinates: CoordinateNotation?
+    /// Target altitude over every scenario's own `target_altitude`: air
+    /// defence is cut to its radar horizon for a target this high.
+    public var targetAltitude: Distance?
 
     public init(tolerance: Distance? = nil, map: MapChoices = MapChoices(), basemap: Basemap? = nil,
                 kml: Bool = false, geojsonLines: Bool = false, decimals: Int = 6,
-                coordinates: CoordinateNotation? = nil) {
+                coordinates: CoordinateNotation? = nil, targetAltitude: Distance? = nil) {
         self.coordinates = coordinates
+        self.targetAltitude = targetAltitude
         self.tolerance = tolerance
         self.map = map
         self.basemap = basemap
@@ -61,6 +65,7 @@ public struct ScenarioRenderer: Sendable {
     ///   `ExportError` when the map cannot be projected.
     public func render(_ scenario: ResolvedScenario, into directory: URL) throws -> Rendering {
         let document = scenario.document
+        let scenario = try scenario.limitedByRadarHorizon(targetAltitude: targetAltitude ?? document.targetAltitude)
         var report = try ScenarioReport(scenario, tolerance: tolerance ?? document.tolerance ?? Self.defaultTolerance)
         report.coordinates = coordinates
         var formats = document.formats

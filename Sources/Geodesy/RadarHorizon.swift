@@ -7,7 +7,7 @@ import GeoModel
 /// Refraction bends radio waves down towards the ground; the standard
 /// treatment replaces the Earth's radius R by an effective radius k·R with
 /// k = 4/3 and draws the rays straight (Skolnik, *Introduction to Radar
-/// Systems*, 3rd ed., 2001, §8.2; ITU-R P.453 for the k-factor; Federal
+/// Systems*, 3rd ed., 2001; ITU-R P.453 and P.834 for the k-factor; Federal
 /// Standard 1037C, "radar line-of-sight equation"). The radar at height
 /// h_r sees the surface out to √(2kR·h_r), a target at height h_t rises
 /// above it √(2kR·h_t) further on, so the line-of-sight range is

@@ -13,6 +13,8 @@ public enum GeodesyError: Error, Equatable, Sendable, CustomStringConvertible, L
     case invalidTolerance(Distance)
     case invalidMinimumRadius(Distance, radius: Distance)
     case tooManyVertices(limit: Int, radius: Distance, tolerance: Distance)
+    /// An antenna or target height that is negative or not finite.
+    case invalidHeight(Distance)
 
     public var description: String {
         switch self {
@@ -30,6 +32,8 @@ public enum GeodesyError: Error, Equatable, Sendable, CustomStringConvertible, L
             "minimum radius \(minimum) must be zero or more and below the radius \(radius)"
         case let .tooManyVertices(limit, radius, tolerance):
             "a \(radius) ring within \(tolerance) would need more than \(limit) vertices; raise the tolerance"
+        case let .invalidHeight(height):
+            "height \(height.meters) m must be finite and zero or more"
         }
     }
 

@@ -7,19 +7,22 @@ import ThreatModel
 public enum CatalogTable {
     /// Every system with its class, ranges (km), aliases and source, then
     /// (added later, so readers of the first eight keep working) operators,
-    /// what the nominal range means, speed, payload and air-defence radii.
+    /// what the nominal range means, speed, payload, air-defence radii and
+    /// radar height (metres).
     /// Unpublished figures are empty (null in JSON).
     public static func make(_ systems: [MissileSystem]) -> ResultTable {
         ResultTable(
             columns: ["name", "class", "min_range_km", "range_km", "range_low_km", "range_high_km", "aliases", "source",
-                      "operators", "nominal_basis", "speed_kmh", "payload_kg", "range_vs_ballistic_km", "range_vs_aircraft_km"],
+                      "operators", "nominal_basis", "speed_kmh", "payload_kg", "range_vs_ballistic_km", "range_vs_aircraft_km",
+                      "radar_height_m"],
             rows: systems.map { system in
                 [.text(system.name), .text(system.category.rawValue), .number(system.minimumRange.kilometers, decimals: 0),
                  .number(system.range.kilometers, decimals: 0), .number(system.rangeLow.kilometers, decimals: 0),
                  .number(system.rangeHigh.kilometers, decimals: 0), .text(system.aliases.joined(separator: "|")),
                  .text(system.source), .text(system.operators.joined(separator: "|")), .text(system.nominalBasis),
                  optional(system.speedKilometersPerHour), optional(system.payloadKilograms),
-                 optional(system.rangeVersusBallistic?.kilometers), optional(system.rangeVersusAircraft?.kilometers)]
+                 optional(system.rangeVersusBallistic?.kilometers), optional(system.rangeVersusAircraft?.kilometers),
+                 optional(system.radarHeight?.meters)]
             }
         )
     }
@@ -67,6 +70,7 @@ public enum CatalogTable {
         if let payload = system.payloadKilograms { lines.append(("payload", String(format: "%.0f", payload) + " kg")) }
         if let radius = system.rangeVersusBallistic { lines.append(("vs ballistic missiles", kilometres(radius))) }
         if let radius = system.rangeVersusAircraft { lines.append(("vs aircraft", kilometres(radius))) }
+        if let height = system.radarHeight { lines.append(("radar height", String(format: "%.0f", height.meters) + " m")) }
         let width = lines.map(\.0.count).max() ?? 0
         var text = lines.map { label, value in
             (label + ":").padding(toLength: width + 2, withPad: " ", startingAt: 0) + value.visibleControlCharacters

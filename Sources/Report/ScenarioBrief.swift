@@ -52,6 +52,7 @@ public enum ScenarioBrief {
         }
 
         lines += warningTimes(scenario, results: results)
+        lines += lowFlyers(scenario)
         if let people { lines += people.markdown(escape: escape) }
 
         lines += ["## Launch sites", ""]
@@ -125,6 +126,38 @@ public enum ScenarioBrief {
         for (system, gap) in gaps { lines.append("- \(escape(system.name)): \(gap)") }
         lines.append("")
         return lines
+    }
+
+    /// "Air defence against low flyers", when air defence was cut to its
+    /// radar horizon: per battery (site × system), its reach against a
+    /// ballistic missile (the engagement range) and against a target at the
+    /// given altitude (the smaller of that and the radar horizon).
+    static func lowFlyers(_ scenario: ResolvedScenario) -> [String] {
+        var lines = [String]()
+        for (site, systems) in zip(scenario.sites, scenario.siteSystems) {
+            for system in systems {
+                guard let limit = system.radarHorizon else { continue }
+                lines.append("- " + lowFlyerLine(system, limit: limit, site: site.name))
+            }
+        }
+        guard !lines.isEmpty else { return [] }
+        return ["## Air defence against low flyers", "",
+                "Radar horizon over a smooth Earth with standard refraction (4/3 Earth radius): "
+                + "4.12 (√h_radar + √h_target) km, heights in metres; terrain can only shorten it. "
+                + "The footprints, reach and margins above use the range against the low flyer.", ""] + lines + [""]
+    }
+
+    /// "Patriot PAC-3 at Ain al-Asad: 20 km against a ballistic missile
+    /// (engagement range: ...); 20 km against a target at 30 m (...)".
+    static func lowFlyerLine(_ system: MissileSystem, limit: RadarHorizonLimit, site: String) -> String {
+        let basis = system.nominalBasis.isEmpty ? "" : ": \(escape(system.nominalBasis))"
+        let horizon = String(format: "%.1f km", limit.horizon.kilometers)
+        let low = limit.isHorizonLimited
+            ? "\(horizon) against a target at \(limit.targetAltitude) (radar horizon, \(limit.radarText))"
+            : "\(kilometres(limit.range.kilometers)) against a target at \(limit.targetAltitude) "
+                + "(engagement range, inside the radar horizon of \(horizon); \(limit.radarText))"
+        return "**\(escape(system.name))** at \(escape(site)): \(kilometres(limit.engagementRange.kilometers)) against a ballistic missile "
+            + "(engagement range\(basis)); " + low
     }
 
     /// One system's rows for the targets of one name: the in-range row with

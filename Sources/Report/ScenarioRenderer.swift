@@ -25,12 +25,16 @@ public struct ScenarioRenderer: Sendable {
     /// The gazetteer whose populated places are counted for "people in
     /// reach" (the map's line, the brief's section); nil: not counted.
     public var population: Gazetteer?
+    /// Target altitude over every scenario's own `target_altitude`: air
+    /// defence is cut to its radar horizon for a target this high.
+    public var targetAltitude: Distance?
 
     public init(tolerance: Distance? = nil, map: MapChoices = MapChoices(), basemap: Basemap? = nil,
                 kml: Bool = false, html: Bool = false, geojsonLines: Bool = false, decimals: Int = 6,
-                coordinates: CoordinateNotation? = nil, population: Gazetteer? = nil) {
+                coordinates: CoordinateNotation? = nil, population: Gazetteer? = nil, targetAltitude: Distance? = nil) {
         self.coordinates = coordinates
         self.population = population
+        self.targetAltitude = targetAltitude
         self.tolerance = tolerance
         self.map = map
         self.basemap = basemap
@@ -68,6 +72,7 @@ public struct ScenarioRenderer: Sendable {
     ///   `ExportError` when the map cannot be projected.
     public func render(_ scenario: ResolvedScenario, into directory: URL) throws -> Rendering {
         let document = scenario.document
+        let scenario = try scenario.limitedByRadarHorizon(targetAltitude: targetAltitude ?? document.targetAltitude)
         var report = try ScenarioReport(scenario, tolerance: tolerance ?? document.tolerance ?? Self.defaultTolerance)
         report.coordinates = coordinates
         if let population {

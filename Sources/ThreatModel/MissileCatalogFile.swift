@@ -9,12 +9,12 @@ import GeoModel
 /// (`--missile-file`) may be such a folder or one file, and may also be in
 /// the older eight-column form (`name,aliases,class,min_range_km,range_km,
 /// range_low_km,range_high_km,source`): the newer columns are optional and
-/// empty when absent.
+/// empty when absent. `radar_height_m`, the last, came after `source`.
 public enum MissileCatalogFile {
     /// The header of every bundled catalog file, in order.
     public static let columns = [
         "name", "aliases", "class", "operators", "min_range_km", "range_km", "range_low_km", "range_high_km",
-        "nominal_basis", "speed_kmh", "payload_kg", "range_vs_ballistic_km", "range_vs_aircraft_km", "source",
+        "nominal_basis", "speed_kmh", "payload_kg", "range_vs_ballistic_km", "range_vs_aircraft_km", "source", "radar_height_m",
     ]
     /// The columns every catalog file must have.
     public static let requiredColumns = ["name", "aliases", "class", "min_range_km", "range_km", "range_low_km", "range_high_km", "source"]
@@ -72,6 +72,7 @@ public enum MissileCatalogFile {
         let optional = { (name: String) in table.header.firstIndex(of: name) }
         let operators = optional("operators"), basis = optional("nominal_basis"), speed = optional("speed_kmh")
         let payload = optional("payload_kg"), ballistic = optional("range_vs_ballistic_km"), aircraft = optional("range_vs_aircraft_km")
+        let radar = optional("radar_height_m")
 
         var systems = [MissileSystem]()
         for row in table.rows {
@@ -116,7 +117,8 @@ public enum MissileCatalogFile {
                 speedKilometersPerHour: try figure(speed, "speed_kmh", unit: "km/h"),
                 payloadKilograms: try figure(payload, "payload_kg", unit: "kilograms"),
                 rangeVersusBallistic: try figure(ballistic, "range_vs_ballistic_km", unit: "kilometres").map(Distance.kilometers),
-                rangeVersusAircraft: try figure(aircraft, "range_vs_aircraft_km", unit: "kilometres").map(Distance.kilometers)
+                rangeVersusAircraft: try figure(aircraft, "range_vs_aircraft_km", unit: "kilometres").map(Distance.kilometers),
+                radarHeight: try figure(radar, "radar_height_m", unit: "metres").map(Distance.meters)
             )
             guard !NameKey(system.name).folded.isEmpty else {
                 throw .badData(source: source, line: row.line, reason: "the name is empty")

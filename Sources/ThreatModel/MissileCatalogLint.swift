@@ -22,7 +22,7 @@ extension MissileCatalog {
     /// folds them, so "Fateh 110" and "fateh-110" are one), ranges out of
     /// order (min < low ≤ nominal ≤ high), a row without a source or without
     /// operators, an operator code that is not two capital letters, and
-    /// air-defence radii on other classes.
+    /// air-defence radii or a radar height (which must be above zero) on other classes.
     public var lintProblems: [CatalogProblem] {
         var problems = [CatalogProblem]()
         var owners = [String: String]()
@@ -52,6 +52,13 @@ extension MissileCatalog {
             }
             if system.category != .airDefence, system.rangeVersusBallistic != nil || system.rangeVersusAircraft != nil {
                 problems.append(CatalogProblem(system: system.name, message: "engagement radii belong to air_defence systems only"))
+            }
+            if let height = system.radarHeight {
+                if system.category != .airDefence {
+                    problems.append(CatalogProblem(system: system.name, message: "a radar height belongs to air_defence systems only"))
+                } else if height <= .zero {
+                    problems.append(CatalogProblem(system: system.name, message: "radar_height_m must be above zero"))
+                }
             }
         }
         return problems

@@ -55,6 +55,11 @@ public struct MissileSystem: Hashable, Sendable {
     /// Air defence only: engagement radii against ballistic missiles and against aircraft.
     public var rangeVersusBallistic: Distance?
     public var rangeVersusAircraft: Distance?
+    /// Air defence only: the height of the radar antenna above the ground, when published.
+    public var radarHeight: Distance?
+    /// Set by `limitedByRadarHorizon`: the engagement range and the radar
+    /// horizon that cut `range` for a target at one altitude; nil otherwise.
+    public var radarHorizon: RadarHorizonLimit?
     /// With a range band (`using(.band)`): the low estimate, within which a
     /// target is in reach on every published figure; nil otherwise.
     public var certainRange: Distance?
@@ -63,7 +68,8 @@ public struct MissileSystem: Hashable, Sendable {
         name: String, aliases: [String] = [], category: Category, minimumRange: Distance = .zero,
         range: Distance, rangeLow: Distance? = nil, rangeHigh: Distance? = nil, source: String,
         operators: [String] = [], nominalBasis: String = "", speedKilometersPerHour: Double? = nil,
-        payloadKilograms: Double? = nil, rangeVersusBallistic: Distance? = nil, rangeVersusAircraft: Distance? = nil
+        payloadKilograms: Double? = nil, rangeVersusBallistic: Distance? = nil, rangeVersusAircraft: Distance? = nil,
+        radarHeight: Distance? = nil
     ) {
         self.name = name
         self.aliases = aliases
@@ -79,6 +85,7 @@ public struct MissileSystem: Hashable, Sendable {
         self.payloadKilograms = payloadKilograms
         self.rangeVersusBallistic = rangeVersusBallistic
         self.rangeVersusAircraft = rangeVersusAircraft
+        self.radarHeight = radarHeight
     }
 
     /// A system standing for a bare range typed by the user (`--range 700km`).

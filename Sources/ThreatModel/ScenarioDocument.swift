@@ -70,6 +70,9 @@ public struct ScenarioDocument: Sendable {
     public var formats: [OutputFormat]
     /// Tolerance of footprint edges, if the scenario sets one.
     public var tolerance: Distance?
+    /// Altitude of the target that air-defence footprints are cut to by the
+    /// radar horizon (`target_altitude:`); nil: engagement ranges only.
+    public var targetAltitude: Distance? = nil
 
     /// Reads a scenario file.
     /// - Throws: `ScenarioErrors` listing every problem with its location;

@@ -14,7 +14,7 @@ struct ScenarioReader {
 
     static let topKeys: Set<String> = [
         "title", "date", "summary", "sources", "systems", "missiles", "range_estimate", "sites",
-        "targets", "map", "outputs", "output", "tolerance",
+        "targets", "map", "outputs", "output", "tolerance", "target_altitude",
     ]
 
     mutating func read(_ yaml: String) -> ScenarioDocument? {
@@ -82,6 +82,7 @@ struct ScenarioReader {
                 issues.append(ScenarioIssue(at(node), "tolerance must be at least \(Geodesic.minimumTolerance.meters) m"))
             }
         }
+        let targetAltitude = fields["target_altitude"].flatMap { distance($0, field: "target_altitude") }
         let (stem, formats) = outputs(fields["outputs"], legacy: fields["output"], root: root)
 
         checkDuplicates(systems.map { ($0.name, $0.location) }, what: "system")
@@ -95,7 +96,7 @@ struct ScenarioReader {
         return ScenarioDocument(
             file: file, title: title, date: date, summary: summary, sources: sources, systems: systems,
             rangeEstimate: rangeEstimate, sites: sites, targets: targets, map: map, stem: stem, formats: formats,
-            tolerance: tolerance
+            tolerance: tolerance, targetAltitude: targetAltitude
         )
     }
 

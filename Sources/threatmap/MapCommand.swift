@@ -4,6 +4,7 @@ import Foundation
 import Geodesy
 import GeoModel
 import Report
+import ThreatModel
 
 extension ThreatMap {
     struct MapCommand: ParsableCommand {
@@ -33,10 +34,10 @@ extension ThreatMap {
         @OptionGroup var data: DataOptions
         @Argument(help: ArgumentHelp("Scenario YAML files ('-' for stdin).", valueName: "scenario")) var scenarioPaths: [String] = []
         @Option(name: .customLong("output-dir"), help: ArgumentHelp("Directory for the outputs.", valueName: "dir")) var outputDirectory: String = "Output"
-        @Option(parsing: .unconditional, help: ArgumentHelp(
-            "Greatest gap between ring edges and the true geodesic circle (default: the scenario's, else 10m).",
-            valueName: "distance"), transform: Distance.init(parsing:))
-        var tolerance: Distance?
+        @Option(parsing: .unconditional, help: ArgumentHelp("Greatest gap between ring edges and the true geodesic circle "
+            + "(default: the scenario's, else 10m).", valueName: "distance"), transform: Distance.init(parsing:)) var tolerance: Distance?
+        @Option(parsing: .unconditional, help: ArgumentHelp(RadarHorizonLimit.help + " Wins over the scenario's target_altitude.",
+            valueName: "distance"), transform: Distance.init(parsing:)) var targetAltitude: Distance?
         @OptionGroup var files: ScenarioFileOptions
         @OptionGroup(title: "Map") var map: MapOptions
         @OptionGroup var precision: PrecisionOption
@@ -66,9 +67,9 @@ extension ThreatMap {
                 let scenarios = try ScenarioBatch.resolve(paths, gazetteer: gazetteer, catalog: data.catalog(),
                                                           fileAccess: files.access, warn: verbosity.warn)
                 verbosity.note("read and resolved \(scenarios.count) scenario(s) in \(Elapsed.text(clock.now - started))")
-                let renderer = ScenarioRenderer(tolerance: tolerance, map: map.choices, kml: kml, html: html,
-                                                geojsonLines: geojsonl, decimals: precision.precision, coordinates: coordinates,
-                                                population: gazetteer)
+                let renderer = ScenarioRenderer(tolerance: tolerance, map: map.choices, kml: kml, html: html, geojsonLines: geojsonl,
+                                                decimals: precision.precision, coordinates: coordinates, population: gazetteer,
+                                                targetAltitude: targetAltitude)
                 let renderings = try renderer.renderAll(scenarios, into: URL(fileURLWithPath: outputDirectory),
                                                         basemap: { try map.loadBasemap(dataDirectory: data.dataDirectory) },
                                                         log: { verbosity.note($0) })

@@ -32,7 +32,7 @@ extension ThreatMap {
             try reportingFailures {
                 let places = data.placeResolver(verbosity)
                 let sites = try PlaceArguments.launchSites(launch.sites, places: places)
-                let systems = try launch.systems(from: data.catalog)
+                let systems = try launch.systems(from: data.catalog, warn: verbosity.warn)
                 let report = try PopulationReport(launches: sites.map { ($0, systems) }, gazetteer: places.gazetteer())
                 print((byCountry ? report.countryTable : report.table).text(format), terminator: "")
             }

@@ -8,15 +8,13 @@ extension ThreatMap {
         static let configuration = CommandConfiguration(
             abstract: "Decide which targets lie within range, by geodesic distance.",
             discussion: """
-            One row per site × system × target. A target is in range when its \
-            geodesic distance is at most the range (and at least the minimum range). \
-            From a launch area or line (a named area or a GeoJSON file) the \
-            distance is from its nearest point (0 inside an area). margin_km is \
-            how far inside (positive) or outside (negative) the target lies.
+            One row per site × system × target. A target is in range when its geodesic distance is \
+            at most the range (and at least the minimum range). From a launch area or line (a named \
+            area or a GeoJSON file) the distance is from its nearest point (0 inside an area). \
+            margin_km is how far inside (positive) or outside (negative) the target lies.
 
-            --reverse turns the table round: per target, which sites and systems \
-            reach it, and the launch zone around it (launch_zone_from_km to \
-            launch_zone_to_km: where a launcher must stand to reach it).
+            --reverse turns the table round: per target, which sites and systems reach it, and the launch \
+            zone around it (launch_zone_from_km to launch_zone_to_km: where a launcher must stand to reach it).
 
             Examples:
               threatmap reach --from "Jurf al-Sakhar" --missile Zolfaghar --to Riyadh --to "Tel Aviv"
@@ -50,7 +48,7 @@ extension ThreatMap {
                 try AtomicFile.prepareDirectory(forFile: output)
                 let places = data.placeResolver(verbosity)
                 let request = ReachRequest(sites: try PlaceArguments.launchSites(launch.sites, places: places),
-                                           systems: try launch.systems(from: data.catalog), sources: try destinations.sources(places: places),
+                                           systems: try launch.systems(from: data.catalog, warn: verbosity.warn), sources: try destinations.sources(places: places),
                                            format: format, order: sort, reversed: reverse, onlyInRange: onlyInRange, coordinates: coordinates)
                 let progress = ProgressLine(label: "reach")
                 do {

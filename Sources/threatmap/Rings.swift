@@ -59,7 +59,7 @@ extension ThreatMap {
             try reportingFailures {
                 try AtomicFile.prepareDirectory(forFile: output)
                 let sites = try PlaceArguments.launchSites(launch.sites, places: data.placeResolver(verbosity))
-                let systems = try launch.systems(from: data.catalog)
+                let systems = try launch.systems(from: data.catalog, warn: verbosity.warn)
                 let report = try FootprintReport(sites: sites, systems: systems, tolerance: tolerance,
                                                  azimuths: azimuth, union: union, marks: RangeMarks(every: every, radials: radials))
                 try AtomicFile.emit(report.text(format, decimals: precision.precision), toPath: output)

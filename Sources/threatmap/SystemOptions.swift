@@ -24,6 +24,8 @@ struct LaunchOptions: ParsableArguments {
     @Option(name: .customLong("missile-file"), help: ArgumentHelp(
         "A CSV (or folder of CSVs) of extra or replacement systems, in the columns of Gazetteer/missiles/.", valueName: "file"))
     var missileFile: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp(RadarHorizonLimit.help, valueName: "distance"), transform: Distance.init(parsing:))
+    var targetAltitude: Distance?
 
     func validateLaunch() throws {
         guard !sites.isEmpty else { throw ValidationError("give at least one launch site with --from") }
@@ -44,11 +46,13 @@ struct LaunchOptions: ParsableArguments {
         }
     }
 
-    /// The systems asked for: catalogued ones (the catalog is loaded only
-    /// when a name is given), then the bare range.
-    func systems(from catalog: () throws -> MissileCatalog) throws -> [MissileSystem] {
+    /// The systems asked for: catalogued ones (the catalog is loaded only when a name is given), then
+    /// the bare range; air defence cut to the radar horizon for `targetAltitude`, assumed radar heights `warn`ed.
+    func systems(from catalog: () throws -> MissileCatalog, warn: (String) -> Void) throws -> [MissileSystem] {
         let named = missiles.isEmpty ? MissileCatalog(systems: []) : try catalog().merging(file: missileFile)
-        return try named.systems(named: missiles, estimate: rangeEstimate, range: range, minimumRange: minimumRange)
+        let systems = try named.systems(named: missiles, estimate: rangeEstimate, range: range, minimumRange: minimumRange).limitedByRadarHorizon(targetAltitude: targetAltitude)
+        systems.compactMap(\.radarHeightAssumption).forEach(warn)
+        return systems
     }
 }
 

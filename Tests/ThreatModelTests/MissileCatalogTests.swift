@@ -171,9 +171,9 @@ import Gazetteer
 
     @Test func newColumnsAreRead() throws {
         let url = try TestData.temporaryFile(Self.fullHeader + """
-        Shield,SHD,air_defence,XX|YY,0,40,30,150,engagement radius against ballistic missiles,,,40,150,"Ministry, 1 Jan 2024"
-        Glider,,glcm,ZZ,0,2500,2000,2500,maximum range,880,,,,"Report, 2 Feb 2024"
-        Rock,,srbm,ZZ,0,500,500,500,maximum range,,480,,,"Report, 3 Mar 2024"
+        Shield,SHD,air_defence,XX|YY,0,40,30,150,engagement radius against ballistic missiles,,,40,150,"Ministry, 1 Jan 2024",
+        Glider,,glcm,ZZ,0,2500,2000,2500,maximum range,880,,,,"Report, 2 Feb 2024",
+        Rock,,srbm,ZZ,0,500,500,500,maximum range,,480,,,"Report, 3 Mar 2024",
 
         """, name: "catalog.csv")
         defer { TestData.remove(url) }
@@ -197,7 +197,7 @@ import Gazetteer
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("catalog-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        try (Self.fullHeader + "Bravo,Shared,srbm,,0,300,300,300,,,,,,b\n").write(to: folder.appendingPathComponent("b.csv"), atomically: true, encoding: .utf8)
+        try (Self.fullHeader + "Bravo,Shared,srbm,,0,300,300,300,,,,,,b,\n").write(to: folder.appendingPathComponent("b.csv"), atomically: true, encoding: .utf8)
         try (Self.header + "Alpha,Shared,srbm,0,200,200,200,a\n").write(to: folder.appendingPathComponent("a.csv"), atomically: true, encoding: .utf8)
         try "not a catalog".write(to: folder.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
         let catalog = try MissileCatalogFile.load(path: folder.path)
@@ -206,7 +206,7 @@ import Gazetteer
     }
 
     @Test func badOperatorCodeIsBadData() throws {
-        let url = try TestData.temporaryFile(Self.fullHeader + "X,,srbm,Russia,0,300,300,300,,,,,,s\n", name: "catalog.csv")
+        let url = try TestData.temporaryFile(Self.fullHeader + "X,,srbm,Russia,0,300,300,300,,,,,,s,\n", name: "catalog.csv")
         defer { TestData.remove(url) }
         #expect(throws: ThreatModelError.badData(source: url.path, line: 2,
                                                  reason: "operator 'Russia' is not an ISO 3166-1 alpha-2 code (two capital letters)")) {

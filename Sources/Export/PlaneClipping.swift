@@ -1,4 +1,5 @@
 import Foundation
+import GeoModel
 
 /// An axis-aligned rectangle on the plane (metres or pixels).
 struct PlaneRect: Hashable, Sendable {
@@ -363,5 +364,18 @@ enum PlaneClipping {
             previous = point
         }
         return sum
+    }
+}
+
+/// Clipping in the longitude/latitude plane, for work outside the map
+/// (a grid cell's share of a footprint).
+public enum LonLatClipping {
+    /// `ring` clipped to the box (degrees; edges straight in longitude and
+    /// latitude), closed, or empty when nothing of it lies inside.
+    public static func clip(_ ring: Ring, west: Double, south: Double, east: Double, north: Double) -> Ring {
+        let points = ring.map { PlanePoint(x: $0.longitude, y: $0.latitude) }
+        let clipped = PlaneClipping.clip(ring: points, to: PlaneRect(minX: west, minY: south, maxX: east, maxY: north))
+        guard let first = clipped.first else { return [] }
+        return (clipped + [first]).map { Coordinate(latitude: $0.y, longitude: $0.x) }
     }
 }

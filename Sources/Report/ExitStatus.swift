@@ -56,6 +56,7 @@ public enum ExitStatus: Int32, Sendable {
             case .tooLarge, .cannotMap: self = .dataError
             case .sameStem, .tooManyRowsInMemory, .tooManyRings: self = .usage
             }
+        case let error as PopulationGridError: self = error.unreadable ? .noInput : .dataError
         case is CoordinateError: self = .usage
         case is ScenarioErrors, is GeodesyError: self = .dataError
         case is DataDirectoryError, is InputFileError: self = .noInput

@@ -40,6 +40,8 @@ public struct PopulationReport: Sendable {
     public let systems: [SystemPopulation]
     /// Populated places considered (the gazetteer's).
     public let placesConsidered: Int
+    /// With a population grid: each system's count from it, in `systems`' order.
+    public private(set) var grid: [PopulationGrid.Count]?
 
     /// - Parameter launches: each launch site with the systems fired from it.
     /// - Throws: `ThreatModelError` when the nearest point of a launch area cannot be found.
@@ -65,12 +67,28 @@ public struct PopulationReport: Sendable {
         }
     }
 
-    /// One row per system: `system`, `range_km`, `people`, `places`, `largest` (the ten largest places, "name (CC) population; ...").
+    /// Adds the people of a gridded population (`PopulationGrid`) inside
+    /// each system's footprint: the union over `sites`, edges within 10 m.
+    /// - Throws: `PopulationGridError`, or what drawing the footprints throws.
+    public mutating func addGrid(_ url: URL, sites: [LaunchSite]) throws {
+        let footprints = try FootprintReport(sites: sites, systems: systems.map(\.system), tolerance: .meters(10), union: true)
+        var areas = [MultiPolygon]()
+        for entry in systems {
+            let parts = footprints.entries.filter { $0.system.name == entry.system.name }.map(\.area)
+            areas.append(MultiPolygon(parts.flatMap(\.polygons)))
+        }
+        grid = try PopulationGrid.people(in: areas, file: url)
+    }
+
+    /// One row per system: `system`, `range_km`, `people`, `places`, `largest` (the ten largest places, "name (CC) population; ..."),
+    /// and with a grid `grid_people` (rounded) and `grid_cells`.
     public var table: ResultTable {
-        ResultTable(columns: ["system", "range_km", "people", "places", "largest"], rows: systems.map { entry in
+        ResultTable(columns: ["system", "range_km", "people", "places", "largest"] + (grid == nil ? [] : ["grid_people", "grid_cells"]),
+                    rows: systems.enumerated().map { index, entry in
             [.text(entry.system.name), .number(entry.system.range.kilometers, decimals: 0), .number(Double(entry.people), decimals: 0),
              .number(Double(entry.places), decimals: 0),
              .text(entry.largest.map { "\($0.name) (\($0.country)) \($0.population)" }.joined(separator: "; "))]
+                + (grid.map { [.number($0[index].people.rounded(), decimals: 0), .number(Double($0[index].cells), decimals: 0)] } ?? [])
         })
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Export
+import Foundation
 import Report
 import ThreatModel
 
@@ -20,6 +21,9 @@ extension ThreatMap {
         @OptionGroup var data: DataOptions
         @OptionGroup var launch: LaunchOptions
         @Flag(name: .customLong("by-country"), help: "One row per system and country instead.") var byCountry = false
+        @Option(name: .customLong("population-grid"), help: ArgumentHelp(
+            "Also the people of an ESRI ASCII grid (.asc, longitude/latitude, people per cell) inside each footprint.", valueName: "file"))
+        var grid: String?
         @Option(help: "Output format.") var format: TableFormat = .table
         @OptionGroup var verbosity: VerbosityOptions
 
@@ -33,7 +37,8 @@ extension ThreatMap {
                 let places = data.placeResolver(verbosity)
                 let sites = try PlaceArguments.launchSites(launch.sites, places: places)
                 let systems = try launch.systems(from: data.catalog, warn: verbosity.warn)
-                let report = try PopulationReport(launches: sites.map { ($0, systems) }, gazetteer: places.gazetteer())
+                var report = try PopulationReport(launches: sites.map { ($0, systems) }, gazetteer: places.gazetteer())
+                if let grid { try report.addGrid(URL(fileURLWithPath: grid), sites: sites) }
                 print((byCountry ? report.countryTable : report.table).text(format), terminator: "")
             }
         }

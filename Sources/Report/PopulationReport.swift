@@ -46,9 +46,11 @@ public struct PopulationReport: Sendable {
     /// - Parameter launches: each launch site with the systems fired from it.
     /// - Throws: `ThreatModelError` when the nearest point of a launch area cannot be found.
     public init(launches: [(site: LaunchSite, systems: [MissileSystem])], gazetteer: Gazetteer) throws(ThreatModelError) {
-        let places = gazetteer.populatedPlaces()
+        // Only the places some launch site could reach are listed; the
+        // count of all of them is for the brief's wording.
+        let places = gazetteer.populatedPlaces(within: PeopleInReach.searchBoxes(launches))
         let reach = try PeopleInReach(launches: launches, places: places)
-        placesConsidered = places.count
+        placesConsidered = gazetteer.populatedPlaceCount
         systems = reach.coverages.map { coverage in
             var countries = [String: Country]()
             for index in coverage.reached {

@@ -73,11 +73,18 @@ public struct ScenarioRenderer: Sendable {
     public func render(_ scenario: ResolvedScenario, into directory: URL) throws -> Rendering {
         let document = scenario.document
         let scenario = try scenario.limitedByRadarHorizon(targetAltitude: targetAltitude ?? document.targetAltitude)
+        // People in reach are counted on a thread of their own while the
+        // footprints are drawn: each takes a few tens of milliseconds.
+        let people = LazyValue<Result<PopulationReport, ThreatModelError>?>()
+        let count: @Sendable () -> Result<PopulationReport, ThreatModelError>? = { [population] in
+            guard let population else { return nil }
+            let launches = zip(scenario.sites, scenario.siteSystems).map { ($0, $1) }
+            return Result { () throws(ThreatModelError) in try PopulationReport(launches: launches, gazetteer: population) }
+        }
+        if population != nil { Thread { _ = people.value(count) }.start() }
         var report = try ScenarioReport(scenario, tolerance: tolerance ?? document.tolerance ?? Self.defaultTolerance)
         report.coordinates = coordinates
-        if let population {
-            report.people = try PopulationReport(launches: zip(scenario.sites, scenario.siteSystems).map { ($0, $1) }, gazetteer: population)
-        }
+        report.people = try people.value(count)?.get()
         var formats = document.formats
         if kml, !formats.contains(.kml) { formats.append(.kml) }
         if html, !formats.contains(.html) { formats.append(.html) }

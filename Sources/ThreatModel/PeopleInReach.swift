@@ -185,6 +185,17 @@ public struct PeopleInReach: Sendable {
         return points.isEmpty ? nil : BoundarySamples(points: points)
     }
 
+    /// Boxes holding every point any of `launches` reaches: only places
+    /// inside them need to be listed.
+    public static func searchBoxes(_ launches: [(site: LaunchSite, systems: [MissileSystem])],
+                                   geodesic: Geodesic = .wgs84) -> [SearchBox] {
+        launches.compactMap { launch in
+            guard let range = launch.systems.map(\.range).max() else { return nil }
+            let cap = cap(around: launch.site, range: range, geodesic: geodesic)
+            return SearchBox(center: cap.centre, radius: cap.radius)
+        }
+    }
+
     /// A cap holding every point within `range` of `site`: centred on the
     /// mean of its vertices, out to the farthest vertex plus the range, with
     /// 1 % and 10 km to spare for edges bulging past their vertices.

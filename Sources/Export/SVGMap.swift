@@ -163,7 +163,10 @@ public struct SVGMapRenderer: Sendable {
         let width = max(width, Self.minimumSize.width), height = max(height, Self.minimumSize.height)
         // The credit wraps under the frame (about 6 px a character at 11 px); room for two lines or more.
         let creditLines = Self.wrap(credit(of: content), width: max(40, (width - 40) / 6))
-        let frame = PlaneRect(minX: 20, minY: 84, maxX: Double(width) - 20,
+        // A subtitle too long for its line (beside the date) continues on
+        // more, and the frame moves down to make room.
+        let subtitleLines = Self.subtitleLines(content.subtitle, date: content.date, width: width)
+        let frame = PlaneRect(minX: 20, minY: 84 + Self.subtitleLineHeight * Double(subtitleLines.count - 1), maxX: Double(width) - 20,
                               maxY: Double(height) - 22 - 14 * Double(max(2, creditLines.count)))
         let canvas = try MapCanvas(projection: projection, extent: extent, contentCoordinates: Self.contentCoordinates(content),
                                    frame: frame)
@@ -255,7 +258,7 @@ public struct SVGMapRenderer: Sendable {
             layouts.append(drawInset(inset, content: content, sites: sites, siteTargets: siteTargets, into: &svg))
         }
         drawLegend(content, layout: legend, into: &svg)
-        drawTitles(content, creditLines: creditLines, width: width, frame: frame, into: &svg)
+        drawTitles(content, subtitleLines: subtitleLines, creditLines: creditLines, width: width, frame: frame, into: &svg)
         svg.close("svg")
         return (svg.text, layouts)
     }
@@ -970,10 +973,14 @@ public struct SVGMapRenderer: Sendable {
         return credit
     }
 
-    private func drawTitles(_ content: MapContent, creditLines: [String], width: Int, frame: PlaneRect, into svg: inout SVGDocument) {
+    private func drawTitles(_ content: MapContent, subtitleLines: [String], creditLines: [String], width: Int, frame: PlaneRect,
+                            into svg: inout SVGDocument) {
         svg.element("text", [("x", "20"), ("y", "38"), ("font-size", "23"), ("font-weight", "bold"), ("fill", theme.text)],
                     text: content.title)
-        svg.element("text", [("x", "20"), ("y", "64"), ("font-size", "14.5"), ("fill", theme.mutedText)], text: content.subtitle)
+        for (index, line) in subtitleLines.enumerated() {
+            svg.element("text", [("x", "20"), ("y", SVGPath.number(64 + Self.subtitleLineHeight * Double(index))), ("font-size", "14.5"),
+                                 ("fill", theme.mutedText)], text: line)
+        }
         if let date = content.date, !date.isEmpty {
             svg.element("text", [("x", "\(width - 20)"), ("y", "64"), ("font-size", "14.5"), ("text-anchor", "end"),
                                  ("fill", theme.mutedText)], text: date)
@@ -986,6 +993,40 @@ public struct SVGMapRenderer: Sendable {
 }
 
 extension SVGMapRenderer {
+    /// Pixels between subtitle lines.
+    static let subtitleLineHeight = 19.0
+
+    /// The subtitle in lines that fit the canvas (the first beside the
+    /// date): broken at its " · " parts where it can, else at spaces.
+    public static func subtitleLines(_ subtitle: String, date: String?, width: Int) -> [String] {
+        let fontSize = 14.5
+        let dateWidth = date.map { $0.isEmpty ? 0 : LabelPlacer.width(of: $0, fontSize: fontSize) + 16 } ?? 0
+        func fits(_ text: String, line: Int) -> Bool {
+            LabelPlacer.width(of: text, fontSize: fontSize) <= Double(width) - 40 - (line == 0 ? dateWidth : 0)
+        }
+        guard !fits(subtitle, line: 0) else { return [subtitle] }
+        var lines = [String]()
+        for part in subtitle.components(separatedBy: " · ") {
+            if let last = lines.last, fits(last + " · " + part, line: lines.count - 1) {
+                lines[lines.count - 1] = last + " · " + part
+            } else if fits(part, line: lines.count) {
+                lines.append(part)
+            } else {
+                // A part too long for any line: on lines of its own, wrapped at spaces.
+                var first = true
+                for word in part.split(separator: " ").map(String.init) {
+                    if !first, let last = lines.last, fits(last + " " + word, line: lines.count - 1) {
+                        lines[lines.count - 1] = last + " " + word
+                    } else {
+                        lines.append(word)
+                    }
+                    first = false
+                }
+            }
+        }
+        return lines
+    }
+
     /// Splits `text` at spaces into lines of at most `width` characters.
     static func wrap(_ text: String, width: Int) -> [String] {
         var lines = [String]()

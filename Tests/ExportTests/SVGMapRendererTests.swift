@@ -281,3 +281,24 @@ struct SVGMapRendererTests {
         }
     }
 }
+
+/// Long subtitles continue on further lines instead of running under the date.
+@Suite struct SubtitleLineTests {
+    @Test func aShortSubtitleKeepsOneLine() {
+        #expect(SVGMapRenderer.subtitleLines("Ranges: Zolfaghar 700 km", date: "2018-08-31", width: 1200) == ["Ranges: Zolfaghar 700 km"])
+    }
+
+    @Test func aLongSubtitleBreaksAtItsPartsAndEveryLineFits() {
+        let subtitle = "Ranges: Zelzal-2 200 km–250 km (certain–possible), Fateh-110 200 km–300 km (certain–possible), Zolfaghar 700 km"
+            + " · about 162.1 million people in named places within reach of the Zolfaghar"
+        let lines = SVGMapRenderer.subtitleLines(subtitle, date: "2018-08-31", width: 1200)
+        #expect(lines.count == 2)
+        #expect(lines[1] == "about 162.1 million people in named places within reach of the Zolfaghar")
+        #expect(lines.joined(separator: " · ") == subtitle)
+        let narrow = SVGMapRenderer.subtitleLines(subtitle, date: nil, width: 400)
+        #expect(narrow.count > 3)
+        #expect(narrow.allSatisfy { $0.count <= 50 })
+        #expect(narrow.joined(separator: " ").replacingOccurrences(of: " · ", with: " ").split(separator: " ")
+                == subtitle.replacingOccurrences(of: " · ", with: " ").split(separator: " "))
+    }
+}

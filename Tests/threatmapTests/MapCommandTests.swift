@@ -45,7 +45,8 @@ struct MapCommandTests {
 
         // The CSV: the reach table, one row per site x its systems x target.
         let records = try parseCSV(try String(contentsOfFile: "\(outputDirectory)/\(stem).csv", encoding: .utf8))
-        try #require(records.first == reachHeader)
+        // The default scenario asks for both ends of the published ranges: each row gets its status.
+        try #require(records.first == reachHeader + ["status"])
         let rows = records.dropFirst()
         let targets = Set(rows.map { $0[2] })
         #expect(targets.count == 15)
@@ -62,7 +63,7 @@ struct MapCommandTests {
         #expect(inRange("Jurf al-Sakhar", "Riyadh") == false)
         #expect(inRange("al-Zafaraniya", "Tel Aviv") == false)
 
-        // The GeoJSON: a footprint per site x system, the two launch areas,
+        // The GeoJSON: footprints per site x system, the two launch areas,
         // then a point per factory and per target.
         let geojson = try String(contentsOfFile: "\(outputDirectory)/\(stem).geojson", encoding: .utf8)
         let root = try #require(try parseJSON(geojson) as? [String: Any])
@@ -71,7 +72,8 @@ struct MapCommandTests {
         let features = try #require(root["features"] as? [[String: Any]])
         let types = features.map { ($0["geometry"] as? [String: Any])?["type"] as? String ?? "?" }
         let roles = features.map { ($0["properties"] as? [String: Any])?["role"] as? String }
-        #expect(zip(types, roles).filter { $0 == "MultiPolygon" && $1 == nil }.count == 2 * 3 + 2)
+        // Both footprints (low and high estimate) of every site and system.
+        #expect(zip(types, roles).filter { $0 == "MultiPolygon" && $1 == nil }.count == 2 * (2 * 3 + 2))
         #expect(zip(types, roles).filter { $0 != "Point" && $1 == "launch_site" }.count == 2)
         #expect(zip(types, roles).filter { $0 == "Point" && $1 == "launch_site" }.count == 2)
         #expect(zip(types, roles).filter { $0 == "Point" && $1 == "target" }.count == 15)

@@ -33,7 +33,11 @@ public struct MissileCatalog: Sendable {
 
     /// A folded name with its spaces removed: "hwasong 15" -> "hwasong15".
     public static func compact(_ foldedKey: String) -> String {
-        foldedKey.replacingOccurrences(of: " ", with: "")
+        // Scalar by scalar: Foundation's replacingOccurrences searched with
+        // locale-aware comparison and cost a fifth of loading the catalog.
+        var scalars = String.UnicodeScalarView()
+        scalars.append(contentsOf: foldedKey.unicodeScalars.lazy.filter { $0 != " " })
+        return String(scalars)
     }
 
     /// The key two names share when a reader would take them for one:

@@ -49,13 +49,7 @@ extension SVGMapRenderer {
                                    frame: frame)
         var svg = SVGDocument(prologue: false)
         svg.open("g", [("id", "world")])
-        let domain = canvas.domainOutline()
-        if domain.count >= 3 {
-            svg.empty("path", [("class", "sea"), ("d", SVGPath.data([domain], closed: true)), ("fill", theme.sea)])
-        }
-        let metresPerPixel = metresPerPixel(canvas)
-        let cap = Self.visibleCap(canvas)
-        if let basemap { drawBasemap(basemap, canvas: canvas, cap: cap, metresPerPixel: metresPerPixel, into: &svg) }
+        let (metresPerPixel, cap) = drawSeaAndLand(canvas: canvas, into: &svg)
         _ = drawGraticule(canvas: canvas, cap: cap, metresPerPixel: metresPerPixel, avoiding: [], into: &svg)
         _ = drawFootprints(content, canvas: canvas, tagLayers: true, into: &svg)
         drawLaunchAreas(content.launchAreas, canvas: canvas, into: &svg)

@@ -186,13 +186,7 @@ public struct SVGMapRenderer: Sendable {
         svg.empty("rect", Self.rectAttributes(frame) + [("fill", theme.space)])
 
         svg.open("g", [("clip-path", "url(#frame)")])
-        let domain = canvas.domainOutline()
-        if domain.count >= 3 {
-            svg.empty("path", [("class", "sea"), ("d", SVGPath.data([domain], closed: true)), ("fill", theme.sea)])
-        }
-        let metresPerPixel = metresPerPixel(canvas)
-        let cap = Self.visibleCap(canvas)
-        if let basemap { drawBasemap(basemap, canvas: canvas, cap: cap, metresPerPixel: metresPerPixel, into: &svg) }
+        let (metresPerPixel, cap) = drawSeaAndLand(canvas: canvas, into: &svg)
         let legend = legendLayout(content, frame: frame, canvas: canvas)
         let scaleBox = LabelPlacer.Box(minX: frame.minX, minY: frame.maxY - 58, maxX: frame.minX + 320, maxY: frame.maxY)
         let graticuleLabels = drawGraticule(canvas: canvas, cap: cap, metresPerPixel: metresPerPixel, avoiding: [legend.box, scaleBox],
@@ -271,6 +265,19 @@ public struct SVGMapRenderer: Sendable {
         }
         let launchAreas = content.launchAreas.flatMap { $0.polygons.flatMap(\.exterior) + $0.lines.flatMap { $0 } }
         return footprints + launchAreas + content.sites.map(\.coordinate) + content.targets.map(\.coordinate)
+    }
+
+    /// The sea (the projection's domain) and the basemap under everything
+    /// else; returns the scale and visible cap the layers above use.
+    func drawSeaAndLand(canvas: MapCanvas, into svg: inout SVGDocument) -> (metresPerPixel: Double, cap: VisibleCap?) {
+        let domain = canvas.domainOutline()
+        if domain.count >= 3 {
+            svg.empty("path", [("class", "sea"), ("d", SVGPath.data([domain], closed: true)), ("fill", theme.sea)])
+        }
+        let metresPerPixel = metresPerPixel(canvas)
+        let cap = Self.visibleCap(canvas)
+        if let basemap { drawBasemap(basemap, canvas: canvas, cap: cap, metresPerPixel: metresPerPixel, into: &svg) }
+        return (metresPerPixel, cap)
     }
 
     /// For each target, the launch site at the very same coordinate, if any.

@@ -57,6 +57,10 @@ public enum PopulationGrid {
         func fail(_ line: Int?, _ reason: String) -> PopulationGridError {
             PopulationGridError(unreadable: false, file: path, line: line, reason: reason)
         }
+        // A FIFO or a device is refused before it is opened (opening a FIFO waits for a writer).
+        do { try InputFile.requireRegularFile(path) } catch {
+            throw PopulationGridError(unreadable: true, file: path, line: nil, reason: error.description)
+        }
         var keys = [String: (value: Double, line: Int)]()
         var header: Header?
         var shapes = [FootprintCells]()

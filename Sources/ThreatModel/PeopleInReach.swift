@@ -78,13 +78,16 @@ public struct PeopleInReach: Sendable {
                 let centre = geodesic.surfacePoint(cap.centre)
                 let limit = ChordRangeTest(range: cap.radius, geodesic: geodesic)
                 let samples = Self.boundarySamples(of: site, geodesic: geodesic)
+                // Built once per site and system: each takes a sine.
+                let within = ChordRangeTest(range: system.range, geodesic: geodesic)
+                let beyond = ChordRangeTest(range: .meters(system.range.meters + BoundarySamples.spacing.meters), geodesic: geodesic)
                 var candidates = [Int]()
                 grid.forEach(in: SearchBox(center: cap.centre, radius: cap.radius)) { candidates.append($0) }
                 for index in candidates where !reached[index] {
                     let place = places[index], point = surface[index]
                     if limit.decide(chordSquared: centre.chordSquared(to: point)) == .beyond { continue }
                     if system.minimumRange == .zero, let samples {
-                        switch samples.decide(place.coordinate, point, site: site, range: system.range, geodesic: geodesic) {
+                        switch samples.decide(place.coordinate, point, site: site, within: within, beyond: beyond) {
                         case .within: reached[index] = true; continue
                         case .beyond: continue
                         case .undecided: break
@@ -130,10 +133,11 @@ public struct PeopleInReach: Sendable {
 
         enum Decision { case within, beyond, undecided }
 
-        func decide(_ coordinate: Coordinate, _ point: SurfacePoint, site: LaunchSite, range: Distance,
-                    geodesic: Geodesic) -> Decision {
-            let within = ChordRangeTest(range: range, geodesic: geodesic)
-            let beyond = ChordRangeTest(range: .meters(range.meters + Self.spacing.meters), geodesic: geodesic)
+        /// - Parameters:
+        ///   - within: the chord test of the range.
+        ///   - beyond: the chord test of the range plus `spacing`.
+        func decide(_ coordinate: Coordinate, _ point: SurfacePoint, site: LaunchSite,
+                    within: ChordRangeTest, beyond: ChordRangeTest) -> Decision {
             var allBeyond = true
             for block in blocks {
                 let chord = block.centre.chordSquared(to: point).squareRoot()

@@ -65,6 +65,19 @@ import Testing
         }
     }
 
+    @Test func aFIFOIsRefusedWithoutWaitingForAWriter() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("grid-\(UUID().uuidString).asc").path
+        try #require(mkfifo(path, 0o600) == 0)
+        defer { unlink(path) }
+        do {
+            _ = try PopulationGrid.people(in: [], file: URL(fileURLWithPath: path))
+            Issue.record("accepted")
+        } catch {
+            #expect(error.unreadable)
+            #expect(error.description.contains("FIFO"))
+        }
+    }
+
     @Test func aMissingFileIsUnreadable() throws {
         do {
             _ = try PopulationGrid.people(in: [], file: URL(fileURLWithPath: "/nonexistent/grid.asc"))

@@ -8,7 +8,7 @@ FUZZ_TARGETS := Literals GeoJSON Scenario CSV GazetteerFiles Extract
 FUZZ_SECONDS ?= 600
 LSAN := LSAN_OPTIONS=suppressions=$(CURDIR)/Scripts/lsan-suppressions.txt
 
-.PHONY: fuzz fuzz-smoke all deps build map test unit-tests asan-tests browser-tests check-warnings reference venv readme-map clean bench bench-range bench-reach bench-e2e
+.PHONY: fuzz fuzz-smoke all deps build map test unit-tests asan-tests browser-tests postgis-tests check-warnings reference venv readme-map clean bench bench-range bench-reach bench-e2e
 
 all: build
 
@@ -24,7 +24,7 @@ map: build
 # Everything CI checks: a warning-free build, the test suite, and the suite
 # again under AddressSanitizer (LeakSanitizer included on Linux). The tests
 # are Swift Testing only; XCTest is skipped (its harness leaks on exit).
-test: deps check-warnings unit-tests asan-tests fuzz-smoke browser-tests
+test: deps check-warnings unit-tests asan-tests fuzz-smoke browser-tests postgis-tests
 
 check-warnings:
 	@$(SWIFT) build --build-tests 2>&1 | tee .build-warnings.log | grep -Ev '^\[[0-9]+/[0-9]+\]' || true
@@ -46,6 +46,16 @@ asan-tests:
 browser-tests: deps venv
 	$(SWIFT) build --product threatmap
 	THREATMAP=$(BIN) $(PYTHON) -m unittest discover -s Tests/Browser -v
+
+# Reach decisions against a real PostGIS: a throwaway PostgreSQL cluster in a
+# temporary folder (Unix socket only, run as the unprivileged postgres user
+# when make runs as root), 100,000 targets worldwide read through
+# `--to PG:... --layer targets`, results written back with `--output PG:...`
+# and every decision compared with ST_DWithin(geography, ..., true) in the
+# same database (Tests/PostGIS). A missing server fails; nothing is skipped.
+postgis-tests: deps venv
+	$(SWIFT) build --product threatmap
+	THREATMAP=$(BIN) $(PYTHON) -m unittest discover -s Tests/PostGIS -v
 
 # Python peers (reference values, benchmarks) live in a local venv.
 venv: $(PYTHON)

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Installs the system packages ThreatMap builds and tests with, if missing:
 # GEOS and PROJ headers (libgeos-dev, libproj-dev), pkg-config, GDAL's
-# command-line tools (gdal-bin), rsvg-convert (librsvg2-bin), GeographicLib's
+# headers and command-line tools (libgdal-dev, gdal-bin), PostgreSQL and
+# PostGIS (postgresql, postgis; postgresql-postgis is Debian's metapackage
+# for the default server's PostGIS, postgresql-15-postgis-3 on Debian 12:
+# the throwaway cluster of Tests/PostGIS), rsvg-convert (librsvg2-bin), GeographicLib's
 # GeoConvert (geographiclib-tools, the independent MGRS/UTM reference of
 # Scripts/make_grid_reference.py), Chromium and its WebDriver (the HTML
 # map's browser tests, Tests/Browser), and python3-venv for the reference,
@@ -13,6 +16,19 @@ pkg-config --exists geos 2>/dev/null || missing+=(geos)
 pkg-config --exists proj 2>/dev/null || missing+=(proj)
 command -v pkg-config >/dev/null || missing+=(pkg-config)
 command -v ogrinfo >/dev/null || missing+=(gdal)
+pkg-config --exists gdal 2>/dev/null || missing+=(gdal-headers)
+# A PostgreSQL server (initdb, pg_ctl), its psql client, and PostGIS for it.
+pg_bindirs=(/usr/lib/postgresql/*/bin)
+if command -v pg_config >/dev/null; then pg_bindirs+=("$(pg_config --bindir)"); fi
+have_server=no have_postgis=no
+for dir in "${pg_bindirs[@]}"; do
+  [[ -x "$dir/initdb" && -x "$dir/pg_ctl" ]] || continue
+  have_server=yes
+  share="$("$dir/pg_config" --sharedir 2>/dev/null || true)"
+  if [[ -n "$share" && -f "$share/extension/postgis.control" ]]; then have_postgis=yes; fi
+done
+if [[ $have_server != yes ]] || ! command -v psql >/dev/null; then missing+=(postgresql); fi
+if [[ $have_postgis != yes ]]; then missing+=(postgis); fi
 command -v rsvg-convert >/dev/null || missing+=(rsvg)
 command -v GeoConvert >/dev/null || missing+=(geoconvert)
 command -v chromium >/dev/null || missing+=(chromium)
@@ -22,8 +38,8 @@ if [[ ${#missing[@]} -eq 0 ]]; then
 fi
 echo "installing missing dependencies: ${missing[*]}" >&2
 
-apt_packages=(libgeos-dev libproj-dev pkg-config gdal-bin librsvg2-bin geographiclib-tools chromium chromium-driver python3-venv)
-brew_packages=(geos proj pkg-config gdal librsvg geographiclib chromedriver)
+apt_packages=(libgeos-dev libproj-dev pkg-config gdal-bin libgdal-dev postgresql postgis postgresql-postgis librsvg2-bin geographiclib-tools chromium chromium-driver python3-venv)
+brew_packages=(geos proj pkg-config gdal postgresql postgis librsvg geographiclib chromedriver)
 
 if command -v apt-get >/dev/null; then
   if [[ $(id -u) -eq 0 ]]; then
@@ -41,7 +57,7 @@ elif command -v brew >/dev/null; then
   brew install "${brew_packages[@]}"
 else
   echo "error: no apt-get or brew here; install GEOS (>= 3.11), PROJ (>= 9), pkg-config," >&2
-  echo "       GDAL's ogrinfo, librsvg's rsvg-convert, GeographicLib's GeoConvert, Chromium and chromedriver yourself," >&2
+  echo "       GDAL (headers and ogrinfo), PostgreSQL with PostGIS, librsvg's rsvg-convert, GeographicLib's GeoConvert, Chromium and chromedriver yourself," >&2
   echo "       then run make again." >&2
   exit 1
 fi

@@ -65,7 +65,7 @@ $(PYTHON): Scripts/requirements.txt
 	@touch $(PYTHON)
 
 # Benchmarks against the Python peers (timings are printed, never asserted).
-bench: bench-range bench-gazetteer bench-reach bench-map bench-e2e bench-geojson bench-population
+bench: bench-range bench-gazetteer bench-reach bench-map bench-e2e bench-geojson bench-population bench-gis
 
 # 1,000 launch sites, 300 km discs, union: ThreatMap at 10 m vs shapely + pyproj
 # at 360 vertices, same sites, one run (Benchmarks/README.md).
@@ -114,6 +114,13 @@ bench-population: deps venv
 .PHONY: bench-geojson
 bench-geojson: deps venv
 	SWIFT=$(SWIFT) Benchmarks/run_geojson.sh
+
+# GIS input at scale: reach over 1,000,000 targets read from a GeoPackage
+# (made once from the CSV with ogr2ogr) vs from the CSV, whole processes,
+# wall time and peak RSS (release build; Benchmarks/README.md).
+.PHONY: bench-gis
+bench-gis: deps venv
+	SWIFT=$(SWIFT) Benchmarks/run_gis.sh
 
 # Regenerates the geodesic reference tables (on purpose only; they are committed).
 reference: venv deps

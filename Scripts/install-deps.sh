@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the system packages ThreatMap builds and tests with, if missing:
 # GEOS and PROJ headers (libgeos-dev, libproj-dev), pkg-config, GDAL's
-# command-line tools (gdal-bin), rsvg-convert (librsvg2-bin), GeographicLib's
+# library and headers (libgdal-dev: the GIS module loads it at run time)
+# and command-line tools (gdal-bin), rsvg-convert (librsvg2-bin), GeographicLib's
 # GeoConvert (geographiclib-tools, the independent MGRS/UTM reference of
 # Scripts/make_grid_reference.py), Chromium and its WebDriver (the HTML
 # map's browser tests, Tests/Browser), and python3-venv for the reference,
@@ -13,6 +14,7 @@ pkg-config --exists geos 2>/dev/null || missing+=(geos)
 pkg-config --exists proj 2>/dev/null || missing+=(proj)
 command -v pkg-config >/dev/null || missing+=(pkg-config)
 command -v ogrinfo >/dev/null || missing+=(gdal)
+[[ -f /usr/include/gdal/gdal.h ]] || missing+=(libgdal-dev)
 command -v rsvg-convert >/dev/null || missing+=(rsvg)
 command -v GeoConvert >/dev/null || missing+=(geoconvert)
 command -v chromium >/dev/null || missing+=(chromium)
@@ -22,7 +24,7 @@ if [[ ${#missing[@]} -eq 0 ]]; then
 fi
 echo "installing missing dependencies: ${missing[*]}" >&2
 
-apt_packages=(libgeos-dev libproj-dev pkg-config gdal-bin librsvg2-bin geographiclib-tools chromium chromium-driver python3-venv)
+apt_packages=(libgeos-dev libproj-dev pkg-config libgdal-dev gdal-bin librsvg2-bin geographiclib-tools chromium chromium-driver python3-venv)
 brew_packages=(geos proj pkg-config gdal librsvg geographiclib chromedriver)
 
 if command -v apt-get >/dev/null; then

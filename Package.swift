@@ -7,7 +7,7 @@ let package = Package(
     products: [
         .library(
             name: "ThreatMapKit",
-            targets: ["GeoModel", "Geodesy", "Geometry", "Gazetteer", "ThreatModel", "Export", "Extraction", "Report"]
+            targets: ["GeoModel", "Geodesy", "Geometry", "Gazetteer", "GIS", "ThreatModel", "Export", "Extraction", "Report"]
         ),
         .executable(name: "threatmap", targets: ["threatmap"]),
     ],
@@ -26,21 +26,24 @@ let package = Package(
             pkgConfig: "proj",
             providers: [.apt(["libproj-dev"]), .brew(["proj"])]
         ),
+        // GDAL's C API, loaded at run time by the GIS module (see Sources/CGDAL/include/CGDAL.h).
+        .target(name: "CGDAL", linkerSettings: [.linkedLibrary("dl")]),
         .target(name: "GeoModel"),
+        .target(name: "GIS", dependencies: ["GeoModel", "CGDAL"]),
         .target(name: "Geodesy", dependencies: ["GeoModel", "CPROJ"]),
         .target(name: "Geometry", dependencies: ["GeoModel", "CGEOS"]),
         .target(name: "Gazetteer", dependencies: ["GeoModel"]),
         .target(
             name: "ThreatModel",
-            dependencies: ["GeoModel", "Geodesy", "Geometry", "Gazetteer", "Export", .product(name: "Yams", package: "Yams")]
+            dependencies: ["GeoModel", "Geodesy", "Geometry", "Gazetteer", "GIS", "Export", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "Export", dependencies: ["GeoModel", "Geodesy", "CPROJ"]),
         .target(name: "Extraction", dependencies: ["GeoModel", "Gazetteer", "ThreatModel", "Geodesy"]),
-        .target(name: "Report", dependencies: ["GeoModel", "Geodesy", "Geometry", "Gazetteer", "ThreatModel", "Export", "Extraction"]),
+        .target(name: "Report", dependencies: ["GeoModel", "Geodesy", "Geometry", "Gazetteer", "GIS", "ThreatModel", "Export", "Extraction"]),
         .executableTarget(
             name: "threatmap",
             dependencies: [
-                "GeoModel", "Geodesy", "Geometry", "Gazetteer", "ThreatModel", "Export", "Extraction", "Report",
+                "GeoModel", "Geodesy", "Geometry", "Gazetteer", "GIS", "ThreatModel", "Export", "Extraction", "Report",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -60,6 +63,7 @@ let package = Package(
         .testTarget(name: "GeoModelTests", dependencies: ["GeoModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GeodesyTests", dependencies: ["GeoModel", "Geodesy", "Geometry"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GeometryTests", dependencies: ["GeoModel", "Geometry"]),
+        .testTarget(name: "GISTests", dependencies: ["GIS", "GeoModel"]),
         .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer", "GeoModel"], exclude: ["Fixtures"]),
         .testTarget(name: "ThreatModelTests", dependencies: ["Gazetteer", "GeoModel", "Geodesy", "Geometry", "ThreatModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ExportTests", dependencies: ["Export", "GeoModel", "Geodesy"], resources: [.copy("Fixtures")]),

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs the system packages ThreatMap builds and tests with, if missing:
 # GEOS and PROJ headers (libgeos-dev, libproj-dev), pkg-config, GDAL's
-# headers and command-line tools (libgdal-dev, gdal-bin), PostgreSQL and
-# PostGIS (postgresql, postgis; postgresql-postgis is Debian's metapackage
-# for the default server's PostGIS, postgresql-15-postgis-3 on Debian 12:
-# the throwaway cluster of Tests/PostGIS), rsvg-convert (librsvg2-bin), GeographicLib's
+# library and headers (libgdal-dev: the GIS module loads it at run time)
+# and command-line tools (gdal-bin), PostgreSQL and PostGIS (postgresql,
+# postgis; postgresql-postgis is Debian's metapackage for the default
+# server's PostGIS, postgresql-15-postgis-3 on Debian 12: the throwaway
+# cluster of Tests/PostGIS), rsvg-convert (librsvg2-bin), GeographicLib's
 # GeoConvert (geographiclib-tools, the independent MGRS/UTM reference of
 # Scripts/make_grid_reference.py), Chromium and its WebDriver (the HTML
 # map's browser tests, Tests/Browser), and python3-venv for the reference,
@@ -16,7 +17,7 @@ pkg-config --exists geos 2>/dev/null || missing+=(geos)
 pkg-config --exists proj 2>/dev/null || missing+=(proj)
 command -v pkg-config >/dev/null || missing+=(pkg-config)
 command -v ogrinfo >/dev/null || missing+=(gdal)
-pkg-config --exists gdal 2>/dev/null || missing+=(gdal-headers)
+[[ -f /usr/include/gdal/gdal.h ]] || missing+=(libgdal-dev)
 # A PostgreSQL server (initdb, pg_ctl), its psql client, and PostGIS for it.
 pg_bindirs=(/usr/lib/postgresql/*/bin)
 if command -v pg_config >/dev/null; then pg_bindirs+=("$(pg_config --bindir)"); fi
@@ -38,7 +39,7 @@ if [[ ${#missing[@]} -eq 0 ]]; then
 fi
 echo "installing missing dependencies: ${missing[*]}" >&2
 
-apt_packages=(libgeos-dev libproj-dev pkg-config gdal-bin libgdal-dev postgresql postgis postgresql-postgis librsvg2-bin geographiclib-tools chromium chromium-driver python3-venv)
+apt_packages=(libgeos-dev libproj-dev pkg-config libgdal-dev gdal-bin postgresql postgis postgresql-postgis librsvg2-bin geographiclib-tools chromium chromium-driver python3-venv)
 brew_packages=(geos proj pkg-config gdal postgresql postgis librsvg geographiclib chromedriver)
 
 if command -v apt-get >/dev/null; then

@@ -42,7 +42,7 @@ extension AtomicFile {
     /// Checks, before any work, that the folder of the file at `path` can
     /// receive it; nothing to check for standard output (nil or "-").
     public static func prepareDirectory(forFile path: String?) throws(ExportError) {
-        guard let path, path != "-" else { return }
+        guard let path, path != "-", !path.lowercased().hasPrefix("pg:") else { return }
         try prepareDirectory(URL(fileURLWithPath: path).deletingLastPathComponent())
     }
 }

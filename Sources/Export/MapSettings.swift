@@ -48,6 +48,8 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     case geojson, svg, csv, md, kml
     /// One self-contained interactive page (`<stem>.html`).
     case html
+    /// A GeoPackage (`<stem>.gpkg`) of layers for GIS tools, written through GDAL.
+    case gpkg
 
     /// What a scenario writes when it names no formats.
     public static let scenarioDefault: [OutputFormat] = [.geojson, .svg, .csv, .md]

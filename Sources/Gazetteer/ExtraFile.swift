@@ -395,6 +395,18 @@ enum SitesGeoJSON {
         return ExtraFile.Loaded(storage: .places(places), warnings: warnings)
     }
 
+    /// Features read by other means (a GIS layer through GDAL) as places,
+    /// by the same rules as a GeoJSON file's (lines are skipped and counted).
+    static func load(_ features: [Feature], origin: String) throws(GazetteerError) -> ExtraFile.Loaded {
+        var places = [Place](), skipped = 0
+        for (index, feature) in features.enumerated() {
+            if let place = try place(feature, at: "feature \(index + 1)", file: (origin, origin)) { places.append(place) } else { skipped += 1 }
+        }
+        guard !places.isEmpty else { throw .badData(source: origin, line: 0, reason: "no point or area features") }
+        let warnings = skipped == 0 ? [] : [LoadWarning(source: origin, line: 0, message: "skipped \(skipped) line feature(s): a line is not a place")]
+        return ExtraFile.Loaded(storage: .places(places), warnings: warnings)
+    }
+
     /// The first non-blank text among the properties `names`, trimmed.
     private static func text(_ feature: Feature, _ names: [String]) -> String? {
         for name in names {
@@ -414,7 +426,7 @@ enum SitesGeoJSON {
     }
 
     /// The place a point or area feature stands for; nil for a line.
-    private static func place(_ feature: Feature, at: String, file: (path: String, name: String)) throws(GazetteerError) -> Place? {
+    static func place(_ feature: Feature, at: String, file: (path: String, name: String)) throws(GazetteerError) -> Place? {
         guard let name = text(feature, ["name", "Name", "NAME", "title"]) else {
             throw .badData(source: file.path, line: 0, reason: "\(at) has no 'name' property")
         }

@@ -8,13 +8,22 @@ extension Gazetteer {
     /// the strategic sites of `sites/*.csv` (see `SiteTable`), then `gazetteer.tsv` and `areas.bin` when present (the generated
     /// datasets), then each of `extraFiles` (GeoNames dumps, CSV or GeoJSON
     /// of the user's sites; see `ExtraFile`), streamed.
-    /// - Parameter progress: called as large extra files are read.
+    /// - Parameters:
+    ///   - extraFeatures: the user's places read by other means (GIS
+    ///     layers), each list named by its origin; read like a GeoJSON file's
+    ///     features (`name`, `kind`, `country`, `aliases`, `source`,
+    ///     `population` properties; points and areas).
+    ///   - progress: called as large extra files are read.
     /// - Throws: `GazetteerError` naming the file (and line) at fault.
-    public init(dataDirectory: URL, extraFiles: [URL] = [], progress: LoadProgress? = nil) throws(GazetteerError) {
+    public init(dataDirectory: URL, extraFiles: [URL] = [], extraFeatures: [(origin: String, features: [Feature])] = [],
+                progress: LoadProgress? = nil) throws(GazetteerError) {
         // The user's files first: a bad one fails before the bundle is read.
-        var extras = [(url: URL, loaded: ExtraFile.Loaded)]()
+        var extras = [(origin: String, loaded: ExtraFile.Loaded)]()
         for url in extraFiles {
-            extras.append((url, try ExtraFile.load(url, progress: progress)))
+            extras.append((url.path, try ExtraFile.load(url, progress: progress)))
+        }
+        for (origin, features) in extraFeatures {
+            extras.append((origin, try SitesGeoJSON.load(features, origin: origin)))
         }
         let overridesURL = dataDirectory.appendingPathComponent("places.csv")
         // Hashed before it is parsed: should it change in between, the
@@ -104,7 +113,7 @@ extension Gazetteer {
 
         var warnings = [LoadWarning]()
         var bundledGeoNames: [Int: Int32]?
-        for (url, loaded) in extras {
+        for (origin, loaded) in extras {
             warnings += loaded.warnings
             if case let .text(segment) = loaded.storage, case .geonames = segment.style, let bundled {
                 // A user's dump repeating a bundled place replaces it.
@@ -115,7 +124,7 @@ extension Gazetteer {
                     }
                 }
             }
-            segments.append(Segment(tier: .user, origin: url.path, firstRow: nextRow, storage: loaded.storage))
+            segments.append(Segment(tier: .user, origin: origin, firstRow: nextRow, storage: loaded.storage))
             nextRow += segments[segments.count - 1].count
         }
         // The cached table covers the bundled rows and the overrides: with

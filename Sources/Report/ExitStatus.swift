@@ -4,6 +4,7 @@ import Foundation
 import Gazetteer
 import Geodesy
 import Geometry
+import GIS
 import GeoModel
 import ThreatModel
 
@@ -14,6 +15,8 @@ public enum ExitStatus: Int32, Sendable {
     case usage = 64
     case dataError = 65
     case noInput = 66
+    /// A library the command needs (GDAL) is not installed.
+    case unavailable = 69
     case software = 70
     case cannotCreate = 73
 
@@ -30,6 +33,7 @@ public enum ExitStatus: Int32, Sendable {
             switch error {
             case .file: self = .noInput
             case let .geometry(geometryError): self.init(classifying: geometryError)
+            case let .gis(gisError): self.init(classifying: gisError)
             default: self = .dataError
             }
         case let error as ExportError:
@@ -55,6 +59,13 @@ public enum ExitStatus: Int32, Sendable {
             switch error {
             case .tooLarge, .cannotMap: self = .dataError
             case .sameStem, .tooManyRowsInMemory, .tooManyRings: self = .usage
+            }
+        case let error as GISError:
+            switch error {
+            case .unavailable: self = .unavailable
+            case .cannotOpen: self = .noInput
+            case .layersExist, .cannotWrite: self = .cannotCreate
+            case .noSuchLayer, .noSuchField, .badFilter, .badFeature, .unknownCRS: self = .dataError
             }
         case let error as PopulationGridError: self = error.unreadable ? .noInput : .dataError
         case is CoordinateError: self = .usage

@@ -1,5 +1,7 @@
 import Export
 import Foundation
+import GeoModel
+import GIS
 import ThreatModel
 
 /// `reach` as a whole: every site × system × target decided and written
@@ -56,5 +58,30 @@ public struct ReachRequest: Sendable {
         let targets = try TargetSource.places(in: stream.sources)
         let results = try ReachJob(sites: sites, systems: systems, targets: targets).run(onlyInRange: onlyInRange, progress: progress)
         try AtomicFile.emit(ReachReport(results, order: order, reversed: reversed, coordinates: coordinates).text(format), toPath: path)
+    }
+}
+
+extension ReachRequest {
+    /// Decides every row and writes the GIS layers (`GISExport`): the
+    /// footprints of every site × system, the launch sites, one target
+    /// point per row and the paths of rows in range.
+    /// - Returns: what was written (files, or tables with their row counts).
+    /// - Throws: as `run`, and `GISError` when the output cannot be written.
+    public func write(to output: VectorOutput, theme: MapTheme = .light, progress: (@Sendable (Double) -> Void)? = nil) throws -> [String] {
+        let stream = ReachStream(sites: sites, systems: systems, sources: sources)
+        let rows = try stream.survey().count * sites.count * systems.count
+        guard onlyInRange || rows <= Self.maximumRowsInMemory else {
+            throw ReportError.tooManyRowsInMemory(rows: rows, limit: Self.maximumRowsInMemory)
+        }
+        let targets = try TargetSource.places(in: stream.sources)
+        let results = try ReachJob(sites: sites, systems: systems, targets: targets).run(onlyInRange: onlyInRange, progress: progress)
+        let builder = FootprintBuilder()
+        var footprints = [Feature]()
+        for site in sites {
+            for system in systems { footprints.append(FootprintFeatures.footprint(try builder.footprint(of: system, from: site))) }
+        }
+        let layers = [GISExport.footprints(footprints, systems: systems.map(\.name), theme: theme), GISExport.launchSites(sites, theme: theme)]
+            + (try GISExport.reach(results, theme: theme))
+        return try output.write(layers)
     }
 }

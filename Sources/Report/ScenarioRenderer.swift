@@ -2,6 +2,7 @@ import Export
 import Foundation
 import Gazetteer
 import GeoModel
+import GIS
 import ThreatModel
 
 /// Renders resolved scenarios into their files: the one entry point of
@@ -18,6 +19,8 @@ public struct ScenarioRenderer: Sendable {
     public var kml: Bool
     public var html: Bool
     public var geojsonLines: Bool
+    /// Also write `<stem>.gpkg` (GIS layers through GDAL).
+    public var gpkg: Bool = false
     /// Decimal places of GeoJSON and KML coordinates.
     public var decimals: Int
     /// Positions in the reach table and the brief, in this notation; nil: none.
@@ -51,6 +54,8 @@ public struct ScenarioRenderer: Sendable {
     public struct Rendering: Sendable {
         public var report: ScenarioReport
         public var files: [(url: URL, text: String)]
+        /// The GeoPackage to write and its layers, when the scenario asks for one.
+        public var geopackage: (url: URL, layers: [VectorLayer])?
     }
 
     /// Checks that the scenarios can be rendered together: none too large,
@@ -88,10 +93,13 @@ public struct ScenarioRenderer: Sendable {
         var formats = document.formats
         if kml, !formats.contains(.kml) { formats.append(.kml) }
         if html, !formats.contains(.html) { formats.append(.html) }
+        if gpkg, !formats.contains(.gpkg) { formats.append(.gpkg) }
         let settings = map.over(document.map).settings
         let stem = directory.appendingPathComponent(document.stem)
         let files = try report.files(formats, geojsonLines: geojsonLines, settings: settings, basemap: basemap, decimals: decimals)
-        return Rendering(report: report, files: files.map { (stem.appendingPathExtension($0.fileExtension), $0.text) })
+        let layers = formats.contains(.gpkg) ? try report.layers(theme: settings.theme.theme) : nil
+        return Rendering(report: report, files: files.map { (stem.appendingPathExtension($0.fileExtension), $0.text) },
+                         geopackage: layers.map { (stem.appendingPathExtension("gpkg"), $0) })
     }
 
     /// `map`'s whole job: checks the scenarios together, loads the basemap
@@ -119,6 +127,10 @@ public struct ScenarioRenderer: Sendable {
             log("\(scenario.document.file): \(report.footprints.count) footprints, \(report.vertexCount) vertices, "
                 + "\(report.results.count) reach decisions in \(Elapsed.text(clock.now - step))")
         }
+        // GeoPackages first: each appears whole, and a failure leaves no other file.
+        for case let (url, layers)? in renderings.map(\.geopackage) {
+            try VectorOutput(destination: url.path)!.write(layers)
+        }
         try Self.write(renderings)
         return renderings
     }
@@ -139,7 +151,7 @@ extension ScenarioRenderer.Rendering {
     /// summary line and each file written (paths as given).
     public var printout: String {
         report.scenario.document.title.visibleControlCharacters + "\n" + report.table.text() + report.summary + "\n"
-            + files.map { "wrote \($0.url.relativePath)\n" }.joined()
+            + files.map { "wrote \($0.url.relativePath)\n" }.joined() + (geopackage.map { "wrote \($0.url.relativePath)\n" } ?? "")
     }
 
     /// The SVG map's full path, if one was drawn.

@@ -1,5 +1,6 @@
 import Export
 import Foundation
+import GIS
 import Gazetteer
 import GeoModel
 import Geometry
@@ -84,7 +85,7 @@ public struct ScenarioReport: Sendable {
                       basemap: Basemap?, decimals: Int = 6) throws -> [File] {
         let writer = GeoJSONWriter(decimals: decimals)
         // Each output is independent of the others: written side by side.
-        let texts = ConcurrentMap.map(formats) { format in
+        let texts = ConcurrentMap.map(formats.filter { $0 != .gpkg }) { format in
             Result { () throws -> File in
                 let text: String
                 switch format {
@@ -94,6 +95,7 @@ public struct ScenarioReport: Sendable {
                 case .md: text = ScenarioBrief.markdown(scenario, results: results, coordinates: coordinates, people: people)
                 case .kml: text = kml(decimals: decimals, palette: settings.theme.theme.palette)
                 case .html: text = try html(settings: settings, basemap: basemap)
+                case .gpkg: text = ""
                 }
                 return File(fileExtension: format.rawValue, text: text)
             }
@@ -101,6 +103,19 @@ public struct ScenarioReport: Sendable {
         var files = try texts.map { try $0.get() }
         if geojsonLines { files.append(File(fileExtension: "geojsonl", text: writer.lines(features))) }
         return files
+    }
+
+    /// The GIS layers (`GISExport`): footprints (both ends of a band, with
+    /// `estimate`), launch sites, one target point per reach decision and
+    /// the paths of those in range.
+    /// - Throws: `GeodesyError` when a path cannot be drawn.
+    public func layers(theme: MapTheme) throws -> [VectorLayer] {
+        let footprintFeatures = features.filter { feature in
+            guard case .multiPolygon = feature.shape else { return false }
+            return !feature.properties.contains { $0.name == "role" }
+        }
+        return [GISExport.footprints(footprintFeatures, systems: scenario.systems.map(\.name), theme: theme),
+                GISExport.launchSites(scenario.sites, theme: theme)] + (try GISExport.reach(results, theme: theme))
     }
 
     /// The reach decisions with the documented columns.

@@ -2,6 +2,7 @@ import Foundation
 import Gazetteer
 import GeoModel
 import Geometry
+import GIS
 
 /// Launch sites from a GeoJSON file: points, polygons (launch areas) and
 /// lines, one site per feature, named by the `name` or `site` property.
@@ -9,6 +10,7 @@ public enum LaunchSiteFile {
     /// - Throws: `ThreatModelError.file` when the file is missing or not
     ///   GeoJSON, `.badData` for an invalid polygon (naming the feature).
     public static func read(_ url: URL) throws(ThreatModelError) -> [LaunchSite] {
+        if VectorSource.recognizes(url.path) { return try GISInput.launchSites(VectorSource(path: url.path)) }
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw .file("\(url.path): no such GeoJSON file")
         }
@@ -23,6 +25,18 @@ public enum LaunchSiteFile {
             sites.append(try site(named: feature.name ?? label, shape: feature.shape, source: label))
         }
         return sites
+    }
+
+    /// A site of a feature read through GDAL.
+    static func site(named name: String, shape: VectorShape, source: String) throws(ThreatModelError) -> LaunchSite {
+        switch shape {
+        case let .point(point): return try site(named: name, shape: Shape.point(point), source: source)
+        case let .lines(lines) where lines.count == 1: return try site(named: name, shape: Shape.lineString(lines[0]), source: source)
+        case let .lines(lines):
+            let middle = lines[0].coordinates[lines[0].coordinates.count / 2]
+            return LaunchSite(place: Place(name: name, coordinate: middle, kind: .coordinate, country: "", source: source), extent: .lines(lines))
+        case let .area(area): return try site(named: name, shape: Shape.multiPolygon(area), source: source)
+        }
     }
 
     static func site(named name: String, shape: Shape, source: String) throws(ThreatModelError) -> LaunchSite {

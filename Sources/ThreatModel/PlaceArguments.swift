@@ -1,6 +1,7 @@
 import Foundation
 import Gazetteer
 import GeoModel
+import GIS
 
 /// Launch sites and targets as a user names them: place names,
 /// coordinates, or files (GeoJSON launch sites; CSV or GeoJSON targets).
@@ -8,12 +9,12 @@ public enum PlaceArguments {
     /// Whether `value` names a GeoJSON file of launch sites rather than a place.
     public static func isLaunchSiteFile(_ value: String) -> Bool {
         let lowered = value.lowercased()
-        return lowered.hasSuffix(".geojson") || lowered.hasSuffix(".json")
+        return lowered.hasSuffix(".geojson") || lowered.hasSuffix(".json") || VectorSource.recognizes(value)
     }
 
     /// Whether `value` names a target file (`.csv`, `.geojson`, `.json`) rather than a place.
     public static func isTargetFile(_ value: String) -> Bool {
-        value.lowercased().hasSuffix(".csv") || isLaunchSiteFile(value)
+        value.lowercased().hasSuffix(".csv") || isLaunchSiteFile(value) || VectorSource.recognizes(value)
     }
 
     /// The launch sites `values` name, in order: gazetteer places (areas
@@ -22,10 +23,14 @@ public enum PlaceArguments {
     /// - Throws: `InputFileError` for a path that is not a regular file,
     ///   `ThreatModelError` (`.file` when missing, `.malformed` when its
     ///   content is bad), `GazetteerError` for an unknown name.
-    public static func launchSites(_ values: [String], places: PlaceResolver) throws -> [LaunchSite] {
+    /// - Parameter selection: the layer, filter and name field of GIS sources (`GISInput`).
+    public static func launchSites(_ values: [String], places: PlaceResolver, selection: LayerSelection = LayerSelection()) throws -> [LaunchSite] {
         var sites = [LaunchSite]()
         for value in values {
-            if isLaunchSiteFile(value) {
+            if GISInput.reads(value, selection: selection) {
+                if !value.lowercased().hasPrefix("pg:") { try InputFile.requireRegularFile(value) }
+                sites += try GISInput.launchSites(VectorSource(path: value, selection: selection))
+            } else if isLaunchSiteFile(value) {
                 sites += try launchSites(in: URL(fileURLWithPath: value))
             } else {
                 sites.append(LaunchSite(place: try places.resolve(value)))
@@ -51,7 +56,7 @@ public enum PlaceArguments {
     /// - Throws: `InputFileError`, `ThreatModelError` (`.malformed` when no
     ///   place has `kind`), `GazetteerError`.
     public static func targetSources(_ values: [String], kind: PlaceKind? = nil, country: String? = nil,
-                                     places: PlaceResolver) throws -> [TargetSource] {
+                                     places: PlaceResolver, selection: LayerSelection = LayerSelection()) throws -> [TargetSource] {
         var sources = [TargetSource]()
         var pending = [Place]()
         func flush() {
@@ -59,7 +64,10 @@ public enum PlaceArguments {
             pending = []
         }
         for value in values {
-            if isTargetFile(value) {
+            if GISInput.reads(value, selection: selection) {
+                if !value.lowercased().hasPrefix("pg:") { try InputFile.requireRegularFile(value) }
+                pending += try GISInput.targets(VectorSource(path: value, selection: selection))
+            } else if isTargetFile(value) {
                 try InputFile.requireRegularFile(value)
                 let url = URL(fileURLWithPath: value)
                 if url.pathExtension.lowercased() == "csv" {

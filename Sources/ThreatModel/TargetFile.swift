@@ -1,6 +1,7 @@
 import Foundation
 import Gazetteer
 import GeoModel
+import GIS
 
 /// Targets read from a file: names and coordinates, kept as two arrays so a
 /// million of them stay small.
@@ -59,7 +60,8 @@ public enum TargetFile {
     /// Every target of `url` as a place crediting the file's name.
     /// - Throws: as `read`.
     public static func places(in url: URL) throws(ThreatModelError) -> [Place] {
-        try read(url).places(source: url.lastPathComponent)
+        if GISInput.reads(url.path, selection: LayerSelection()) { return try GISInput.targets(VectorSource(path: url.path)) }
+        return try read(url).places(source: url.lastPathComponent)
     }
 
     /// Streams the features into the columns: no list of features is held.

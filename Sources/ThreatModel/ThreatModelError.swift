@@ -1,4 +1,5 @@
 import Foundation
+import GIS
 import Gazetteer
 import GeoModel
 import Geodesy
@@ -17,6 +18,8 @@ public enum ThreatModelError: Error, Equatable, Sendable, CustomStringConvertibl
     case invalidRange(String)
     case geodesy(GeodesyError)
     case geometry(GeometryError)
+    /// A GIS source read through GDAL failed.
+    case gis(GISError)
 
     public var description: String {
         switch self {
@@ -32,6 +35,7 @@ public enum ThreatModelError: Error, Equatable, Sendable, CustomStringConvertibl
         case let .invalidRange(reason): return reason
         case let .geodesy(error): return error.description
         case let .geometry(error): return error.description
+        case let .gis(error): return error.description
         }
     }
 

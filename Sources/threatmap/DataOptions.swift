@@ -12,7 +12,7 @@ struct DataOptions: ParsableArguments {
         valueName: "dir"))
     var directory: String?
     @Option(name: .customLong("gazetteer"), parsing: .singleValue, help: ArgumentHelp(
-        "Extra places: a GeoNames dump (cities500.txt, allCountries.txt), a CSV of name,latitude,longitude[,kind,country,aliases], or GeoJSON. Repeatable; its names win over bundled ones.",
+        "Extra places: a GeoNames dump (cities500.txt, allCountries.txt), a CSV of name,latitude,longitude[,kind,country,aliases], GeoJSON, or a one-layer GIS source (.gpkg, .shp, .fgb, PG:...). Repeatable; its names win over bundled ones.",
         valueName: "file"))
     var extraGazetteers: [String] = []
 

@@ -43,6 +43,7 @@ extension ThreatMap {
         @OptionGroup var precision: PrecisionOption
         @Flag(help: "Also write <stem>.kml (footprints and places for Google Earth).") var kml = false
         @Flag(help: "Also write <stem>.html: one offline page to pan, zoom, toggle layers, hover, sort the reach table and measure.") var html = false
+        @Flag(help: "Also write <stem>.gpkg: footprints, launch_sites, targets and reach_paths layers, styled for QGIS.") var gpkg = false
         @Flag(help: "Also write <stem>.geojsonl (one GeoJSON feature per line).") var geojsonl = false
         @Flag(help: "Print the full path of each SVG map, last, to open it in a browser or viewer.") var open = false
         @Option(help: ArgumentHelp(CoordinateNotation.help + " Adds the targets' positions to the reach table and a Positions section to the brief.", valueName: "notation"))
@@ -67,9 +68,10 @@ extension ThreatMap {
                 let scenarios = try ScenarioBatch.resolve(paths, gazetteer: gazetteer, catalog: data.catalog(),
                                                           fileAccess: files.access, warn: verbosity.warn)
                 verbosity.note("read and resolved \(scenarios.count) scenario(s) in \(Elapsed.text(clock.now - started))")
-                let renderer = ScenarioRenderer(tolerance: tolerance, map: map.choices, kml: kml, html: html, geojsonLines: geojsonl,
+                var renderer = ScenarioRenderer(tolerance: tolerance, map: map.choices, kml: kml, html: html, geojsonLines: geojsonl,
                                                 decimals: precision.precision, coordinates: coordinates, population: gazetteer,
                                                 targetAltitude: targetAltitude)
+                renderer.gpkg = gpkg
                 let renderings = try renderer.renderAll(scenarios, into: URL(fileURLWithPath: outputDirectory),
                                                         basemap: { try map.loadBasemap(dataDirectory: data.dataDirectory) },
                                                         log: { verbosity.note($0) })

@@ -78,6 +78,9 @@ struct VerbosityOptions: ParsableArguments {
         writeStandardError("threatmap: warning: \(text)\n")
     }
 
+    /// Names each output written on stderr unless --quiet.
+    func wrote(_ outputs: [String]) { if !quiet { writeStandardError(outputs.map { "threatmap: wrote \($0)\n" }.joined()) } }
+
     /// Writes `text` to stderr with --verbose.
     func note(_ text: @autoclosure () -> String) {
         guard verbose else { return }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Export
+import GIS
 import Report
 import ThreatModel
 
@@ -28,6 +29,7 @@ extension ThreatMap {
         @OptionGroup var data: DataOptions
         @OptionGroup var launch: LaunchOptions
         @OptionGroup var destinations: TargetOptions
+        @OptionGroup var gis: GISOptions
         @Flag(help: "Per target: which sites and systems reach it, and its launch zone.") var reverse = false
         @Flag(name: .customLong("only-in-range"), help: "Only rows whose target is in range.") var onlyInRange = false
         @Option(help: "Row order: input (as given), distance, margin (most inside first), target, site.") var sort: ReachOrder = .input
@@ -47,12 +49,14 @@ extension ThreatMap {
             try reportingFailures {
                 try AtomicFile.prepareDirectory(forFile: output)
                 let places = data.placeResolver(verbosity)
-                let request = ReachRequest(sites: try PlaceArguments.launchSites(launch.sites, places: places),
-                                           systems: try launch.systems(from: data.catalog, warn: verbosity.warn), sources: try destinations.sources(places: places),
+                let request = ReachRequest(sites: try PlaceArguments.launchSites(launch.sites, places: places, selection: gis.selection),
+                                           systems: try launch.systems(from: data.catalog, warn: verbosity.warn), sources: try destinations.sources(places: places, gis: gis),
                                            format: format, order: sort, reversed: reverse, onlyInRange: onlyInRange, coordinates: coordinates)
                 let progress = ProgressLine(label: "reach")
                 do {
-                    try request.run(toFile: output.flatMap { $0 == "-" ? nil : $0 }, progress: progress.update)
+                    if let vector = gis.output(output) {
+                        verbosity.wrote(try request.write(to: vector, progress: progress.update))
+                    } else { try request.run(toFile: output.flatMap { $0 == "-" ? nil : $0 }, progress: progress.update) }
                 } catch let ReportError.tooManyRowsInMemory(rows, limit) {
                     let why = reverse ? "--reverse" : format == .geojson ? "--format geojson" : coordinates != nil ? "--coordinates" : "--sort \(sort.rawValue)"
                     throw CLIFailure(.usage, """

@@ -2,6 +2,7 @@ import ArgumentParser
 import Export
 import Geodesy
 import GeoModel
+import GIS
 import Report
 import ThreatModel
 
@@ -45,6 +46,7 @@ extension ThreatMap {
         var format: FootprintFormat = .geojson
         @OptionGroup var precision: PrecisionOption
         @Option(help: ArgumentHelp("Write the output here instead of stdout ('-' for stdout).", valueName: "file")) var output: String?
+        @OptionGroup var gis: GISOptions
         @OptionGroup var verbosity: VerbosityOptions
 
         func validate() throws {
@@ -58,11 +60,14 @@ extension ThreatMap {
         func run() throws {
             try reportingFailures {
                 try AtomicFile.prepareDirectory(forFile: output)
-                let sites = try PlaceArguments.launchSites(launch.sites, places: data.placeResolver(verbosity))
+                let sites = try PlaceArguments.launchSites(launch.sites, places: data.placeResolver(verbosity), selection: gis.selection)
                 let systems = try launch.systems(from: data.catalog, warn: verbosity.warn)
                 let report = try FootprintReport(sites: sites, systems: systems, tolerance: tolerance,
                                                  azimuths: azimuth, union: union, marks: RangeMarks(every: every, radials: radials))
-                try AtomicFile.emit(report.text(format, decimals: precision.precision), toPath: output)
+                if let vector = gis.output(output) {
+                    let layers = [GISExport.footprints(report.entries.map(\.feature), systems: systems.map(\.name)), GISExport.launchSites(sites)]
+                    verbosity.wrote(try vector.write(layers))
+                } else { try AtomicFile.emit(report.text(format, decimals: precision.precision), toPath: output) }
             }
         }
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Gazetteer
 import GeoModel
+import GIS
 import ThreatModel
 
 /// Targets of `reach`: names, coordinates, CSV or GeoJSON files, or a
@@ -23,7 +24,18 @@ struct TargetOptions: ParsableArguments {
     }
 
     /// Where the targets come from, in the order given (see `PlaceArguments.targetSources`).
-    func sources(places: PlaceResolver) throws -> [TargetSource] {
-        try PlaceArguments.targetSources(targets, kind: kind, country: country, places: places)
+    func sources(places: PlaceResolver, gis: GISOptions) throws -> [TargetSource] {
+        try PlaceArguments.targetSources(targets, kind: kind, country: country, places: places, selection: gis.selection)
     }
+}
+
+/// GIS sources (GeoPackage, Shapefile, FlatGeobuf, KML, CSV with WKT, PG:) and outputs through GDAL.
+struct GISOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Layer of the GIS sources given to --from and --to (a GeoPackage's, a PostGIS table).", valueName: "name")) var layer: String?
+    @Option(name: .customLong("where"), help: ArgumentHelp("Only features of GIS sources that match this OGR SQL filter, e.g. \"kind = 'airbase'\".", valueName: "sql")) var filter: String?
+    @Option(help: ArgumentHelp("Field that names each feature of GIS sources (default: name, site or target).", valueName: "field")) var nameField: String?
+    @Flag(help: "With --output PG:...: replace the tables if they exist (else it fails).") var overwrite = false
+    var selection: LayerSelection { LayerSelection(layer: layer, filter: filter, nameField: nameField) }
+    /// The GIS output `path` names (.gpkg, .fgb, .shp, PG:), or nil.
+    func output(_ path: String?) -> VectorOutput? { path.flatMap { VectorOutput(destination: $0, overwrite: overwrite) } }
 }

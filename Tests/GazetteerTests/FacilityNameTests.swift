@@ -56,9 +56,6 @@ import GeoModel
     /// why. Each is a known issue: when it starts passing, the test says so
     /// and it leaves this table.
     static let knownGaps: [String: Comment] = [
-        "Fordow": "the sites layer has no Fordow row yet: the village of Fordū answers, 65 km from the plant",
-        "Fordo": "the sites layer has no Fordow row yet",
-        "Fordow Fuel Enrichment Plant": "the sites layer has no Fordow row yet",
         "Atsugi": "a city keeps its bare name: Atsugi city is 7 km from Naval Air Facility Atsugi",
         "Akrotiri": "an area keeps its bare name: the Akrotiri Sovereign Base Area's point is 7 km from RAF Akrotiri",
     ]

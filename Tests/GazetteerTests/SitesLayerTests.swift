@@ -23,6 +23,26 @@ import GeoModel
         #expect(try gazetteer.resolve("Plesetsk").kind == .spaceLaunchSite)
     }
 
+    /// Fordow names the enrichment plant north-east of Qom, not the village
+    /// of Fordū 42 km south of the city that answered before the layer had
+    /// the plant; the village keeps its own spellings.
+    @Test func fordowIsThePlantNotTheVillage() throws {
+        let fordow = try gazetteer.match("Fordow")
+        #expect(fordow.place.name == "Fordow Fuel Enrichment Plant")
+        #expect(fordow.place.kind == .nuclearFacility)
+        let notice = try #require(fordow.notice(for: "Fordow"))
+        #expect(notice.contains("resolved to Fordow Fuel Enrichment Plant (nuclear_facility, IR)"))
+        let plant = Coordinate(latitude: 34.88459, longitude: 50.99596)
+        for query in ["Fordow", "Fordo", "Fordow Fuel Enrichment Plant", "FFEP", "Fordo nuclear facility"] {
+            let place = try gazetteer.resolve(query)
+            #expect(TestData.kilometresBetween(place.coordinate, plant) < 1, "\(query) -> \(place.name)")
+        }
+        let village = try gazetteer.resolve("Fordū")
+        #expect(village.kind == .town)
+        #expect(TestData.kilometresBetween(village.coordinate, plant) > 60)
+        #expect(try gazetteer.resolve("Qom").kind == .city)
+    }
+
     @Test func citiesAndCapitalsKeepTheirNames() throws {
         let baghdad = try gazetteer.match("Baghdad")
         #expect(baghdad.place.kind == .capital)

@@ -33,7 +33,7 @@ import Testing
         let messages = issues.map(\.message)
         #expect(messages.contains("projection 'mercator' must be one of aeqd, laea, equirectangular, web-mercator"))
         #expect(messages.contains("theme 'sepia' must be light or dark"))
-        #expect(messages.contains("format 'pdf' must be one of geojson, svg, csv, md, kml, html"))
+        #expect(messages.contains("format 'pdf' must be one of geojson, svg, csv, md, kml, html, gpkg"))
     }
 
     @Test func scenarioExtentIsABox() throws {

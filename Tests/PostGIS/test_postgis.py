@@ -61,10 +61,10 @@ OUTPUT_LAYERS = {  # table: geometry type (geometry_columns.type)
     "targets": "POINT",
     "reach_paths": "LINESTRING",
 }
-TARGET_COLUMNS = {  # column: data type (information_schema.columns.data_type)
-    "site": None, "missile": None, "target": None, "target_fid": "bigint",
-    "distance_m": "double precision", "distance_km": None, "bearing_deg": None,
-    "range_km": None, "in_range": "integer", "margin_km": None, "min_range_km": None,
+TARGET_COLUMNS = {  # column: data types allowed (information_schema.columns.data_type)
+    "site": None, "missile": None, "target": None,
+    "distance_m": {"double precision"}, "distance_km": None, "bearing_deg": None,
+    "range_km": None, "in_range": {"integer", "bigint"}, "margin_km": None, "min_range_km": None,
     "reason": None,
 }
 
@@ -306,7 +306,7 @@ class PostGISTests(unittest.TestCase):
         cls.cluster.psql(
             "CREATE TABLE targets (id bigint PRIMARY KEY, name text NOT NULL, geom geometry(Point, 4326) NOT NULL);\n"
             f"COPY targets (id, name, geom) FROM STDIN;\n{data}\\.\n"
-            f"CREATE SCHEMA {OUTPUT_SCHEMA}; CREATE SCHEMA again; CREATE SCHEMA failed;\n"
+            f"CREATE SCHEMA {OUTPUT_SCHEMA}; CREATE SCHEMA again; CREATE SCHEMA failed; CREATE SCHEMA fid;\n"
             "ANALYZE targets;\n")
         count = int(cls.cluster.value("SELECT count(*) FROM targets"))
         if count != TARGET_COUNT:
@@ -344,10 +344,10 @@ class PostGISTests(unittest.TestCase):
         types = {row["column_name"]: row["data_type"] for row in self.cluster.psql(
             "SELECT column_name, data_type FROM information_schema.columns "
             f"WHERE table_schema = '{schema}' AND table_name = 'targets'")}
-        for column, kind in TARGET_COLUMNS.items():
+        for column, kinds in TARGET_COLUMNS.items():
             self.assertIn(column, types, f"{schema}.targets has no column {column}")
-            if kind:
-                self.assertEqual(types[column], kind, f"{schema}.targets.{column}")
+            if kinds:
+                self.assertIn(types[column], kinds, f"{schema}.targets.{column}")
         styled = self.cluster.psql(
             "SELECT table_schema FROM information_schema.tables WHERE table_name = 'layer_styles' "
             f"AND table_schema IN ('{schema}', 'public')")
@@ -375,14 +375,14 @@ class PostGISTests(unittest.TestCase):
         self.cluster.psql(f"""
             DROP TABLE IF EXISTS compared;
             CREATE TABLE compared AS
-            SELECT o.target_fid, o.in_range, o.distance_m, o.target, t.name, t.geom,
+            SELECT t.id, o.in_range, o.distance_m, o.target, t.name, t.geom,
                    o.in_range = 1 AS ours, {theirs} AS theirs,
                    ST_Distance(t.geom::geography, s.g, true) AS reference_m,
                    ST_Distance(t.geom::geography, o.{g["targets"]}::geography, false) AS moved_m
-            FROM {schema}.targets o JOIN targets t ON t.id = o.target_fid, (SELECT {site} AS g) s""")
+            FROM {schema}.targets o JOIN targets t ON t.name = o.target, (SELECT {site} AS g) s""")
         summary = self.cluster.psql(f"""
             SELECT (SELECT count(*) FROM {schema}.targets) AS written,
-                   count(*) AS joined, count(DISTINCT target_fid) AS fids,
+                   count(*) AS joined, count(DISTINCT id) AS ids,
                    count(*) FILTER (WHERE in_range NOT IN (0, 1)) AS bad_flags,
                    count(*) FILTER (WHERE ours) AS ours_in,
                    count(*) FILTER (WHERE theirs) AS theirs_in,
@@ -408,6 +408,9 @@ class PostGISTests(unittest.TestCase):
             FROM compared c, f""")[0]
         compared_seconds = time.perf_counter() - step
         counts = {table: int(self.cluster.value(f"SELECT count(*) FROM {schema}.{table}")) for table in OUTPUT_LAYERS}
+        paths = self.cluster.psql(f"""
+            SELECT count(DISTINCT target) AS targets, max(ST_XMax({g["reach_paths"]}) - ST_XMin({g["reach_paths"]})) AS widest_deg
+            FROM {schema}.reach_paths""")[0]
         site_moved = float(self.cluster.value(
             f"SELECT max(ST_Distance({g['launch_sites']}::geography, {site}, false)) FROM {schema}.launch_sites"))
 
@@ -426,8 +429,8 @@ class PostGISTests(unittest.TestCase):
                   f"{float(row['gap_m']) * 1000:.3f} mm from the boundary", file=sys.stderr)
 
         self.assertEqual(n["written"], TARGET_COUNT, "one targets row per source target")
-        self.assertEqual(n["joined"], TARGET_COUNT, "every target_fid is a source id")
-        self.assertEqual(n["fids"], TARGET_COUNT, "each source target once")
+        self.assertEqual(n["joined"], TARGET_COUNT, "every row's target is a source target")
+        self.assertEqual(n["ids"], TARGET_COUNT, "each source target once")
         self.assertEqual(n["bad_flags"], 0, "in_range is 0 or 1")
         self.assertEqual(n["renamed"], 0, "target is the source's name field")
         self.assertLess(n["largest_move_m"], 0.001, "target points written where the source has them")
@@ -436,7 +439,9 @@ class PostGISTests(unittest.TestCase):
         self.assertEqual(counts["launch_sites"], 1)
         self.assertLess(site_moved, 0.001, "launch site written where it was asked for")
         self.assertEqual(counts["footprints"], 1)
-        self.assertEqual(counts["reach_paths"], n["ours_in"], "a path per in-range row")
+        self.assertEqual(int(paths["targets"]), n["ours_in"], "a path per in-range row")
+        self.assertLessEqual(counts["reach_paths"], 2 * n["ours_in"], "a path is cut at +-180 at most once here")
+        self.assertLess(float(paths["widest_deg"] or 0), 180, "paths are cut at +-180")
         self.assertEqual(int(footprint["inside_not_covered"]), 0, "the footprint covers targets 1 km inside")
         self.assertEqual(int(footprint["outside_covered"]), 0, "the footprint leaves out targets 1 km outside")
 
@@ -458,7 +463,8 @@ class PostGISTests(unittest.TestCase):
         run = RUNS[0]
         self.reach(run, "again", "--where", "id <= 1000")
         self.assertEqual(self.cluster.value("SELECT count(*) FROM again.targets"), "1000")
-        self.assertEqual(self.cluster.value("SELECT max(target_fid) FROM again.targets"), "1000", "--where")
+        self.assertEqual(self.cluster.value(
+            "SELECT max(t.id) FROM again.targets o JOIN targets t ON t.name = o.target"), "1000", "--where")
         arguments = ["reach", *run.arguments, "--to", self.cluster.connection(), "--layer", "targets",
                      "--where", "id <= 10", "--output", self.cluster.connection("again")]
         result = threatmap(*arguments, check=False)
@@ -467,6 +473,18 @@ class PostGISTests(unittest.TestCase):
         self.assertEqual(self.cluster.value("SELECT count(*) FROM again.targets"), "1000", "nothing overwritten")
         self.reach(run, "again", "--where", "id <= 10", "--overwrite")
         self.assertEqual(self.cluster.value("SELECT count(*) FROM again.targets"), "10", "--overwrite replaces")
+
+    def test_targets_carry_the_source_fid(self):
+        """target_fid: the source feature's id (here the table's primary key), as bigint."""
+        self.reach(RUNS[0], "fid", "--where", "id % 97 = 0")
+        types = {row["column_name"]: row["data_type"] for row in self.cluster.psql(
+            "SELECT column_name, data_type FROM information_schema.columns "
+            "WHERE table_schema = 'fid' AND table_name = 'targets'")}
+        self.assertEqual(types.get("target_fid"), "bigint", f"fid.targets has no bigint target_fid: {types}")
+        wrong = self.cluster.value(
+            "SELECT count(*) FROM fid.targets o LEFT JOIN targets t ON t.id = o.target_fid "
+            "WHERE t.name IS DISTINCT FROM o.target")
+        self.assertEqual(wrong, "0", "target_fid names the source row of each target")
 
     def test_server_down(self):
         nobody = self.cluster.root / "no-server-here"

@@ -4,8 +4,8 @@
 # targets.csv, name,lat,lon) and a GeoPackage made from that CSV once with
 # ogr2ogr, each read by `threatmap reach --from "Jurf al-Sakhar" --missile
 # Zolfaghar --to FILE --format csv` (release build, whole processes, the CSV
-# rows to /dev/null through the shell). Prints wall time and peak RSS
-# (/usr/bin/time) of every run, the best of RUNS for each input and the
+# rows to /dev/null through the shell). Prints wall time, CPU time and peak
+# RSS (/usr/bin/time) of every run, the best of RUNS for each input and the
 # GeoPackage/CSV ratios. Never asserts on time; fails if the two inputs give
 # different rows.
 #
@@ -63,22 +63,23 @@ if ! cmp -s "$work/from-csv.csv" "$work/from-gpkg.csv"; then
   exit 1
 fi
 
-# One timed run: prints "seconds kilobytes".
+# One timed run: prints "wall-seconds kilobytes user-seconds system-seconds".
 measure() {
-  $RUN_PREFIX /usr/bin/time -f "%e %M" -o "$work/time.txt" "$tool" "${reach[@]}" "$@" > /dev/null
+  $RUN_PREFIX /usr/bin/time -f "%e %M %U %S" -o "$work/time.txt" "$tool" "${reach[@]}" "$@" > /dev/null
   cat "$work/time.txt"
 }
 
 echo "load average before the run: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime)"
 ls -l "$work/targets.csv" "$work/targets.gpkg" | awk '{ printf "%s: %.1f MB\n", $NF, $5 / 1e6 }'
 echo "reach from Jurf al-Sakhar, Zolfaghar (700 km): $rows rows, $in_range in range, identical from both inputs"
-printf '%-12s %4s %9s %12s\n' input run wall "peak RSS"
+printf '%-12s %4s %9s %9s %12s\n' input run wall CPU "peak RSS"
 declare -A best_s best_kb
 for run in $(seq "$RUNS"); do
   for input in csv gpkg; do
-    if [[ $input == csv ]]; then read -r s kb < <(measure "${csv_input[@]}")
-    else read -r s kb < <(measure "${gpkg_input[@]}"); fi
-    awk -v i="$input" -v r="$run" -v s="$s" -v kb="$kb" 'BEGIN { printf "%-12s %4d %7.2f s %9.0f MB\n", i, r, s, kb / 1024 }'
+    if [[ $input == csv ]]; then read -r s kb user system < <(measure "${csv_input[@]}")
+    else read -r s kb user system < <(measure "${gpkg_input[@]}"); fi
+    awk -v i="$input" -v r="$run" -v s="$s" -v kb="$kb" -v u="$user" -v y="$system" \
+      'BEGIN { printf "%-12s %4d %7.2f s %7.2f s %9.0f MB\n", i, r, s, u + y, kb / 1024 }'
     if [[ -z "${best_s[$input]:-}" ]] || awk -v s="$s" -v b="${best_s[$input]}" 'BEGIN { exit !(s < b) }'; then
       best_s[$input]=$s; best_kb[$input]=$kb
     fi

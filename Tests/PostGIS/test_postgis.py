@@ -274,9 +274,13 @@ def cleanup():
         cluster.stop()
 
 
+def interrupted(*_):
+    raise KeyboardInterrupt  # unittest passes it on (not SystemExit); atexit then stops the cluster
+
+
 atexit.register(cleanup)
-signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # so atexit runs
-signal.signal(signal.SIGHUP, lambda *_: sys.exit(1))
+signal.signal(signal.SIGTERM, interrupted)
+signal.signal(signal.SIGHUP, interrupted)
 
 
 def elapsed(since):
@@ -306,7 +310,7 @@ class PostGISTests(unittest.TestCase):
         cls.cluster.psql(
             "CREATE TABLE targets (id bigint PRIMARY KEY, name text NOT NULL, geom geometry(Point, 4326) NOT NULL);\n"
             f"COPY targets (id, name, geom) FROM STDIN;\n{data}\\.\n"
-            f"CREATE SCHEMA {OUTPUT_SCHEMA}; CREATE SCHEMA again; CREATE SCHEMA failed; CREATE SCHEMA fid;\n"
+            f"CREATE SCHEMA {OUTPUT_SCHEMA}; CREATE SCHEMA again; CREATE SCHEMA failed; CREATE SCHEMA fid; CREATE SCHEMA checks;\n"
             "ANALYZE targets;\n")
         count = int(cls.cluster.value("SELECT count(*) FROM targets"))
         if count != TARGET_COUNT:
@@ -373,8 +377,8 @@ class PostGISTests(unittest.TestCase):
 
         step = time.perf_counter()
         self.cluster.psql(f"""
-            DROP TABLE IF EXISTS compared;
-            CREATE TABLE compared AS
+            DROP TABLE IF EXISTS checks.compared;
+            CREATE TABLE checks.compared AS
             SELECT t.id, o.in_range, o.distance_m, o.target, t.name, t.geom,
                    o.in_range = 1 AS ours, {theirs} AS theirs,
                    ST_Distance(t.geom::geography, s.g, true) AS reference_m,
@@ -393,9 +397,9 @@ class PostGISTests(unittest.TestCase):
                    count(*) FILTER (WHERE target IS DISTINCT FROM name) AS renamed,
                    count(*) FILTER (WHERE name LIKE 'edge {run.key} %') AS edge_rows,
                    count(*) FILTER (WHERE name LIKE 'edge {run.key} %' AND ours <> theirs) AS edge_disagreements
-            FROM compared""")[0]
+            FROM checks.compared""")[0]
         disagreeing = self.cluster.psql(f"""
-            SELECT name, ours, theirs, distance_m, reference_m, {gap} AS gap_m FROM compared
+            SELECT name, ours, theirs, distance_m, reference_m, {gap} AS gap_m FROM checks.compared
             WHERE ours <> theirs ORDER BY {gap} DESC LIMIT 10""")
         inner, outer = f"reference_m <= {maximum - 1000!r}", f"reference_m >= {maximum + 1000!r}"
         if minimum > 0:
@@ -405,7 +409,7 @@ class PostGISTests(unittest.TestCase):
             WITH f AS (SELECT ST_Union({g["footprints"]}) AS area FROM {schema}.footprints)
             SELECT count(*) FILTER (WHERE {inner} AND NOT ST_Covers(f.area, c.geom)) AS inside_not_covered,
                    count(*) FILTER (WHERE {outer} AND ST_Intersects(f.area, c.geom)) AS outside_covered
-            FROM compared c, f""")[0]
+            FROM checks.compared c, f""")[0]
         compared_seconds = time.perf_counter() - step
         counts = {table: int(self.cluster.value(f"SELECT count(*) FROM {schema}.{table}")) for table in OUTPUT_LAYERS}
         paths = self.cluster.psql(f"""

@@ -221,13 +221,16 @@ class Cluster:
         return result
 
     def start(self):
-        self.as_owner(self.bindir / "initdb", "-D", self.data, "-U", ROLE, "--auth=trust",
+        self.as_owner(self.bindir / "initdb", "-D", self.data, "-U", ROLE, "--auth-local=trust", "--auth-host=reject",
                       "--encoding=UTF8", "--locale=C", "--no-sync")
         with open(self.data / "postgresql.conf", "a") as conf:
             conf.write(f"\nlisten_addresses = ''\nunix_socket_directories = '{self.socket}'\n"
                        "fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n")
         self.started = True
         self.as_owner(self.bindir / "pg_ctl", "-D", self.data, "-l", self.log, "-w", "-t", "60", "start")
+        listening = self.psql("SELECT '[' || current_setting('listen_addresses') || ']' AS tcp", database="postgres")
+        if listening[0]["tcp"] != "[]":
+            raise RuntimeError(f"the cluster listens on TCP ({listening[0]['tcp']}); it must use its socket only")
         self.psql("CREATE DATABASE threatmap", database="postgres")
         self.psql("CREATE EXTENSION postgis")
 
@@ -494,13 +497,14 @@ class PostGISTests(unittest.TestCase):
         nobody = self.cluster.root / "no-server-here"
         nobody.mkdir(exist_ok=True)
         written = self.cluster.root / "down.csv"
-        source = self.cluster.connection(socket=nobody)
+        source = self.cluster.connection(socket=nobody) + " password=not-for-the-log"
         result = threatmap("reach", "--from", "51.88,-176.65", "--range", "2000km", "--to", source,
                            "--layer", "targets", "--format", "csv", "--output", str(written), check=False)
         print(f"\nserver down: exit {result.returncode}: {result.stderr.strip()}", file=sys.stderr)
         self.assertIn(result.returncode, range(1, 126), "fails, without crashing")
         self.assertIn("PG:", result.stderr, "the message names the source")
         self.assertIn(str(nobody), result.stderr, "the message names the source")
+        self.assertNotIn("not-for-the-log", result.stderr, "the password is not shown")
         self.assertFalse(written.exists(), "nothing written")
 
     def test_missing_layer_and_field(self):

@@ -11,18 +11,30 @@ import Darwin
 /// so a file or symbolic link planted in the output folder is never written
 /// through, with the permissions of the file it will replace. A read-only
 /// target or a directory in the way is refused before anything is written.
+/// A character device or a pipe (`/dev/null`, `/dev/stdout`, a shell's
+/// `>(command)`) is written directly instead: renaming over it would put a
+/// regular file in its place.
 /// The one home of how ThreatMap writes a file: `OutputFiles` and
 /// `AtomicFileWriter` are built on it.
 struct StagedFile {
     /// The output's path.
     let target: String
-    /// The temporary file's path.
+    /// The temporary file's path; empty when the target is written directly.
     let temporary: String
     private var descriptor: Int32
 
     /// Creates the temporary file beside `target`.
     /// - Throws: `ExportError.cannotWrite` naming `target` and why.
     init(for target: String) throws(ExportError) {
+        var info = stat()
+        if stat(target, &info) == 0, info.st_mode & S_IFMT == S_IFCHR || info.st_mode & S_IFMT == S_IFIFO {
+            let descriptor = open(target, O_WRONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { throw .cannotWrite(path: target, reason: String(cString: strerror(errno))) }
+            self.target = target
+            self.temporary = ""
+            self.descriptor = descriptor
+            return
+        }
         let mode = try Self.permissions(replacing: target)
         let directory = (target as NSString).deletingLastPathComponent
         let name = (target as NSString).lastPathComponent
@@ -87,6 +99,7 @@ struct StagedFile {
 
     /// Renames the closed temporary file over the target.
     func rename() throws(ExportError) {
+        guard !temporary.isEmpty else { return }
         // rename returns 0, or -1 with errno set.
         guard systemRename(temporary, target) == 0 else {
             throw .cannotWrite(path: target, reason: String(cString: strerror(errno)))
@@ -96,7 +109,7 @@ struct StagedFile {
     /// Closes (if open) and removes the temporary file.
     func discard() {
         if descriptor >= 0 { _ = systemClose(descriptor) }
-        unlink(temporary)
+        if !temporary.isEmpty { unlink(temporary) }
     }
 
     /// The permission bits to give the new file: the existing target's, or
@@ -106,6 +119,9 @@ struct StagedFile {
         guard stat(target, &info) == 0 else { return nil }
         if info.st_mode & S_IFMT == S_IFDIR {
             throw .cannotWrite(path: target, reason: "a directory has that name")
+        }
+        if info.st_mode & S_IFMT != S_IFREG {
+            throw .cannotWrite(path: target, reason: "it is not a regular file, a character device or a pipe")
         }
         let permissions = info.st_mode & 0o7777
         if permissions & 0o222 == 0 {

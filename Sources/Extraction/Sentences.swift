@@ -94,8 +94,6 @@ enum SentenceSplitter {
 
     private static func make(_ tokens: ArraySlice<Token>, _ scalars: [Unicode.Scalar], paragraph: Int, index: Int) -> Sentence {
         let start = tokens.first!.start, end = tokens.last!.end
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[start..<end])
         let shifted = tokens.map { token -> Token in
             var token = token
             token.start -= start
@@ -108,7 +106,7 @@ enum SentenceSplitter {
         let capitalised = words.filter(\.isCapitalized).count
         // Headlines and captions: no closing punctuation and short, or Title Case.
         let isHeadline = !closed && words.count >= 2 && (words.count <= 20 || Double(capitalised) >= 0.6 * Double(words.count))
-        return Sentence(text: String(view), tokens: shifted, paragraph: paragraph, index: index, isHeadline: isHeadline)
+        return Sentence(text: string(scalars[start..<end]), tokens: shifted, paragraph: paragraph, index: index, isHeadline: isHeadline)
     }
 
     private static func endsSentence(_ tokens: [Token], at index: Int) -> Bool {
@@ -157,7 +155,7 @@ enum SentenceSplitter {
         var tokens = [Token]()
         var index = 0
         let count = scalars.count
-        func isLetter(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isAlphabetic }
+        func isLetter(_ scalar: Unicode.Scalar) -> Bool { Self.isLetter(scalar) }
         func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
         while index < count {
             let scalar = scalars[index]
@@ -192,7 +190,7 @@ enum SentenceSplitter {
                 index += 1
                 while index < count {
                     let current = scalars[index]
-                    if isLetter(current) || isDigit(current) || current.properties.generalCategory == .nonspacingMark {
+                    if isLetter(current) || isDigit(current) || (current.value >= 0x80 && current.properties.generalCategory == .nonspacingMark) {
                         index += 1
                     } else if current == "-" || current == "'" || current == "." || current == "\u{02BF}" || current == "\u{02BE}" || current == "\u{02BB}" {
                         // Inner joiners only between letters or digits.
@@ -216,18 +214,47 @@ enum SentenceSplitter {
         return tokens
     }
 
+    /// The text of `scalars`, written as UTF-8 straight into the string's
+    /// storage (appending scalar by scalar to a view is several times slower).
+    static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var length = 0
+        for scalar in scalars { length += UTF8.width(scalar) }
+        return String(unsafeUninitializedCapacity: length) { buffer in
+            var count = 0
+            for scalar in scalars {
+                if scalar.value < 0x80 {
+                    buffer[count] = UInt8(truncatingIfNeeded: scalar.value)
+                    count += 1
+                } else {
+                    for byte in UTF8.encode(scalar)! {
+                        buffer[count] = byte
+                        count += 1
+                    }
+                }
+            }
+            return count
+        }
+    }
+
+    /// Whether `scalar` is a letter; ASCII without the Unicode tables (most of a text).
+    @inline(__always)
+    static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x80 ? (scalar.value | 0x20) &- 0x61 < 26 : scalar.properties.isAlphabetic
+    }
+
+    @inline(__always)
+    private static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x80 ? scalar.value &- 0x41 < 26 : scalar.properties.isUppercase
+    }
+
     private static func number(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> Token {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[start..<end])
-        let text = String(view)
+        let text = string(scalars[start..<end])
         return Token(text: text, folded: text, kind: .number, isCapitalized: false, isAllCaps: false,
                      isPossessive: false, start: start, end: end)
     }
 
     private static func word(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> Token {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[start..<end])
-        var text = String(view)
+        var text = string(scalars[start..<end])
         var possessive = false
         if text.hasSuffix("'s") || text.hasSuffix("'S") {
             text.removeLast(2)
@@ -235,10 +262,13 @@ enum SentenceSplitter {
         } else if end < scalars.count, scalars[end] == "'", end + 1 == scalars.count || scalars[end + 1] == " ", text.hasSuffix("s") {
             possessive = true  // "Emirates'"
         }
-        let first = text.unicodeScalars.first!
-        let letters = text.unicodeScalars.filter { $0.properties.isAlphabetic }
-        let isCapitalized = first.properties.isUppercase
-        let isAllCaps = letters.count >= 2 && letters.allSatisfy { $0.properties.isUppercase }
+        let isCapitalized = isUppercase(text.unicodeScalars.first!)
+        var letters = 0, upper = 0
+        for scalar in text.unicodeScalars where isLetter(scalar) {
+            letters += 1
+            if isUppercase(scalar) { upper += 1 }
+        }
+        let isAllCaps = letters >= 2 && upper == letters
         return Token(text: text, folded: Lexicon.fold(text), kind: .word, isCapitalized: isCapitalized,
                      isAllCaps: isAllCaps, isPossessive: possessive, start: start, end: end)
     }

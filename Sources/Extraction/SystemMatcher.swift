@@ -135,19 +135,21 @@ struct SystemMatcher {
 
     static let namingNouns: Set<String> = ["missile", "missiles", "rocket", "rockets", "cruise", "ballistic", "drone", "drones"]
 
+    /// "Eight Katyusha rockets": a name starts after these ordinary words.
+    static let leadingWords: Set<String> = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "the", "a", "its",
+                                            "their", "several", "some", "new", "older", "more", "dozens", "many"]
+
     private func unknownName(_ tokens: [Token], consumed: [Bool], at index: Int, known: Set<String>) -> Int? {
         guard tokens[index].isWord, tokens[index].isCapitalized, !tokens[index].isAllCaps || tokens[index].text.count > 4 else { return nil }
-        // "Eight Katyusha rockets": the name starts after the ordinary words.
-        let leading: Set<String> = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "the", "a", "its", "their", "several", "some", "new", "older", "more", "dozens", "many"]
-        if leading.contains(tokens[index].folded), index + 1 < tokens.count, tokens[index + 1].isCapitalized { return nil }
+        if Self.leadingWords.contains(tokens[index].folded), index + 1 < tokens.count, tokens[index + 1].isCapitalized { return nil }
         var end = index
         while end < tokens.count, end < index + 3, !consumed[end], tokens[end].isWord, tokens[end].isCapitalized, !tokens[end].isPossessive { end += 1 }
         guard end > index else { return nil }
         for length in stride(from: end - index, through: 1, by: -1) {
             let span = tokens[index..<(index + length)]
-            let folded = span.map(\.folded).joined(separator: " ")
-            if known.contains(NameKey(span.map(\.text).joined(separator: " ")).folded) { return length }
+            if !known.isEmpty, known.contains(NameKey(span.map(\.text).joined(separator: " ")).folded) { return length }
             guard index + length < tokens.count, Self.namingNouns.contains(tokens[index + length].folded) else { continue }
+            let folded = span.map(\.folded).joined(separator: " ")
             if span.contains(where: { Lexicon.demonyms[$0.folded] != nil || Lexicon.organisationsAndPeople.contains($0.folded) }) { return nil }
             if Lexicon.organisationsAndPeople.contains(folded) || span.allSatisfy({ Lexicon.commonWords.contains($0.folded) || Lexicon.calendarWords.contains($0.folded) || Self.classWords.contains($0.folded) }) { return nil }
             if span.contains(where: { Lexicon.countryNames[$0.folded] != nil }) { return nil }

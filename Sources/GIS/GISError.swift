@@ -46,7 +46,7 @@ public enum GISError: Error, Equatable, Sendable, CustomStringConvertible, Local
         case let .unknownCRS(source, layer, reason):
             return "\(source), layer \(layer): its coordinate reference system cannot be transformed to WGS84: \(reason)"
         case let .layersExist(destination, layers):
-            return "\(destination): \(layers.count == 1 ? "layer" : "layers") \(layers.joined(separator: ", ")) already \(layers.count == 1 ? "exists" : "exist") (replace with overwrite)"
+            return "\(destination): \(layers.count == 1 ? "layer" : "layers") \(layers.joined(separator: ", ")) already \(layers.count == 1 ? "exists" : "exist"); nothing was written (asked to overwrite, the output replaces them)"
         case let .cannotWrite(destination, layer, reason):
             return "\(destination)\(layer.map { ", layer \($0)" } ?? ""): cannot write: \(reason)"
         }

@@ -5,7 +5,8 @@ import GeoModel
 /// can hold one (GeoPackage and PostGIS `layer_styles`).
 public struct VectorLayer: Sendable {
     public enum GeometryType: Sendable { case point, lineString, multiPolygon }
-    public enum FieldType: Sendable { case text, real, integer }
+    /// `integer` is 64-bit (ids, counts); `flag` a 32-bit 0 or 1.
+    public enum FieldType: Sendable { case text, real, integer, flag }
 
     public struct Field: Sendable, Hashable {
         public var name: String

@@ -34,6 +34,29 @@ public struct VectorOutput: Sendable {
         VectorOutput(destination: destination) != nil
     }
 
+    /// Whether writing `layers` here would replace the input `source`
+    /// (read from its `layer`): the same file, or the same database and
+    /// schema with a table of that name (any table, when no layer is named).
+    public func replaces(source: String, layer: String?, layers: [String]) -> Bool {
+        if format == .postgis {
+            guard source.lowercased().hasPrefix("pg:"), Self.connectionKey(source) == Self.connectionKey(destination) else { return false }
+            guard let layer else { return true }
+            let table = layer.split(separator: ".").last.map(String.init) ?? layer
+            return (layers + [Self.styleTable]).contains(table)
+        }
+        func resolved(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path }
+        let input = resolved(source)
+        if format == .geopackage { return resolved(destination) == input }
+        let url = URL(fileURLWithPath: destination)
+        let stem = url.deletingPathExtension().path
+        return layers.contains { resolved("\(stem)_\($0).\(url.pathExtension)") == input }
+    }
+
+    /// A connection string's settings in a fixed order, to compare two.
+    static func connectionKey(_ connection: String) -> String {
+        connection.dropFirst(3).split(whereSeparator: \.isWhitespace).sorted().joined(separator: " ")
+    }
+
     /// The table QGIS reads layer styles from.
     static let styleTable = "layer_styles"
 
@@ -199,6 +222,7 @@ public struct VectorOutput: Sendable {
             case .text: OFTString
             case .real: OFTReal
             case .integer: OFTInteger64
+            case .flag: OFTInteger
             }
             let definition = api.OGR_Fld_Create(field.name, type)
             defer { api.OGR_Fld_Destroy(definition) }

@@ -107,7 +107,7 @@ public struct VectorSource: Sendable, Hashable {
             let shape = try VectorGeometry.shape(of: geometry, api: api, error: bad)
             var name: String?
             if let nameIndex, api.OGR_F_IsFieldSetAndNotNull(feature, nameIndex) != 0, let text = api.OGR_F_GetFieldAsString(feature, nameIndex) {
-                name = String(cString: text).trimmingCharacters(in: .whitespaces)
+                name = Self.trimmed(String(cString: text))
             }
             if name?.isEmpty ?? true { name = "\(layerName) feature \(fid)" }
             var attributes = [String: String]()
@@ -121,6 +121,13 @@ public struct VectorSource: Sendable, Hashable {
             if let filter { throw .badFilter(source: shown, layer: layerName, filter: filter, reason: gdal.lastError(or: "invalid filter")) }
             throw .cannotOpen(source: shown, reason: "reading layer \(layerName) failed: \(gdal.lastError(or: "unknown error"))")
         }
+    }
+
+    /// `text` without surrounding spaces; Foundation's trimming is slow, and most names need none.
+    static func trimmed(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+              CharacterSet.whitespaces.contains(first) || CharacterSet.whitespaces.contains(last) else { return text }
+        return text.trimmingCharacters(in: .whitespaces)
     }
 
     private func openLayer(_ dataset: GDALDatasetH, _ gdal: GDALLibrary) throws(GISError) -> OGRLayerH {

@@ -73,6 +73,9 @@ public struct Place: Hashable, Sendable {
     /// The source's first-level subdivision code (GeoNames admin1, such as
     /// `07` for Baghdad governorate), empty when unknown.
     public var admin1: String
+    /// The feature's id in the GIS layer it was read from (a GeoPackage
+    /// row id, a table's primary key); nil for other places.
+    public var featureID: Int64?
 
     public init(
         name: String, aliases: [String] = [], coordinate: Coordinate, kind: PlaceKind,

@@ -11,6 +11,9 @@ import ThreatModel
 /// reach table's columns) and `reach_paths` (LineString, in-range rows),
 /// each with a QGIS style in the map's colours.
 public enum GISExport {
+    /// Every layer these outputs may write.
+    public static let layerNames = ["footprints", "launch_sites", "targets", "reach_paths"]
+
     /// Footprints with the GeoJSON output's properties (cut at ±180).
     public static func footprints(_ features: [Feature], systems: [String], theme: MapTheme = .light) -> VectorLayer {
         layer("footprints", .multiPolygon, features: features, style: QGISStyle.footprints(systems: systems, theme: theme))
@@ -40,7 +43,7 @@ public enum GISExport {
         for result in results {
             let properties: [(name: String, value: PropertyValue)] = [
                 ("site", .string(result.site.name)), ("missile", .string(result.system.name)), ("target", .string(result.target.name)),
-                ("distance_m", .number(result.distance.meters)), ("distance_km", .number(result.distance.kilometers)),
+                ("target_fid", result.target.featureID.map { .integer(Int($0)) } ?? .null), ("distance_m", .number(result.distance.meters)), ("distance_km", .number(result.distance.kilometers)),
                 ("bearing_deg", .number(result.bearing)), ("range_km", .number(result.system.range.kilometers)),
                 ("in_range", .bool(result.inRange)), ("margin_km", .number(result.marginMeters / 1000)),
                 ("min_range_km", .number(result.system.minimumRange.kilometers)), ("reason", result.reason.map { .string($0) } ?? .null),
@@ -52,17 +55,20 @@ public enum GISExport {
             let path = try geodesic.path(from: result.launchPoint, to: result.target.coordinate, tolerance: .meters(100))
             let pieces = Antimeridian.split(path: path) { geodesic.meridianCrossing(from: $0, to: $1, longitude: $2) }
             for piece in pieces where piece.count > 1 {
-                paths.append(Feature(shape: .lineString(LineString(piece)), properties: Array(properties.prefix(6))))
+                paths.append(Feature(shape: .lineString(LineString(piece)), properties: Array(properties.prefix(7))))
             }
         }
-        return [layer("targets", .point, features: targets, style: QGISStyle.targets(theme: theme)),
-                layer("reach_paths", .lineString, features: paths, style: QGISStyle.paths(theme: theme))]
+        // Columns that may be empty in every row keep their type.
+        let types: [String: VectorLayer.FieldType] = ["target_fid": .integer, "reason": .text, "flight_time_min": .real, "status": .text]
+        return [layer("targets", .point, features: targets, style: QGISStyle.targets(theme: theme), types: types),
+                layer("reach_paths", .lineString, features: paths, style: QGISStyle.paths(theme: theme), types: types)]
     }
 
     /// A layer of `features`: its fields are every property name in the
     /// order first seen, typed by their first non-null value (booleans as
-    /// integers 0/1, as GeoPackage and Shapefile store them).
-    public static func layer(_ name: String, _ geometryType: VectorLayer.GeometryType, features: [Feature], style: String?) -> VectorLayer {
+    /// integers 0/1, as GeoPackage and Shapefile store them), unless `types` names them.
+    public static func layer(_ name: String, _ geometryType: VectorLayer.GeometryType, features: [Feature], style: String?,
+                             types declared: [String: VectorLayer.FieldType] = [:]) -> VectorLayer {
         var names = [String](), types = [VectorLayer.FieldType?](), position = [String: Int]()
         for feature in features {
             for property in feature.properties {
@@ -75,14 +81,15 @@ public enum GISExport {
                 let type: VectorLayer.FieldType? = switch property.value {
                 case .string: .text
                 case .number: .real
-                case .integer, .bool: .integer
+                case .integer: .integer
+                case .bool: .flag
                 case .null: nil
                 }
                 guard let type, types[index] != .text else { continue }
                 types[index] = type == .text || types[index] == nil ? type : (types[index] == .real || type == .real ? .real : .integer)
             }
         }
-        let fields = zip(names, types).map { VectorLayer.Field($0, $1 ?? .text) }
+        let fields = zip(names, types).map { VectorLayer.Field($0, declared[$0] ?? $1 ?? .text) }
         let rows = features.map { feature in
             var values = [VectorLayer.Value](repeating: .null, count: fields.count)
             for property in feature.properties {

@@ -53,7 +53,9 @@ public enum GISInput {
                     throw .badFeature(source: source.displayName, layer: source.layer ?? "", feature: feature.fid,
                                       reason: "it is not a point; targets must be points (launch areas and lines go to --from)")
                 }
-                places.append(Place(name: feature.name, coordinate: point, kind: .coordinate, country: "", source: credit))
+                var place = Place(name: feature.name, coordinate: point, kind: .coordinate, country: "", source: credit)
+                place.featureID = feature.fid
+                places.append(place)
             }
         } catch {
             throw .gis(error)

@@ -54,7 +54,7 @@ extension ThreatMap {
                                            format: format, order: sort, reversed: reverse, onlyInRange: onlyInRange, coordinates: coordinates)
                 let progress = ProgressLine(label: "reach")
                 do {
-                    if let vector = gis.output(output) {
+                    if let vector = try gis.output(output, inputs: launch.sites + destinations.targets) {
                         verbosity.wrote(try request.write(to: vector, progress: progress.update))
                     } else { try request.run(toFile: output.flatMap { $0 == "-" ? nil : $0 }, progress: progress.update) }
                 } catch let ReportError.tooManyRowsInMemory(rows, limit) {

@@ -64,7 +64,7 @@ extension ThreatMap {
                 let systems = try launch.systems(from: data.catalog, warn: verbosity.warn)
                 let report = try FootprintReport(sites: sites, systems: systems, tolerance: tolerance,
                                                  azimuths: azimuth, union: union, marks: RangeMarks(every: every, radials: radials))
-                if let vector = gis.output(output) {
+                if let vector = try gis.output(output, inputs: launch.sites) {
                     let layers = [GISExport.footprints(report.entries.map(\.feature), systems: systems.map(\.name)), GISExport.launchSites(sites)]
                     verbosity.wrote(try vector.write(layers))
                 } else { try AtomicFile.emit(report.text(format, decimals: precision.precision), toPath: output) }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Gazetteer
 import GeoModel
 import GIS
+import Report
 import ThreatModel
 
 /// Targets of `reach`: names, coordinates, CSV or GeoJSON files, or a
@@ -36,6 +37,12 @@ struct GISOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Field that names each feature of GIS sources (default: name, site or target).", valueName: "field")) var nameField: String?
     @Flag(help: "With --output PG:...: replace the tables if they exist (else it fails).") var overwrite = false
     var selection: LayerSelection { LayerSelection(layer: layer, filter: filter, nameField: nameField) }
-    /// The GIS output `path` names (.gpkg, .fgb, .shp, PG:), or nil.
-    func output(_ path: String?) -> VectorOutput? { path.flatMap { VectorOutput(destination: $0, overwrite: overwrite) } }
+    /// The GIS output `path` names (.gpkg, .fgb, .shp, PG:), or nil; refused when it would replace one of `inputs`.
+    func output(_ path: String?, inputs: [String]) throws -> VectorOutput? {
+        guard let output = path.flatMap({ VectorOutput(destination: $0, overwrite: overwrite) }) else { return nil }
+        if let input = inputs.first(where: { GISInput.reads($0, selection: selection) && output.replaces(source: $0, layer: layer, layers: GISExport.layerNames) }) {
+            throw CLIFailure(.usage, "--output would replace the input \(VectorSource(path: input).displayName)\(layer.map { " (layer \($0))" } ?? ""); write to another file, or to another schema (PG:... active_schema=results)")
+        }
+        return output
+    }
 }

@@ -103,6 +103,14 @@ import Testing
             #expect(!result.stderr.contains("secret"), "the password is not shown: \(result)")
             #expect(scratch.regularFiles().isEmpty, "\(arguments) left \(scratch.regularFiles())")
         }
+        // An output that would replace an input is refused before anything is written.
+        try FileManager.default.copyItem(atPath: sites, toPath: scratch.path("mine.gpkg"))
+        let before = try Data(contentsOf: scratch.url.appendingPathComponent("mine.gpkg"))
+        let replacing = try threatmap("reach", ["--from", "Baghdad", "--range", "700km", "--to", "mine.gpkg", "--layer", "sites", "--output", "mine.gpkg"], in: scratch.url)
+        #expect(replacing.status == 64 && replacing.stderr.contains("would replace the input mine.gpkg"), "\(replacing)")
+        #expect(try Data(contentsOf: scratch.url.appendingPathComponent("mine.gpkg")) == before)
+        try FileManager.default.removeItem(atPath: scratch.path("mine.gpkg"))
+
         // A shapefile whose projection file is nonsense: its metres are not taken as degrees.
         for part in ["shp", "shx", "dbf"] {
             try FileManager.default.copyItem(atPath: fixture("sites-utm38n.\(part)"), toPath: scratch.path("broken.\(part)"))
@@ -111,6 +119,28 @@ import Testing
         let broken = try threatmap("rings", ["--from", "broken.shp", "--range", "300km"], in: scratch.url)
         #expect(broken.status == 65 && broken.stderr.contains("broken.shp"), "\(broken)")
         #expect(broken.stdout.isEmpty)
+    }
+}
+
+@Suite struct OutputDeviceTests {
+    /// A pipe (as a shell's `>(command)` gives) is written into, not replaced by a regular file.
+    @Test func aPipeAsOutputIsWrittenIntoNotReplaced() throws {
+        let scratch = try TemporaryDirectory()
+        defer { scratch.remove() }
+        let pipe = scratch.path("pipe")
+        try #require(mkfifo(pipe, 0o600) == 0)
+        let reader = Process()
+        reader.executableURL = URL(fileURLWithPath: "/bin/sh")
+        reader.arguments = ["-c", "cat pipe > received.csv"]
+        reader.currentDirectoryURL = scratch.url
+        try reader.run()
+        let result = try threatmap("reach", ["--from", "Baghdad", "--range", "700km", "--to", "Kuwait", "--format", "csv", "--output", "pipe"], in: scratch.url)
+        reader.waitUntilExit()
+        #expect(result.status == 0, "\(result)")
+        var info = stat()
+        #expect(stat(pipe, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO, "the pipe is still a pipe")
+        let received = try String(contentsOf: scratch.url.appendingPathComponent("received.csv"), encoding: .utf8)
+        #expect(received.hasPrefix("site,missile,target,") && received.contains("Kuwait"), "\(received)")
     }
 }
 

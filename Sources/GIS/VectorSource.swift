@@ -36,7 +36,7 @@ public struct VectorSource: Sendable, Hashable {
     /// File extensions of the vector formats read through GDAL (CSV and
     /// GeoJSON have readers of their own unless a layer, filter or name
     /// field is asked for).
-    public static let fileExtensions: Set<String> = ["gpkg", "shp", "fgb", "kml", "kmz", "gml", "gpx", "sqlite", "tab", "mif", "ods", "xlsx", "zip"]
+    public static let fileExtensions: Set<String> = ["gpkg", "shp", "fgb", "kml", "kmz", "gml", "gpx", "sqlite", "tab", "mif", "ods", "xlsx"]
 
     /// Whether `value` (a command-line argument) names a GDAL source: a
     /// `PG:` connection string or a file of one of `fileExtensions`.

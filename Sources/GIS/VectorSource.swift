@@ -114,7 +114,7 @@ public struct VectorSource: Sendable, Hashable {
             for (field, index) in wanted where api.OGR_F_IsFieldSetAndNotNull(feature, index) != 0 {
                 if let text = api.OGR_F_GetFieldAsString(feature, index) { attributes[field] = String(cString: text) }
             }
-            try body(VectorFeature(fid: fid, name: name!, shape: shape, attributes: attributes))
+            try body(VectorFeature(fid: fid, name: name!, shape: shape, layer: layerName, attributes: attributes))
         }
         if api.CPLGetLastErrorType() == CE_Failure || api.CPLGetLastErrorType() == CE_Fatal {
             // Some drivers check a filter only when the features are read.
@@ -176,6 +176,8 @@ public struct VectorFeature: Sendable, Hashable {
     public var fid: Int64
     public var name: String
     public var shape: VectorShape
+    /// The layer it was read from.
+    public var layer: String
     /// The values of the source's requested `fields` that are set.
     public var attributes: [String: String] = [:]
 }

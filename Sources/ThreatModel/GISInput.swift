@@ -37,7 +37,7 @@ public enum GISInput {
             do {
                 return try LaunchSiteFile.site(named: feature.name, shape: feature.shape, source: "\(source.displayName) feature \(feature.fid)")
             } catch {
-                throw .badFeature(source: source.displayName, layer: source.layer ?? "", feature: feature.fid, reason: error.description)
+                throw .badFeature(source: source.displayName, layer: feature.layer, feature: feature.fid, reason: error.description)
             }
         }
     }
@@ -50,7 +50,7 @@ public enum GISInput {
         do {
             try source.forEachFeature { feature throws(GISError) in
                 guard case let .point(point) = feature.shape else {
-                    throw .badFeature(source: source.displayName, layer: source.layer ?? "", feature: feature.fid,
+                    throw .badFeature(source: source.displayName, layer: feature.layer, feature: feature.fid,
                                       reason: "it is not a point; targets must be points (launch areas and lines go to --from)")
                 }
                 var place = Place(name: feature.name, coordinate: point, kind: .coordinate, country: "", source: credit)

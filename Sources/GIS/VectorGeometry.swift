@@ -31,8 +31,30 @@ enum VectorGeometry {
                 polygons.append(try polygon(api.OGR_G_GetGeometryRef(geometry, index)!, api: api, error: error))
             }
             return .area(MultiPolygon(polygons))
+        case wkbGeometryCollection:
+            // KML's MultiGeometry: polygons make an area (with any label
+            // points inside it, which add nothing), lines make lines; one point is a point.
+            var members = [VectorShape]()
+            for index in 0..<api.OGR_G_GetGeometryCount(geometry) {
+                members.append(try shape(of: api.OGR_G_GetGeometryRef(geometry, index)!, api: api, error: error))
+            }
+            var polygons = [Polygon](), lines = [LineString](), points = [Coordinate]()
+            for member in members {
+                switch member {
+                case let .area(area): polygons += area.polygons
+                case let .lines(more): lines += more
+                case let .point(point): points.append(point)
+                }
+            }
+            if !polygons.isEmpty, lines.isEmpty, points.allSatisfy({ RingGeometry.contains(MultiPolygon(polygons), $0) }) {
+                return .area(MultiPolygon(polygons))
+            }
+            if !lines.isEmpty, polygons.isEmpty, points.isEmpty { return .lines(lines) }
+            if points.count == 1, members.count == 1 { return .point(points[0]) }
+            throw error("a geometry collection of \(polygons.count) polygons, \(lines.count) lines and \(points.count) points"
+                        + (polygons.isEmpty || !lines.isEmpty ? "" : " outside them") + "; give one kind per feature")
         default:
-            throw error("a geometry of OGR type \(type.rawValue); expected points, lines or polygons")
+            throw error("a geometry of OGR type \(type.rawValue) (curves, surfaces and the like); expected points, lines or polygons")
         }
     }
 

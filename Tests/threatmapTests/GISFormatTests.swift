@@ -83,6 +83,16 @@ import Testing
         #expect(filtered.stdout.split(separator: "\n").count == 2 && filtered.stdout.contains("Baghdad,700 km,Basra,"), "\(filtered)")
     }
 
+    @Test func aKMLMultiGeometryOfPolygonsIsOneLaunchArea() throws {
+        let scratch = try TemporaryDirectory()
+        defer { scratch.remove() }
+        let result = try threatmap("rings", ["--from", fixture("multigeometry.kml"), "--range", "10km", "--format", "table"], in: scratch.url)
+        expectSuccess(result)
+        // Two polygons, one footprint of two parts; the label point inside adds nothing.
+        let row = try #require(result.stdout.split(separator: "\n").first { $0.hasPrefix("Two boxes and their label") })
+        #expect(row.split(separator: " ").dropLast().last == "2", "\(row)")
+    }
+
     @Test func badSourcesFailNamingSourceAndLayerAndWriteNothing() throws {
         let scratch = try TemporaryDirectory()
         defer { scratch.remove() }

@@ -37,6 +37,8 @@ public enum QGISStyle {
             rows += #"<category symbol="\#(index)" value="\#(value)" label="\#(value)" render="true"/>"#
             symbols += category.symbol.replacingOccurrences(of: #"name="""#, with: #"name="\#(index)""#)
         }
+        // The category of every other value (an empty one), null included: a bare range's footprint has no missile.
+        rows += #"<category symbol="\#(categories.count)" value="" label="" render="true"/>"#
         symbols += fallback.replacingOccurrences(of: #"name="""#, with: #"name="\#(categories.count)""#)
         return document(renderer: #"<renderer-v2 type="categorizedSymbol" attr="\#(escaped(field))" symbollevels="0" enableorderby="0" forceraster="0"><categories>\#(rows)</categories><symbols>\#(symbols)</symbols></renderer-v2>"#)
     }

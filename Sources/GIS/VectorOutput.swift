@@ -52,6 +52,14 @@ public struct VectorOutput: Sendable {
         return layers.contains { resolved("\(stem)_\($0).\(url.pathExtension)") == input }
     }
 
+    /// The schema a `PG:` connection string writes to (`active_schema=`), else `public`.
+    static func activeSchema(_ connection: String) -> String {
+        for part in connection.dropFirst(3).split(whereSeparator: \.isWhitespace) where part.lowercased().hasPrefix("active_schema=") {
+            return String(part.dropFirst("active_schema=".count))
+        }
+        return "public"
+    }
+
     /// A connection string's settings in a fixed order, to compare two.
     static func connectionKey(_ connection: String) -> String {
         connection.dropFirst(3).split(whereSeparator: \.isWhitespace).sorted().joined(separator: " ")
@@ -177,7 +185,7 @@ public struct VectorOutput: Sendable {
         do throws(GISError) {
             for name in existing { try deleteLayer(named: name, in: dataset, gdal, destination: shown) }
             for layer in layers { try writeLayer(layer, into: dataset, gdal, destination: shown) }
-            try writeStyles(layers, into: dataset, gdal, destination: shown, schema: "public")
+            try writeStyles(layers, into: dataset, gdal, destination: shown, schema: Self.activeSchema(destination))
             api.CPLErrorReset()
             guard api.GDALDatasetCommitTransaction(dataset) == OGRERR_NONE else {
                 throw GISError.cannotWrite(destination: shown, layer: nil, reason: gdal.lastError(or: "the transaction was not committed"))

@@ -85,3 +85,14 @@ import Testing
         #expect(VectorSource(path: "PG:dbname=gis password=hunter2 user=me").displayName == "PG:dbname=gis password=*** user=me")
     }
 }
+
+@Suite struct PostGISConnectionTests {
+    @Test func theActiveSchemaIsReadFromTheConnectionString() throws {
+        let plain = try #require(VectorOutput(destination: "PG:dbname=gis host=/run/postgresql"))
+        let results = try #require(VectorOutput(destination: "PG:dbname=gis active_schema=results host=/run/postgresql"))
+        // Same database, other schema: the input table is not replaced.
+        #expect(plain.replaces(source: "PG:host=/run/postgresql dbname=gis", layer: "targets", layers: ["targets"]))
+        #expect(!results.replaces(source: "PG:host=/run/postgresql dbname=gis", layer: "targets", layers: ["targets"]))
+        #expect(!plain.replaces(source: "PG:host=/run/postgresql dbname=gis", layer: "sites", layers: ["targets"]))
+    }
+}

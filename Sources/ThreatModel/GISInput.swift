@@ -51,7 +51,7 @@ public enum GISInput {
             try source.forEachFeature { feature throws(GISError) in
                 guard case let .point(point) = feature.shape else {
                     throw .badFeature(source: source.displayName, layer: feature.layer, feature: feature.fid,
-                                      reason: "it is not a point; targets must be points (launch areas and lines go to --from)")
+                                      reason: "it is not a point; targets must be points (areas and lines can be launch sites)")
                 }
                 var place = Place(name: feature.name, coordinate: point, kind: .coordinate, country: "", source: credit)
                 place.featureID = feature.fid

@@ -71,6 +71,7 @@ enum Cues {
         "shrine", "oil", "industrial", "border", "key", "strategic", "major", "big", "large", "small",
         "nearby", "neighbouring", "neighboring", "occupied", "annexed", "disputed", "island", "islands",
         "peninsula", "regions", "cities", "towns", "both", "either", "all", "several", "some", "other",
+        "community", "communities", "kibbutz", "moshav", "settlement", "complex", "launch complex", "pad",
     ]
 
     /// Words that end the search for a cue to the left: a new clause.

@@ -137,7 +137,11 @@ struct Assembly {
                 continue
             }
             let place = option.place
-            if mention.isAnchor || mention.isModifier || mention.isActor || mention.inHeadline {
+            // A headline states what it says only with a cue right before the place.
+            // and only for a target ("capable of hitting India"): a headline's
+            // "moves missiles to Iraq" is a country the text narrows down.
+            let headlineOnly = mention.inHeadline && (mention.role != .target || mention.confidence < 0.85)
+            if mention.isAnchor || mention.isModifier || mention.isActor || headlineOnly {
                 if !contextPlaces.contains(place.name) { contextPlaces.append(place.name) }
                 continue
             }
@@ -148,6 +152,7 @@ struct Assembly {
             }
             var confidence = mention.confidence
             confidence *= option.loose ? 0.9 : 1
+            confidence *= mention.inHeadline ? 0.9 : 1
             if mention.options.count > 1, option.rank > 0 { confidence *= 0.9 }
             switch mention.shape {
             case .named:

@@ -52,6 +52,8 @@ struct MentionScanner {
            tokens.count > 1, ["by", "reporting", "credit", "c"].contains(tokens[1].folded) || first == "copyright" {
             return
         }
+        // "Also read: ...", "Related: ...", "More from ...": links to other stories.
+        if Self.isRelatedStoryLine(tokens) { return }
         let sentenceIndex = result.sentences.count
         result.sentences.append(sentence.text)
         var consumed = [Bool](repeating: false, count: tokens.count)
@@ -97,6 +99,15 @@ struct MentionScanner {
             let owners = rangeOwners(found, systemMatches: systemMatches, tokens: tokens, sentenceIndex: sentenceIndex)
             result.ranges.append((found.range, owners))
         }
+    }
+
+    /// Whether a line points to other stories rather than stating anything.
+    static func isRelatedStoryLine(_ tokens: [Token]) -> Bool {
+        let words = tokens.prefix(3).map(\.folded)
+        guard let first = words.first else { return false }
+        let pairs: Set<[String]> = [["also", "read"], ["read", "more"], ["read", "also"], ["see", "also"], ["more", "from"], ["more", "on"], ["related", "stories"], ["you", "may"]]
+        if words.count >= 2, pairs.contains(Array(words.prefix(2))) { return true }
+        return ["related", "recommended", "watch", "listen"].contains(first) && words.count >= 2 && tokens[1].isPunctuation(":")
     }
 
     private func isNamedRegion(_ mention: PlaceMention) -> Bool {

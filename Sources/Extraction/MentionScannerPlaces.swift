@@ -52,7 +52,24 @@ extension MentionScanner {
                    Self.placeNouns.contains(tokens[index + length].folded) {
                     continue
                 }
-                if Lexicon.demonyms[folded] != nil { continue }
+                if let code = Lexicon.demonyms[folded] {
+                    // "from Lebanese territory", "at Israeli cities": the country.
+                    if startToken.isCapitalized, index + length < tokens.count, !consumed[index + length],
+                       Self.territoryNouns.contains(tokens[index + length].folded),
+                       index + length + 1 >= tokens.count || tokens[index + length + 1].folded != "of",
+                       index == 0 || Lexicon.regionAdjectives[tokens[index - 1].folded] == nil {
+                        let options = lookup.options(for: "code:" + code, allowLoose: false).filter { $0.place.kind == .country }
+                        if !options.isEmpty {
+                            let end = index + length + 1
+                            let written = tokens[index..<end].map(\.text).joined(separator: " ")
+                            for position in index..<end { consumed[position] = true }
+                            mentions.append(PlaceMention(sentence: sentenceIndex, start: index, end: end, surface: written, options: options))
+                            index = end
+                            continue outer
+                        }
+                    }
+                    continue
+                }
                 // "Ben Gurion Airport", "King Khalid International Airport": a
                 // shorter match inside a facility's name is not what is meant.
                 if Self.insideFacilityName(tokens, from: index + length), !lookup.hasPlace(named: surface + " " + tokens[(index + length)..<min(tokens.count, index + length + 3)].map(\.text).joined(separator: " ")) {
@@ -128,6 +145,9 @@ extension MentionScanner {
         return mentions
     }
 
+    /// Nouns after a demonym that make it the country itself ("Lebanese territory").
+    static let territoryNouns: Set<String> = ["territory", "soil", "airspace", "cities", "towns", "villages", "mainland"]
+
     /// Capitalised words after a place that make it the owner of an office or
     /// body ("Pakistan Prime Minister", "Kyiv City Military Administration").
     static let officeWords: Set<String> = [
@@ -198,7 +218,10 @@ extension MentionScanner {
     /// an apostrophe or several words, or a single word of five letters or
     /// more that is not an English word.
     private static func allowsLoose(_ span: ArraySlice<Token>) -> Bool {
-        if span.count > 1 { return span.contains { Lexicon.nameParticles.contains($0.folded) || $0.text.contains("-") } }
+        if span.count > 1 {
+            // "Ben Gurion Airport": a facility the gazetteer may name more fully.
+            return span.contains { Lexicon.nameParticles.contains($0.folded) || $0.text.contains("-") } || placeNouns.contains(span.last!.folded)
+        }
         let token = span.first!
         if token.text.contains("-") || token.text.contains("'") { return true }
         return token.text.count >= 5 && !token.isAllCaps && !Lexicon.commonWords.contains(token.folded)

@@ -32,20 +32,23 @@ struct PlaceLookup {
         if let cached = cache[cacheKey] { return cached }
         var result = [Option]()
         if !gazetteer.places(named: name).isEmpty {
-            result = ranked(name, loose: false)
+            result = ranked(name)
         } else if allowLoose {
             looseLookups += 1
-            result = ranked(name, loose: true)
+            result = ranked(name)
         }
         cache[cacheKey] = result
         return result
     }
 
-    private func ranked(_ name: String, loose: Bool) -> [Option] {
+    private func ranked(_ name: String) -> [Option] {
         guard let candidates = try? gazetteer.candidates(for: name, limit: 12) else { return [] }
         return candidates.enumerated().compactMap { index, candidate in
             guard candidate.place.kind != .coordinate else { return nil }
-            return Option(place: candidate.place, rank: index, loose: loose || candidate.match == .loose)
+            // After an exact miss the gazetteer may still meet the name as
+            // written ("Ben Gurion Airport" for Ben Gurion International
+            // Airport): only a loose match counts as loose.
+            return Option(place: candidate.place, rank: index, loose: candidate.match == .loose)
         }
     }
 

@@ -94,6 +94,7 @@ enum RoleFinder {
         var distance = 0
         var probe = cursor
         var throughFrom = false
+        var throughAt = false
         while probe >= 0, distance < window {
             let word = tokens[probe].folded
             // "(12.55pm in Thailand)": a parenthesis is read past, not into.
@@ -104,7 +105,9 @@ enum RoleFinder {
             }
             if Cues.clauseBreaks.contains(word) || Cues.phraseBreaks.contains(word) || Lexicon.speechVerbs.contains(word) && distance > 0 { break }
             // "an attack from a base in western Iran": the place is where it came from.
-            if word == "from", distance > 0 { throughFrom = true }
+            // "launched from Yemen at facilities in Jeddah": what the launch was at.
+            if ["at", "toward", "towards", "against"].contains(word), distance > 0 { throughAt = true }
+            if word == "from", distance > 0, !throughAt { throughFrom = true }
             if let kind = Cues.words[word] {
                 // "range" and "reach" take a place only through "of" / "within".
                 if word == "range" && preposition != "of" || word == "reach" && preposition != "of" && preposition != nil { probe -= 1; distance += 1; continue }
@@ -130,6 +133,11 @@ enum RoleFinder {
                     mentions[index].cue = tokens[probe].text + " from"
                     return
                 }
+                // "flew over Japan": a country flown over is not hit.
+                if preposition == "over", ["flew", "overflew", "flying", "flies", "fired", "fires", "fire", "launched", "launches"].contains(word),
+                   case .named = mention.shape, mention.options.first?.place.kind == .country {
+                    return
+                }
                 if let role = Cues.role(kind, preposition: preposition) {
                     mentions[index].role = role
                     mentions[index].cue = tokens[probe].text + (preposition.map { " " + $0 } ?? "")
@@ -141,6 +149,16 @@ enum RoleFinder {
             }
             probe -= 1
             distance += 1
+        }
+        // "In Kiryat Shmona, rockets scored direct hits": a place set before
+        // the clause it frames, where something fell or hit.
+        if cursor < 0, case .named = mention.shape, mention.options.first?.place.kind != .country,
+           ["in", "at", "near"].contains(preposition ?? ""), mention.end < tokens.count, tokens[mention.end].isPunctuation(","),
+           let verb = harmAfter(tokens, from: mention.end + 1, limit: 12) {
+            mentions[index].role = .target
+            mentions[index].confidence = 0.75
+            mentions[index].cue = (preposition ?? "") + " ... " + verb
+            return
         }
         // Passive or relative clause after the place.
         if let (role, cue) = roleAfter(tokens, mention) {
@@ -163,6 +181,18 @@ enum RoleFinder {
         "houthis", "houthi", "militants", "rebels", "militia", "militias", "fighters", "forces", "troops", "hezbollah",
         "hamas", "guerrillas", "insurgents", "units", "batteries", "launchers",
     ]
+
+    /// A harm word (landing, hitting, exploding) within `limit` tokens from `index`, in the clause.
+    private static func harmAfter(_ tokens: [Token], from index: Int, limit: Int) -> String? {
+        var probe = index
+        while probe < tokens.count, probe < index + limit {
+            let word = tokens[probe].folded
+            if Cues.clauseBreaks.contains(word) || tokens[probe].isPunctuation(".") { return nil }
+            if Cues.words[word] == .harm, !["range", "reach", "threat", "retaliation", "covers", "cover"].contains(word) { return tokens[probe].text }
+            probe += 1
+        }
+        return nil
+    }
 
     /// Whether a fire or harm verb stands within `limit` tokens before `index` in the clause.
     private static func harmVerb(_ tokens: [Token], before index: Int, limit: Int) -> String? {
@@ -242,6 +272,11 @@ enum RoleFinder {
 
     private static func roleAfter(_ tokens: [Token], _ mention: PlaceMention) -> (PlaceRole, String)? {
         var cursor = mention.end
+        // "al-Tanf, Syria was attacked": the country beside the place is read past.
+        if cursor + 1 < tokens.count, tokens[cursor].isPunctuation(","), let hint = mention.countryHint,
+           Lexicon.countryNames[tokens[cursor + 1].folded] == hint {
+            cursor += 2
+        }
         if cursor < tokens.count, tokens[cursor].isPunctuation(",") { cursor += 1 }
         guard cursor < tokens.count else { return nil }
         let words = tokens[cursor..<min(tokens.count, cursor + 8)].map(\.folded)

@@ -42,27 +42,52 @@ enum SentenceSplitter {
         "etc", "inc", "corp", "ltd", "co", "jr", "sr", "prof", "brig", "approx", "est", "fig", "mt", "ft",
     ]
 
-    /// Paragraphs: blocks separated by blank lines; when the text has no
-    /// blank line at all, each line is a paragraph.
+    /// Paragraphs: blocks separated by blank lines, each cut again where a
+    /// line ends without closing punctuation and the next begins a new
+    /// statement (a caption or headline line before the text). A line that
+    /// ends in a small word ("at the", a `<br>` inside a sentence) or runs
+    /// on in lower case continues the sentence.
     static func paragraphs(_ text: String) -> [Substring] {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        let isBlank: (Substring) -> Bool = { $0.utf8.allSatisfy { $0 == 0x20 } }
-        guard lines.contains(where: isBlank) else { return lines.filter { !isBlank($0) } }
         var result = [Substring]()
         var start: Substring.Index?
         var end: Substring.Index?
-        for line in lines {
-            if isBlank(line) {
-                if let first = start, let last = end { result.append(text[first..<last]) }
-                start = nil
-                end = nil
-            } else {
-                if start == nil { start = line.startIndex }
-                end = line.endIndex
-            }
+        var previous: Substring?
+        func close() {
+            if let first = start, let last = end { result.append(text[first..<last]) }
+            start = nil
+            end = nil
+            previous = nil
         }
-        if let first = start, let last = end { result.append(text[first..<last]) }
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.utf8.allSatisfy({ $0 == 0x20 }) {
+                close()
+                continue
+            }
+            if let before = previous, !continues(before, with: line) { close() }
+            if start == nil { start = line.startIndex }
+            end = line.endIndex
+            previous = line
+        }
+        close()
         return result
+    }
+
+    /// Small words a line ends in only inside a sentence.
+    private static let continuingWords: Set<String> = [
+        "the", "a", "an", "of", "at", "in", "on", "to", "from", "by", "for", "with", "and", "or", "near", "into",
+        "toward", "towards", "over", "its", "their", "his", "her", "that", "which", "who", "as", "than", "was", "were", "is", "are",
+    ]
+
+    /// Whether `next` carries on the sentence of the line `line`.
+    private static func continues(_ line: Substring, with next: Substring) -> Bool {
+        let trimmed = line.reversed().drop { $0 == " " }
+        guard let last = trimmed.first else { return true }
+        // Closing punctuation: the sentence splitter decides.
+        if ".!?:;\"')]".contains(last) || last == "," || last == "-" { return true }
+        guard let first = next.first(where: { $0 != " " }) else { return true }
+        if first.isLowercase || first.isNumber { return true }
+        let lastWord = String(trimmed.prefix { $0 != " " }.reversed()).lowercased()
+        return continuingWords.contains(lastWord)
     }
 
     /// Every sentence of `text`, in order.

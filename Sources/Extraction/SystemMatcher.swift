@@ -49,9 +49,13 @@ struct SystemMatcher {
                 longest = max(longest, key.split(separator: " ").count)
                 if Self.weaponWordReason(for: name, gazetteer: gazetteer) != nil { guarded.insert(key) }
             }
-            if let first = NameKey(system.name).folded.split(separator: " ").first, first.count >= 4 {
-                firstWords[String(first), default: []].append(index)
+            // Family names: the first word of the name or of a spelled-out alias ("Dongfeng-15").
+            var firsts = Set<String>()
+            for name in [system.name] + system.aliases {
+                guard let first = NameKey(name).folded.split(separator: " ").first, first.count >= 4, first.allSatisfy(\.isLetter) else { continue }
+                if name == system.name || name.contains("-") { firsts.insert(Self.familyKey(String(first))) }
             }
+            for first in firsts { firstWords[first, default: []].append(index) }
         }
         self.aliases = aliases
         self.guarded = guarded
@@ -110,7 +114,12 @@ struct SystemMatcher {
                 length -= 1
             }
             let token = tokens[index]
-            if token.isCapitalized, let system = families[token.folded], Self.confirmed(tokens, after: index + 1) {
+            // "Iranian-made Shahed drones": the maker is no part of the name.
+            if let hyphen = token.text.lastIndex(of: "-"), MentionScanner.compoundSuffixes.contains(token.text[token.text.index(after: hyphen)...].lowercased()) {
+                index += 1
+                continue
+            }
+            if token.isCapitalized, let system = families[Self.familyKey(token.folded)], Self.confirmed(tokens, after: index + 1) {
                 result.append(Match(start: index, end: index + 1, system: system, text: token.text, isFamily: true))
                 index += 1
                 continue
@@ -131,6 +140,13 @@ struct SystemMatcher {
             index += 1
         }
         return result
+    }
+
+    /// A family name with doubled vowels single ("Shaheed" and "Shahed" are one).
+    static func familyKey(_ word: String) -> String {
+        var out = ""
+        for character in word where !(out.last == character && "aeiou".contains(character)) { out.append(character) }
+        return out
     }
 
     static let namingNouns: Set<String> = ["missile", "missiles", "rocket", "rockets", "cruise", "ballistic", "drone", "drones"]

@@ -33,7 +33,9 @@ enum Cues {
         ] { table[word] = .presence }
         for word in [
             "fired", "fire", "fires", "firing", "launched", "launch", "launches", "launching", "lobbed",
-            "shot", "shoot", "shooting", "test-fired", "salvo", "salvos", "barrage", "barrages",
+            "shot", "shoot", "shooting", "salvo", "salvos", "barrage", "barrages",
+            // Tokens fold hyphens to spaces: "test-fired" is "test fired".
+            "test fired", "test fire", "test fires", "test firing", "test launched", "test launch", "test launches",
         ] { table[word] = .fire }
         for word in [
             "attack", "attacks", "attacked", "attacking", "strike", "strikes", "struck", "striking", "hit",
@@ -71,7 +73,7 @@ enum Cues {
         "shrine", "oil", "industrial", "border", "key", "strategic", "major", "big", "large", "small",
         "nearby", "neighbouring", "neighboring", "occupied", "annexed", "disputed", "island", "islands",
         "peninsula", "regions", "cities", "towns", "both", "either", "all", "several", "some", "other",
-        "community", "communities", "kibbutz", "moshav", "settlement", "complex", "launch complex", "pad",
+        "another", "community", "communities", "kibbutz", "moshav", "settlement", "complex", "launch complex", "pad",
     ]
 
     /// Words that end the search for a cue to the left: a new clause.

@@ -20,6 +20,13 @@ extension MentionScanner {
         var mentions = [PlaceMention]()
         var index = 0
         outer: while index < tokens.count {
+            // "the "green zone"": a quoted name written in lower case.
+            if tokens[index].isPunctuation("\""), let quoted = quotedPlace(tokens, consumed, at: index, sentenceIndex: sentenceIndex) {
+                for position in quoted.start..<quoted.end { consumed[position] = true }
+                mentions.append(quoted)
+                index = quoted.end + 1
+                continue
+            }
             guard !consumed[index], tokens[index].isWord else {
                 index += 1
                 continue
@@ -92,11 +99,20 @@ extension MentionScanner {
                 guard !options.isEmpty else { continue }
                 var end = index + length
                 var written = surface
+                var portNamed = false
                 // "Riyadh airport", "the Sanaa airport": the city's airport under its common name.
                 if end < tokens.count, tokens[end].folded == "airport", let airport = airportOptions(surface) {
                     options = airport.options
                     written = airport.name
                     end += 1
+                }
+                // "Hodeida and Salif ports": the port, where the gazetteer has one.
+                if end < tokens.count, ["port", "ports"].contains(tokens[end].folded) || (end + 2 < tokens.count && tokens[end].folded == "and" && tokens[end + 2].folded == "ports") {
+                    let ports = options.filter { $0.place.kind == .port }
+                    if !ports.isEmpty, ports.count < options.count || tokens[end].folded != "and" {
+                        if tokens[end].folded != "and" { portNamed = true }
+                        options = ports
+                    }
                 }
                 // "the Kyiv, Poltava and Cherkasy regions", "Kharkiv oblast": the province, not the city.
                 if let province = provinceOptions(surface, tokens, after: end) { options = province }
@@ -116,7 +132,7 @@ extension MentionScanner {
                 }
                 for position in index..<end { consumed[position] = true }
                 // "the Red Sea city of Jeddah", "Red Sea ports", "off the Odisha coast": a modifier of the noun after it.
-                if index + length < tokens.count, ["city", "town", "port", "ports", "village", "capital", "coast", "coastline", "waters"].contains(tokens[index + length].folded),
+                if !portNamed, index + length < tokens.count, ["city", "town", "port", "ports", "village", "capital", "coast", "coastline", "waters"].contains(tokens[index + length].folded),
                    Lexicon.demonyms[folded] == nil, mention.options.first?.place.kind != .country || index + length + 1 < tokens.count && tokens[index + length + 1].folded == "of" {
                     mention.isModifier = true
                 }
@@ -143,6 +159,21 @@ extension MentionScanner {
             index += 1
         }
         return mentions
+    }
+
+    /// A place named in lower case between quotes (`"green zone"`): a
+    /// district, landmark or facility the gazetteer has under exactly that
+    /// name; towns and countries need their capitals.
+    private mutating func quotedPlace(_ tokens: [Token], _ consumed: [Bool], at open: Int, sentenceIndex: Int) -> PlaceMention? {
+        guard open + 2 < tokens.count, let close = (open + 2..<min(tokens.count, open + 5)).first(where: { tokens[$0].isPunctuation("\"") }) else { return nil }
+        let words = tokens[(open + 1)..<close]
+        guard words.allSatisfy({ $0.isWord && !$0.isCapitalized }), !words.indices.contains(where: { consumed[$0] }) else { return nil }
+        let surface = words.map(\.text).joined(separator: " ")
+        guard lookup.hasPlace(named: surface) else { return nil }
+        let options = lookup.options(for: surface, allowLoose: false).filter { ![.town, .country, .city, .capital, .province].contains($0.place.kind) }
+        guard !options.isEmpty else { return nil }
+        let written = words.map { $0.text.prefix(1).uppercased() + $0.text.dropFirst() }.joined(separator: " ")
+        return PlaceMention(sentence: sentenceIndex, start: open + 1, end: close, surface: written, options: options)
     }
 
     /// Nouns after a demonym that make it the country itself ("Lebanese territory").
@@ -194,12 +225,11 @@ extension MentionScanner {
         }
         guard cursor < tokens.count, steps < 12 else { return nil }
         let provinceKinds: Set<PlaceKind> = [.province, .governorate, .region]
-        for suffix in [" Oblast", " Region", " Province", " Governorate"] where lookup.hasPlace(named: name + suffix) {
-            let options = lookup.options(for: name + suffix, allowLoose: false).filter { provinceKinds.contains($0.place.kind) }
-            if !options.isEmpty { return options }
-        }
         let own = lookup.options(for: name, allowLoose: false).filter { provinceKinds.contains($0.place.kind) }
-        return own.isEmpty ? nil : own
+        if !own.isEmpty { return own }
+        // "the Odesa region": the gazetteer's province Odessa.
+        let province = lookup.options(for: name + " Oblast", allowLoose: true).filter { provinceKinds.contains($0.place.kind) }
+        return province.isEmpty ? nil : province
     }
 
     /// Whether a single capitalised word is certainly not a place here.
@@ -251,6 +281,14 @@ extension MentionScanner {
         return iraqi ? ("iraqi kurdistan", "Iraqi Kurdistan", start, end) : nil
     }
 
+    /// Where region adjectives before a country end: right before it
+    /// ("southern Israel"), or before "areas of" ("southern areas of Israel").
+    static func regionAdjectiveEnd(_ tokens: [Token], countryAt start: Int) -> Int {
+        guard start >= 3, tokens[start - 1].folded == "of", ["areas", "parts", "part", "regions", "region", "portions"].contains(tokens[start - 2].folded),
+              Lexicon.regionAdjectives[tokens[start - 3].folded] != nil else { return start }
+        return start - 2
+    }
+
     /// Shapes relative places ("40 km north of Karbala", "east of Baghdad")
     /// and regions ("southern Iraq"), and marks appositive anchors
     /// ("al-Zafaraniya, east of Baghdad": Baghdad only says where).
@@ -258,7 +296,8 @@ extension MentionScanner {
         // "southern or western Iraq": the first adjective shares the country.
         var extra = [(at: Int, mention: PlaceMention)]()
         for (index, mention) in mentions.enumerated() where mention.options.first?.place.kind == .country {
-            let start = mention.start
+            // "central and southern areas of Israel": the adjectives stand before "areas of".
+            let start = Self.regionAdjectiveEnd(tokens, countryAt: mention.start)
             guard start >= 3, Lexicon.regionAdjectives[tokens[start - 1].folded] != nil, ["or", "and"].contains(tokens[start - 2].folded),
                   let part = Lexicon.regionAdjectives[tokens[start - 3].folded] else { continue }
             var shared = mention
@@ -279,6 +318,11 @@ extension MentionScanner {
             // Region: "southern Iraq", "South Lebanon", "north-eastern Syria".
             if isCountry, start > 0, let part = Lexicon.regionAdjectives[tokens[start - 1].folded] {
                 mentions[index].shape = .region(part, phraseStart: start - 1)
+                continue
+            }
+            let adjectiveEnd = Self.regionAdjectiveEnd(tokens, countryAt: start)
+            if isCountry, adjectiveEnd < start, adjectiveEnd > 0, let part = Lexicon.regionAdjectives[tokens[adjectiveEnd - 1].folded] {
+                mentions[index].shape = .region(part, phraseStart: adjectiveEnd - 1)
                 continue
             }
             if isCountry, start > 0, tokens[start - 1].isCapitalized,

@@ -82,6 +82,15 @@ enum RoleFinder {
             mentions[index].cue = tokens[cursor].text + " in"
             return
         }
+        // "attacked the Green Zone in the centre of the capital, Baghdad":
+        // the place that holds the one just given a role only says where it is.
+        if preposition == "in" || preposition == nil, index > 0, let previous = mentions[..<index].lastIndex(where: { $0.role != nil }),
+           mentions[previous].end < start, start - mentions[previous].end <= 10,
+           (mentions[previous].end..<start).contains(where: { tokens[$0].folded == "in" }),
+           (mentions[previous].end..<start).allSatisfy({ Self.containerWords.contains(tokens[$0].folded) || tokens[$0].isPunctuation(",") || tokens[$0].isPunctuation("\"") || Lexicon.demonyms[tokens[$0].folded] != nil }) {
+            mentions[index].isAnchor = true
+            return
+        }
         // A list: "X, Y and Z" takes X's role.
         if preposition == nil, cursor >= 0, Cues.coordinators.contains(tokens[cursor].folded),
            let previous = previousListItem(tokens, mentions, before: index, spans: spans), let role = mentions[previous].role {
@@ -176,6 +185,9 @@ enum RoleFinder {
         }
     }
 
+    /// Words between a place and the place holding it ("in the centre of the capital,").
+    static let containerWords: Set<String> = ["in", "the", "of", "centre", "center", "heart", "capital", "city", "downtown", "middle"]
+
     /// Who fires: "the Houthis in Yemen" puts the launchers there.
     static let shooters: Set<String> = [
         "houthis", "houthi", "militants", "rebels", "militia", "militias", "fighters", "forces", "troops", "hezbollah",
@@ -224,7 +236,7 @@ enum RoleFinder {
                 continue
             }
             let from = mention.end, to = mentions[index].phraseStart
-            guard from <= to, to - from <= 12 else { return nil }
+            guard from <= to, to - from <= 16 else { return nil }
             // Only joiners, fillers and appositive words between the two.
             for position in from..<to {
                 let token = tokens[position]
@@ -233,7 +245,7 @@ enum RoleFinder {
                     || token.folded == "of" || Lexicon.bearings[token.folded] != nil || token.kind == .number
                     || RangeMentions.units[token.folded] != nil || Cues.prepositions.contains(token.folded)
                     || token.isPunctuation("(") || token.isPunctuation(")")
-                    || ["some", "about", "around", "just", "roughly", "nearly"].contains(token.folded)
+                    || ["some", "about", "around", "just", "roughly", "nearly", "well", "another", "also"].contains(token.folded)
                 if !allowed { return nil }
             }
             return candidate
@@ -287,6 +299,11 @@ enum RoleFinder {
             if word == "within" || (word == "in" && tokens[probe + 1].folded == "range") {
                 let next = tokens[probe + 1].folded
                 if ["range", "reach", "striking", "strike"].contains(next) { return (.target, word + " " + next) }
+            }
+            // "brings Indian cities in Pakistan's range".
+            if ["in", "within"].contains(word), probe + 2 < tokens.count, tokens[probe + 1].isPossessive,
+               ["range", "reach"].contains(tokens[probe + 2].folded) {
+                return (.target, word + " ... " + tokens[probe + 2].folded)
             }
             if Cues.clauseBreaks.contains(word) || word == "." || Lexicon.speechVerbs.contains(word) || Cues.words[word] != nil { break }
             probe += 1

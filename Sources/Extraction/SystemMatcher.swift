@@ -139,7 +139,41 @@ struct SystemMatcher {
             }
             index += 1
         }
-        return result
+        return withListedNames(result, tokens: tokens, consumed: consumed)
+    }
+
+    /// "Avenger, Patriot, and THAAD": a one-word catalog name or family
+    /// listed beside a system found is a system too, weapon word or not.
+    private func withListedNames(_ found: [Match], tokens: [Token], consumed: [Bool]) -> [Match] {
+        guard !found.isEmpty else { return found }
+        var taken = Set(found.flatMap { Array($0.start..<$0.end) })
+        var result = found
+        func listed(_ position: Int) -> Match? {
+            guard position >= 0, position < tokens.count, !taken.contains(position), !consumed[position] else { return nil }
+            let token = tokens[position]
+            guard token.isWord, token.isCapitalized else { return nil }
+            if let system = aliases[token.folded] { return Match(start: position, end: position + 1, system: system, text: token.text, isFamily: false) }
+            if let system = families[Self.familyKey(token.folded)] { return Match(start: position, end: position + 1, system: system, text: token.text, isFamily: true) }
+            return nil
+        }
+        let joiners: Set<String> = [",", "and", "or"]
+        for match in found where match.system != nil && !match.isFamily {
+            for step in [1, -1] {
+                var cursor = step > 0 ? match.end : match.start - 1
+                while true {
+                    var skipped = 0
+                    while cursor >= 0, cursor < tokens.count, joiners.contains(tokens[cursor].folded), skipped < 2 {
+                        cursor += step
+                        skipped += 1
+                    }
+                    guard skipped > 0, let item = listed(cursor) else { break }
+                    result.append(item)
+                    taken.insert(cursor)
+                    cursor += step
+                }
+            }
+        }
+        return result.sorted { $0.start < $1.start }
     }
 
     /// A family name with doubled vowels single ("Shaheed" and "Shahed" are one).
@@ -187,7 +221,8 @@ struct SystemMatcher {
         for offset in 0..<5 where index + offset < tokens.count {
             let token = tokens[index + offset]
             if token.isWord, weaponNouns.contains(token.folded) { return true }
-            if token.kind == .punctuation, token.text != "-", token.text != "," { return false }
+            // A closing quote ('"Iron Dome" interceptor system') is read past.
+            if token.kind == .punctuation, !["-", ",", "\"", "'"].contains(token.text) { return false }
         }
         return false
     }

@@ -25,6 +25,7 @@ enum FacilityWords {
     private static let energy: Set<PlaceKind> = [.oilGasFacility, .port]
     private static let harbour: Set<PlaceKind> = [.port, .navalBase, .oilGasFacility]
     private static let strait: Set<PlaceKind> = [.strait]
+    static let province: Set<PlaceKind> = [.province, .governorate, .region]
 
     /// Trailing phrases, in folded (exact-key) words, longest first.
     static let suffixes: [(words: [String], kinds: Set<PlaceKind>)] = [
@@ -56,6 +57,9 @@ enum FacilityWords {
         (["oil", "field"], energy), (["terminal"], energy),
         (["port"], harbour), (["harbour"], harbour), (["harbor"], harbour),
         (["strait"], strait), (["straits"], strait),
+        // Not facilities, but the same reading: "Kursk Oblast" is the province Kursk.
+        (["oblast"], province), (["province"], province), (["governorate"], province), (["region"], province),
+        (["krai"], province), (["prefecture"], province),
     ].map { (words: $0.0, kinds: $0.1) }
 
     /// Leading phrases ("Camp Arifjan", "RAF Akrotiri", "Port of Jebel Ali").

@@ -15,6 +15,14 @@ extension Gazetteer {
         guard QueryPolicy.isLongEnough(key) else { return nil }
         let exactRows = exact.rows(for: key) + capitalisedSpellings(of: query)
         let facilities = (facilityBases[key] ?? []).filter { !exactRows.contains($0) }
+        // A city met loosely beats a facility met by its bare name: "Hodeidah"
+        // is the city (spelled Al Hudaydah, Hodeida), not its airport.
+        if exactRows.isEmpty, !facilities.isEmpty, QueryPolicy.allowsLooseMatch(query) {
+            var looseKey = [UInt8]()
+            key.withUnsafeBufferPointer { Folding.appendLooseKey(ofExactKey: $0, to: &looseKey) }
+            let major = closeEnough(ranked(loose.rows(for: looseKey)), to: query).filter { Self.isMajor(summary(ofRow: $0).kind) && summary(ofRow: $0).kind != .district }
+            if !major.isEmpty { return (major + ranked(facilities).filter { !major.contains($0) }, .loose) }
+        }
         if !exactRows.isEmpty || !facilities.isEmpty {
             let named = preferringOwnNames(ranked(exactRows), key: key)
             // A facility named without its facility words (`Natanz`,
@@ -50,6 +58,15 @@ extension Gazetteer {
     ///   query's loose match), else exactly.
     func facilityRows(_ key: [UInt8], loosely: Bool) -> (rows: [Int32], match: Candidate.Match)? {
         guard let reading = FacilityWords.reading(ofExactKey: key), QueryPolicy.isLongEnough(reading.base) else { return nil }
+        guard let found = facilityRows(reading, key: key, loosely: loosely) else { return nil }
+        guard reading.kinds == FacilityWords.province else { return found }
+        // "Kyiv Oblast" is the province around the city, not the city's own
+        // admin unit ("Kiev City").
+        let rows = found.rows.filter { row in !((try? place(ofRow: row))?.name.lowercased().hasSuffix(" city") ?? false) }
+        return rows.isEmpty ? nil : (rows, found.match)
+    }
+
+    private func facilityRows(_ reading: FacilityWords.Reading, key: [UInt8], loosely: Bool) -> (rows: [Int32], match: Candidate.Match)? {
         let wanted = { (row: Int32) in reading.kinds.contains(self.summary(ofRow: row).kind) }
         if !loosely {
             // The forms the airport datasets use: "Kandahar Airfield" is

@@ -125,7 +125,7 @@ enum Lexicon {
         "killjoy", "kitchen", "kodiak", "lance", "lancet", "lightning", "magic wand", "meteor", "neptune", "onyx",
         "patriot", "rampage", "satan", "scarab", "screwdriver", "shadow", "shield", "sickle", "skiff", "skyfall",
         "sling", "southpaw", "spear", "stinger", "stone", "storm", "strobile", "stunner", "sword", "thunder",
-        "tomahawk", "tornado", "trident", "triumph", "typhoon", "vanguard", "volcano", "zircon", "prometheus",
+        "tomahawk", "tornado", "trident", "triumph", "typhoon", "vanguard", "volcano", "zircon", "prometheus", "avenger",
     ]
 
     /// Ordinary English words that gazetteers also hold as place names: a

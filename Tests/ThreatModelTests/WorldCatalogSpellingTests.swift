@@ -47,6 +47,13 @@ struct WorldCatalogSpellingTests {
         WorldSpelling(text: "THAAD", name: "THAAD", kilometres: 150...200),
         WorldSpelling(text: "Minuteman III", name: "Minuteman III", kilometres: 9600...13000),
         WorldSpelling(text: "Trident II D5", name: "Trident II D5", kilometres: 7400...12000),
+        // United States and Europe: air defence
+        WorldSpelling(text: "SM-3 Block IIA", name: "SM-3", kilometres: 1200...2200),
+        WorldSpelling(text: "RIM-161", name: "SM-3", kilometres: 1200...2200),
+        WorldSpelling(text: "Standard Missile-6", name: "SM-6", kilometres: 370...500),
+        WorldSpelling(text: "NASAMS", name: "NASAMS", kilometres: 25...40),
+        WorldSpelling(text: "I-HAWK", name: "MIM-23 Hawk", kilometres: 25...40),
+        WorldSpelling(text: "FIM-92", name: "Stinger", kilometres: 5...8),
     ]
 
     @Test(arguments: WorldCatalogSpellingTests.spellings)

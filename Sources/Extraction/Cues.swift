@@ -34,6 +34,8 @@ enum Cues {
         for word in [
             "fired", "fire", "fires", "firing", "launched", "launch", "launches", "launching", "lobbed",
             "shot", "shoot", "shooting", "salvo", "salvos", "barrage", "barrages",
+            // "came from the direction of Lebanon": where it was fired from.
+            "came", "originated", "originating", "emanated",
             // Tokens fold hyphens to spaces: "test-fired" is "test fired".
             "test fired", "test fire", "test fires", "test firing", "test launched", "test launch", "test launches",
         ] { table[word] = .fire }
@@ -57,7 +59,7 @@ enum Cues {
     /// Prepositions between a cue and a place.
     static let prepositions: Set<String> = [
         "to", "in", "at", "near", "from", "into", "inside", "around", "outside", "across", "on", "onto",
-        "toward", "towards", "against", "over", "of", "throughout", "within", "upon", "off", "by",
+        "toward", "towards", "against", "over", "of", "throughout", "within", "upon", "off", "by", "between",
     ]
 
     /// Words that may stand between a preposition and the place ("in the
@@ -73,7 +75,7 @@ enum Cues {
         "shrine", "oil", "industrial", "border", "key", "strategic", "major", "big", "large", "small",
         "nearby", "neighbouring", "neighboring", "occupied", "annexed", "disputed", "island", "islands",
         "peninsula", "regions", "cities", "towns", "both", "either", "all", "several", "some", "other",
-        "another", "community", "communities", "kibbutz", "moshav", "settlement", "complex", "launch complex", "pad",
+        "direction", "another", "community", "communities", "kibbutz", "moshav", "settlement", "complex", "launch complex", "pad",
     ]
 
     /// Words that end the search for a cue to the left: a new clause.

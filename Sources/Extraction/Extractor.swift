@@ -146,7 +146,9 @@ struct Assembly {
                 continue
             }
             // Without a cue a place is context: the analyst adds it by hand.
-            guard let role = mention.role else {
+            // Open water is never a target ("towards the Red Sea" is no
+            // Sudanese province): an impact area, not a place hit.
+            guard let role = mention.role, !(mention.role == .target && (place.kind == .sea || Self.namesOpenWater(mention.surface))) else {
                 if !contextPlaces.contains(place.name) { contextPlaces.append(place.name) }
                 continue
             }
@@ -196,6 +198,13 @@ struct Assembly {
             contextCountries: weights.sorted { $0.value > $1.value }.map(\.key),
             contextPlaces: contextPlaces.filter { name in !merged.contains { $0.name == name } }
         )
+    }
+
+    /// "Red Sea", "Sea of Japan", "Gulf of Aden", "Indian Ocean", "Bay of Bengal".
+    static func namesOpenWater(_ name: String) -> Bool {
+        let words = NameKey(name).folded.split(separator: " ")
+        guard words.count >= 2 else { return false }
+        return ["sea", "ocean"].contains(words.last!) || ["sea", "gulf", "bay"].contains(words.first!) && words[1] == "of"
     }
 
     private func item(_ mention: PlaceMention, name: String, location: ExtractedPlace.Location, role: PlaceRole, confidence: Double) -> ExtractedPlace {
@@ -303,7 +312,7 @@ struct Assembly {
         case .country: return 3
         case .capital: return 2.5
         case .city: return 2
-        case .governorate, .province, .district, .airbase, .militarySite, .landmark, .strait, .region,
+        case .governorate, .province, .district, .airbase, .militarySite, .landmark, .strait, .sea, .region,
              .armyBase, .navalBase, .missileBase, .spaceLaunchSite, .nuclearFacility, .oilGasFacility, .port,
              .governmentDistrict: return 1.5
         case .airport: return 0.5
@@ -330,7 +339,7 @@ struct Assembly {
         }
         switch place.kind {
         case .country, .capital: return true
-        case .city, .governorate, .province, .airbase, .militarySite, .landmark, .strait, .district, .region,
+        case .city, .governorate, .province, .airbase, .militarySite, .landmark, .strait, .sea, .district, .region,
              .armyBase, .navalBase, .missileBase, .spaceLaunchSite, .nuclearFacility, .oilGasFacility, .port,
              .governmentDistrict:
             return inContext || near || mention.role != nil || mention.countryHint == place.country || (place.population ?? 0) >= 500_000

@@ -92,6 +92,33 @@ extension MentionScanner {
             }
             index += 1
         }
+        // "Serhiy Popko, a colonel general who heads...", "Serhiy Popko said":
+        // two capitalised words the gazetteer does not know together, then an
+        // appositive title or a speech verb, are a person.
+        var position = 0
+        while position + 2 < tokens.count {
+            defer { position += 1 }
+            let first = tokens[position], second = tokens[position + 1]
+            guard !consumed[position], !consumed[position + 1], first.isWord, second.isWord, first.isCapitalized, second.isCapitalized,
+                  !first.isPossessive, !first.isAllCaps, !second.isAllCaps, position == 0 || !tokens[position - 1].isCapitalized || !tokens[position - 1].isWord,
+                  Lexicon.demonyms[first.folded] == nil, Lexicon.countryNames[first.folded] == nil, Lexicon.countryNames[second.folded] == nil else { continue }
+            var after = position + 2
+            var isPerson = false
+            if Lexicon.speechVerbs.contains(tokens[after].folded), !second.isPossessive {
+                isPerson = true
+            } else if tokens[after].isPunctuation(","), !second.isPossessive {
+                after += 1
+                if after < tokens.count, ["a", "an", "the", "its", "their", "his", "her"].contains(tokens[after].folded) { after += 1 }
+                let words = tokens[after..<min(tokens.count, after + 3)].map(\.folded)
+                isPerson = words.contains { Lexicon.personTitles.contains($0) } && !tokens[after..<min(tokens.count, after + 3)].contains { $0.isCapitalized }
+            }
+            guard isPerson, !lookup.hasPlace(named: first.text + " " + second.text) else { continue }
+            consumed[position] = true
+            consumed[position + 1] = true
+            result.people.insert(first.folded)
+            result.people.insert(second.folded)
+            position += 1
+        }
         // Surnames met before: "Soleimani" alone.
         for index in tokens.indices where !consumed[index] && tokens[index].isCapitalized && result.people.contains(tokens[index].folded) {
             if !Lexicon.countryNames.keys.contains(tokens[index].folded) { consumed[index] = true }

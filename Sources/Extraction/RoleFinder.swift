@@ -74,7 +74,17 @@ enum RoleFinder {
         // "not from Yemen": denied.
         if cursor >= 0, ["not", "never", "nor"].contains(tokens[cursor].folded) { return }
         // "into waters around Taiwan", "off the coast of X": an impact area near the place, not the place.
-        if preposition != nil, cursor >= 0, ["waters", "water", "coast", "sea", "seas", "coastline"].contains(tokens[cursor].folded) { return }
+        // (The common noun only: in "the Red Sea from Yemen" the sea is a name.)
+        if preposition != nil, cursor >= 0, !tokens[cursor].isCapitalized, ["waters", "water", "coast", "sea", "seas", "coastline"].contains(tokens[cursor].folded) {
+            // "landed in the sea between Japan and Korea": both only say where the sea is.
+            if preposition == "between", let next = mentions.indices.first(where: { $0 > index }),
+               mentions[next].start >= mention.end, mentions[next].start - mention.end <= 2,
+               (mention.end..<mentions[next].start).allSatisfy({ ["and", "the"].contains(tokens[$0].folded) }) {
+                mentions[next].isAnchor = true
+            }
+            mentions[index].isAnchor = true
+            return
+        }
         // "the Houthis in Yemen", "militants in Gaza": where the shooters are.
         if preposition == "in", cursor >= 0, Self.shooters.contains(tokens[cursor].folded) {
             mentions[index].role = .launchSite
@@ -268,7 +278,7 @@ enum RoleFinder {
         guard cursor < tokens.count else { return false }
         let word = tokens[cursor].folded
         if Lexicon.speechVerbs.contains(word) { return true }
-        if let kind = Cues.words[word], kind == .fire || kind == .presence || kind == .harm, ![ "range", "reach", "target", "targets", "threat", "strike", "strikes", "attack", "attacks", "explosions", "explosion", "blasts", "batteries", "battery", "sites", "factories", "factory", "launchers", "depots", "tunnels", "warehouses", "silos", "plants", "workshops", "caches", "cache", "depot", "warehouse", "workshop", "production", "deployment", "deployments", "shipment", "shipments", "delivery", "deliveries", "barrage", "barrages", "salvo", "salvos", "assault", "assaults", "raid", "raids", "bombardment", "bombing", "bombings", "retaliation", "defence", "defense", "protection", "assembly"].contains(word) {
+        if let kind = Cues.words[word], kind == .fire || kind == .presence || kind == .harm, ![ "range", "reach", "target", "targets", "threat", "strike", "strikes", "attack", "attacks", "explosions", "explosion", "blasts", "batteries", "battery", "sites", "factories", "factory", "launchers", "depots", "tunnels", "warehouses", "silos", "plants", "workshops", "caches", "cache", "depot", "warehouse", "workshop", "production", "deployment", "deployments", "shipment", "shipments", "delivery", "deliveries", "barrage", "barrages", "salvo", "salvos", "assault", "assaults", "raid", "raids", "bombardment", "bombing", "bombings", "retaliation", "defence", "defense", "protection", "assembly", "came", "originated", "originating", "emanated"].contains(word) {
             // "Iran has moved", "Hezbollah fired" (not "Erbil was hit": passive).
             let passive = mention.end < tokens.count && ["was", "were", "is", "are", "has been", "had been", "been"].contains(tokens[mention.end].folded)
             return !passive && !precededByCue(tokens, mention)

@@ -180,6 +180,7 @@ enum GeoNamesDump {
         case ("S", "AIRP"): return .airport
         case ("S", "MILB"), ("S", "INSM"), ("S", "NVB"), ("S", "CMP"): return .militarySite
         case ("H", "STRT"): return .strait
+        case ("H", "SEA"), ("H", "GULF"), ("H", "BAY"): return .sea
         case ("L", "RGN"), ("L", "RGNE"), ("L", "AREA"): return .region
         default: return .landmark
         }

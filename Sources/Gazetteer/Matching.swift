@@ -262,7 +262,7 @@ extension Gazetteer {
         case .governorate, .province, .region: return 4.5
         case .militarySite, .airbase, .armyBase, .navalBase, .missileBase, .spaceLaunchSite,
              .nuclearFacility, .oilGasFacility: return 4.0
-        case .landmark, .strait, .governmentDistrict: return 4.5
+        case .landmark, .strait, .sea, .governmentDistrict: return 4.5
         case .port: return 3.5
         case .airport: return 3.0
         case .coordinate: return 0

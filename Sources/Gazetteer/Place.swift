@@ -28,6 +28,9 @@ public enum PlaceKind: String, CaseIterable, Sendable, Codable {
     case port
     /// A seat of government (a ministry quarter, a green zone).
     case governmentDistrict = "government_district"
+    /// A sea, gulf or bay, at a representative point: where ships and
+    /// submarines fire from, never a place hit.
+    case sea
 }
 
 extension PlaceKind {
@@ -41,7 +44,7 @@ extension PlaceKind {
         case .airbase, .militarySite, .armyBase, .navalBase, .missileBase, .spaceLaunchSite,
              .nuclearFacility, .oilGasFacility, .port, .governmentDistrict:
             true
-        case .capital, .city, .town, .district, .governorate, .landmark, .strait, .province,
+        case .capital, .city, .town, .district, .governorate, .landmark, .strait, .sea, .province,
              .airport, .country, .region, .coordinate:
             false
         }

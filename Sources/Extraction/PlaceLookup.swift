@@ -62,9 +62,13 @@ struct PlaceLookup {
     }
 
     /// The text that makes `resolve` return `place`: its own name when that
-    /// resolves to it, else `Name, CC`; nil when neither does.
+    /// resolves to it, else `Name, CC` (or, for a province, `Name Oblast`);
+    /// nil when none does.
     func query(resolvingTo place: Place, written: String) -> String? {
-        for query in [place.name, written, "\(place.name), \(place.country)", "\(written), \(place.country)"] {
+        var queries = [place.name, written, "\(place.name), \(place.country)", "\(written), \(place.country)"]
+        // A province that shares its name with its city: "Odessa Oblast".
+        if [.province, .governorate].contains(place.kind) { queries += ["\(place.name) Oblast", "\(written) Province"] }
+        for query in queries {
             guard let resolved = try? gazetteer.resolve(query) else { continue }
             if resolved.name == place.name, resolved.kind == place.kind,
                abs(resolved.coordinate.latitude - place.coordinate.latitude) < 1e-6,

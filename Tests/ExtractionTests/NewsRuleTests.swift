@@ -1,0 +1,173 @@
+@testable import Extraction
+import Foundation
+import Gazetteer
+import Testing
+
+/// The error classes found on real news, one rule each, on sentences
+/// written for the test (the corpus itself is scored in NewsCorpusTests).
+@Suite struct NewsRuleTests {
+    func extract(_ text: String) -> Extraction { TestData.extractor.extract(text: text, source: "test") }
+    func sites(_ text: String) -> [String] { extract(text).sites.map(\.name) }
+    func targets(_ text: String) -> [String] { extract(text).targets.map(\.name) }
+    func kind(_ item: ExtractedPlace) -> PlaceKind? {
+        if case let .place(place, _) = item.location { return place.kind }
+        return nil
+    }
+
+    // MARK: page shape
+
+    @Test func aFinalNewlineKeepsLinesApart() {
+        let paragraphs = SentenceSplitter.paragraphs("Missiles hit Erbil\nThe army said so.\n")
+        #expect(paragraphs.count == 2, "\(paragraphs)")
+    }
+
+    @Test func aCaptionLineEndsItsSentenceButABreakInsideOneDoesNot() {
+        let text = "Officials inspect the site. Department of Defense photo\nThe base at al-Tanf, Syria was attacked by drones.\n\nRockets were fired from Basra at the\nGreen Zone in Baghdad."
+        let sentences = SentenceSplitter.sentences(text).map(\.text)
+        #expect(sentences.contains("The base at al-Tanf, Syria was attacked by drones."), "\(sentences)")
+        #expect(sentences.contains("Rockets were fired from Basra at the Green Zone in Baghdad."), "\(sentences)")
+    }
+
+    @Test func relatedStoryLinesStateNothing() {
+        let extraction = extract("Also read: Houthis claim attack on Abha airport\nThe Houthis fired a missile at Jizan.")
+        #expect(extraction.targets.map(\.name) == ["Jizan"], "\(extraction.targets.map(\.name))")
+    }
+
+    @Test func aHeadlineGivesTargetsNotLaunchSites() {
+        let extraction = extract("""
+            Pakistan tests missile capable of hitting India
+
+            U.S. moves Patriot batteries to Iraq
+
+            The test took place on Thursday, the army said.
+            """)
+        #expect(extraction.targets.map(\.name) == ["India"])
+        #expect(extraction.sites.isEmpty, "\(extraction.sites.map(\.name))")
+        #expect(extraction.targets.first.map { $0.confidence < 0.9 } == true, "a headline is less sure than the text")
+    }
+
+    // MARK: names
+
+    @Test func aDemonymBeforeTerritoryIsTheCountry() {
+        #expect(sites("Rockets were launched from Lebanese territory overnight.") == ["Lebanon"])
+        #expect(targets("The group fired rockets at Israeli cities.") == ["Israel"])
+        // "the US territory of Guam" names Guam, not the United States.
+        #expect(!targets("The missile can reach the US territory of Guam.").contains("United States"))
+    }
+
+    @Test func aFacilityNamedMoreFullyInTheGazetteerIsFound() {
+        #expect(targets("A rocket struck near Ben Gurion Airport on Sunday.").contains("Ben Gurion International Airport"))
+    }
+
+    @Test func provinceWordsNameTheProvince() throws {
+        #expect(try TestData.gazetteer.resolve("Kursk Oblast").kind == .province)
+        #expect(try TestData.gazetteer.resolve("Odesa region").kind == .province)
+        // Never the city's own admin unit: unknown rather than wrong.
+        #expect((try? TestData.gazetteer.resolve("Kyiv Oblast"))?.name != "Kiev City")
+        let extraction = extract("Russian missiles struck the Odesa region overnight.")
+        #expect(extraction.targets.first.flatMap(kind) == .province, "\(extraction.targets.map(\.name))")
+    }
+
+    @Test func aCityMetLooselyBeatsItsAirportByBareName() throws {
+        let hodeidah = try TestData.gazetteer.match("Hodeidah")
+        #expect(hodeidah.place.kind == .city)
+        #expect(hodeidah.match == .loose, "the spelling guess is reported")
+    }
+
+    @Test func namedPortsAreThePorts() {
+        let kinds = extract("Israeli jets struck the Hodeida and Salif ports in Yemen.").targets.compactMap(kind)
+        #expect(kinds.filter { $0 == .port }.count == 2, "\(kinds)")
+    }
+
+    @Test func aQuotedLowerCaseNameTheGazetteerKnows() {
+        #expect(targets("Several rockets attacked the \"green zone\" in the centre of the Iraqi capital, Baghdad.") == ["Green Zone"])
+    }
+
+    @Test func anAppositivePersonIsNoPlace() {
+        let extraction = extract("Serhiy Popko, a colonel general who heads the city administration, said drones attacked Kyiv.")
+        #expect(extraction.places.map(\.name) == ["Kyiv"], "\(extraction.places.map(\.name))")
+    }
+
+    // MARK: roles
+
+    @Test func aPlaceFramingAClauseWhereSomethingHitIsATarget() {
+        #expect(targets("In Kiryat Shmona, at least seven rockets scored direct hits inside the city.") == ["Qiryat Shmona"])
+    }
+
+    @Test func thePassiveReadsPastTheCountryBesideThePlace() {
+        #expect(targets("The U.S. base at al-Tanf, Syria was attacked by drones last week.") == ["Al-Tanf Garrison"])
+    }
+
+    @Test func aCommunityOfXIsX() {
+        #expect(targets("Hezbollah fired a volley of rockets at the community of Shamir.") == ["Shamir"])
+    }
+
+    @Test func aCountryFlownOverIsNotHitButOneInterceptedOverIs() {
+        #expect(targets("A missile fired from North Korea flew over Japan.").isEmpty)
+        #expect(targets("Air defences intercepted a drone over Jordan.") == ["Jordan"])
+        #expect(targets("Iron Dome shot down rockets over central Israel.") == ["Central Israel"])
+    }
+
+    @Test func whatALaunchIsAtIsNoLaunchSite() {
+        let extraction = extract("The group launched cruise missiles from Yemen at \"vital facilities\" in Jeddah.")
+        #expect(extraction.sites.map(\.name) == ["Yemen"])
+        #expect(extraction.targets.map(\.name) == ["Jeddah"])
+    }
+
+    @Test func coordinatedRegionAdjectivesBeforeAreasOf() {
+        #expect(Set(targets("A few missiles did strike central and southern areas of Israel.")) == ["Central Israel", "Southern Israel"])
+    }
+
+    @Test func hyphenatedCuesFoldLikeTheirTokens() {
+        #expect(sites("India test-fired the Agni-II missile from the Abdul Kalam Island on Tuesday.") == ["Abdul Kalam Island"])
+    }
+
+    @Test func whatIsInAnothersRangeIsATarget() {
+        #expect(targets("The missile brings many Indian cities in Pakistan's range.") == ["India"])
+    }
+
+    @Test func theHoldingPlaceOfATargetIsContext() {
+        let extraction = extract("Rockets attacked the Green Zone in the center of the capital, Baghdad, on Sunday.")
+        #expect(extraction.targets.map(\.name) == ["Green Zone"])
+        #expect(extraction.contextPlaces.contains("Baghdad"))
+    }
+
+    @Test func aListReachesPastAsWellAsAnother() {
+        let text = "Iran launched missiles at the al-Asad Airbase in Al Anbar Governorate, western Iraq, as well as another airbase in Erbil."
+        #expect(targets(text).contains("Erbil"), "\(targets(text))")
+    }
+
+    @Test func cameFromTheDirectionOfIsALaunchSite() {
+        #expect(sites("The rockets came from the direction of Lebanon, the army said.") == ["Lebanon"])
+    }
+
+    @Test func placesBesideAnImpactAtSeaOnlySayWhere() {
+        #expect(targets("The missile landed in the sea between Japan and South Korea.").isEmpty)
+    }
+
+    @Test func openWaterIsNeverATarget() {
+        let extraction = extract("Houthi forces launched two anti-ship missiles towards the Red Sea from Yemen.")
+        #expect(extraction.targets.isEmpty, "\(extraction.targets.map(\.name))")
+        #expect(extraction.sites.map(\.name) == ["Yemen"])
+    }
+
+    // MARK: systems
+
+    @Test func theMakerIsNoPartOfTheName() {
+        #expect(extract("Russia launched eight Iranian-made Shahed drones at Kyiv.").systems.map(\.name) == ["Shahed-136"])
+    }
+
+    @Test func familiesFromSpelledOutAliasesAndDoubledVowels() {
+        #expect(extract("China fired Dongfeng series ballistic missiles near Taiwan.").systems.first?.name.hasPrefix("DF-") == true)
+        #expect(extract("Russia launched Shaheed drones at Odesa.").systems.map(\.name) == ["Shahed-136"])
+    }
+
+    @Test func aClosingQuoteDoesNotHideTheWeaponWord() {
+        #expect(extract("Israel's \"Iron Dome\" interceptor system shot down two rockets fired at Tel Aviv.").systems.map(\.name) == ["Iron Dome"])
+    }
+
+    @Test func namesListedWithASystemAreSystems() {
+        let names = Set(extract("The brigade employs Patriot, and THAAD at Seongju.").systems.map(\.name))
+        #expect(names.contains("THAAD") && names.contains { $0.hasPrefix("Patriot") }, "\(names)")
+    }
+}

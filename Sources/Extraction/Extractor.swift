@@ -313,8 +313,10 @@ struct Assembly {
         case .capital: return 2.5
         case .city: return 2
         case .governorate, .province, .district, .airbase, .militarySite, .landmark, .strait, .sea, .region,
-             .armyBase, .navalBase, .missileBase, .spaceLaunchSite, .nuclearFacility, .oilGasFacility, .port,
+             .armyBase, .navalBase, .missileBase, .spaceLaunchSite, .nuclearFacility, .oilGasFacility,
              .governmentDistrict: return 1.5
+        // A port is meant less often than the town it serves ("fired at Eilat").
+        case .port: return 1.0
         case .airport: return 0.5
         case .town: return min(1.5, log10(Double(max(place.population ?? 1, 1))) / 4)
         case .coordinate: return 0
@@ -345,7 +347,10 @@ struct Assembly {
             return inContext || near || mention.role != nil || mention.countryHint == place.country || (place.population ?? 0) >= 500_000
         case .town, .airport:
             if option.loose { return (inContext && near) || mention.countryHint == place.country }
+            // Or a town of some size whose every namesake lies in one country, with a cue ("fired at Eilat").
+            let oneCountry = mention.options.allSatisfy { $0.place.country == place.country }
             return (inContext && (near || mention.role != nil)) || mention.countryHint == place.country
+                || (mention.role != nil && oneCountry && place.kind == .town && (place.population ?? 0) >= 20_000)
         case .coordinate: return false
         }
     }

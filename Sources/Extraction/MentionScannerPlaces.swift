@@ -108,7 +108,11 @@ extension MentionScanner {
                 }
                 // "Hodeida and Salif ports": the port, where the gazetteer has one.
                 if end < tokens.count, ["port", "ports"].contains(tokens[end].folded) || (end + 2 < tokens.count && tokens[end].folded == "and" && tokens[end + 2].folded == "ports") {
-                    let ports = options.filter { $0.place.kind == .port }
+                    var ports = options.filter { $0.place.kind == .port }
+                    if ports.isEmpty, tokens[end].folded != "and" {
+                        // "Ras al-Tannura port": the gazetteer's port or terminal of that name.
+                        ports = lookup.options(for: surface + " port", allowLoose: true).filter { [.port, .oilGasFacility, .navalBase].contains($0.place.kind) }
+                    }
                     if !ports.isEmpty, ports.count < options.count || tokens[end].folded != "and" {
                         if tokens[end].folded != "and" { portNamed = true }
                         options = ports

@@ -196,7 +196,9 @@ enum RoleFinder {
     }
 
     /// Words between a place and the place holding it ("in the centre of the capital,").
-    static let containerWords: Set<String> = ["in", "the", "of", "centre", "center", "heart", "capital", "city", "downtown", "middle"]
+    static let containerWords: Set<String> = [
+        "in", "the", "of", "centre", "center", "heart", "capital", "city", "downtown", "middle", "port", "ports", "airport", "base", "bases",
+    ]
 
     /// Who fires: "the Houthis in Yemen" puts the launchers there.
     static let shooters: Set<String> = [

@@ -186,7 +186,8 @@ struct SystemMatcher {
     static let namingNouns: Set<String> = ["missile", "missiles", "rocket", "rockets", "cruise", "ballistic", "drone", "drones"]
 
     /// "Eight Katyusha rockets": a name starts after these ordinary words.
-    static let leadingWords: Set<String> = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "the", "a", "its",
+    static let leadingWords: Set<String> = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "the", "a", "an", "its",
+                                            "this", "that", "these", "those", "another", "each", "every", "his", "her", "our",
                                             "their", "several", "some", "new", "older", "more", "dozens", "many"]
 
     private func unknownName(_ tokens: [Token], consumed: [Bool], at index: Int, known: Set<String>) -> Int? {

@@ -32,6 +32,10 @@ extension Gazetteer {
             if let first = named.first, Self.isMajor(summary(ofRow: first).kind) || summary(ofRow: first).kind.isFacility {
                 return (named + ranked(facilities), .exact)
             }
+            // A port does not displace its town: "Eilat" is the town, "Port of Eilat" the port.
+            let ports = ranked(facilities).filter { summary(ofRow: $0).kind == .port }
+            let others = ranked(facilities).filter { summary(ofRow: $0).kind != .port }
+            if !named.isEmpty, !ports.isEmpty { return (others + named + ports, .exact) }
             return (ranked(facilities) + named, .exact)
         }
         if let facility = facilityRows(key, loosely: false) { return facility }

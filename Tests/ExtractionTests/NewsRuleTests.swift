@@ -151,7 +151,20 @@ import Testing
         #expect(extraction.sites.map(\.name) == ["Yemen"])
     }
 
+    @Test func aPortDoesNotDisplaceItsTown() throws {
+        #expect(try TestData.gazetteer.resolve("Eilat").kind == .town)
+        #expect(targets("The Houthis fired a missile at Eilat, the Red Sea resort.") == ["Eilat"])
+    }
+
+    @Test func theCountryHoldingNamedPortsIsContext() {
+        #expect(!targets("Israeli jets struck the Hodeida and Salif ports in Yemen.").contains("Yemen"))
+    }
+
     // MARK: systems
+
+    @Test func anArticleIsNoPartOfAName() {
+        #expect(extract("An Iskander missile struck Dnipro, the governor said.").systems.map(\.name) == ["Iskander-M"])
+    }
 
     @Test func theMakerIsNoPartOfTheName() {
         #expect(extract("Russia launched eight Iranian-made Shahed drones at Kyiv.").systems.map(\.name) == ["Shahed-136"])

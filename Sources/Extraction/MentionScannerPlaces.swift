@@ -79,6 +79,12 @@ extension MentionScanner {
                 }
                 // "Ben Gurion Airport", "King Khalid International Airport": a
                 // shorter match inside a facility's name is not what is meant.
+                // "the Soroka hospital in Beersheba": a name before a building's
+                // noun names the building, not a place (Soroka is also Belomorsk's old name).
+                if index + length < tokens.count, !tokens[index + length].isCapitalized, Self.buildingNouns.contains(tokens[index + length].folded),
+                   !span.last!.isPossessive {
+                    continue
+                }
                 if Self.insideFacilityName(tokens, from: index + length), !lookup.hasPlace(named: surface + " " + tokens[(index + length)..<min(tokens.count, index + length + 3)].map(\.text).joined(separator: " ")) {
                     continue
                 }
@@ -179,6 +185,12 @@ extension MentionScanner {
         let written = words.map { $0.text.prefix(1).uppercased() + $0.text.dropFirst() }.joined(separator: " ")
         return PlaceMention(sentence: sentenceIndex, start: open + 1, end: close, surface: written, options: options)
     }
+
+    /// Lower-case nouns of buildings and institutions a name before them belongs to.
+    static let buildingNouns: Set<String> = [
+        "hospital", "hotel", "school", "university", "mosque", "church", "synagogue", "stadium", "mall", "market",
+        "tower", "building", "clinic", "museum", "restaurant", "cafe",
+    ]
 
     /// Nouns after a demonym that make it the country itself ("Lebanese territory").
     static let territoryNouns: Set<String> = ["territory", "soil", "airspace", "cities", "towns", "villages", "mainland"]

@@ -198,6 +198,7 @@ enum RoleFinder {
     /// Words between a place and the place holding it ("in the centre of the capital,").
     static let containerWords: Set<String> = [
         "in", "the", "of", "centre", "center", "heart", "capital", "city", "downtown", "middle", "port", "ports", "airport", "base", "bases",
+        "air", "airbase", "naval", "military",
     ]
 
     /// Who fires: "the Houthis in Yemen" puts the launchers there.

@@ -160,6 +160,16 @@ import Testing
         #expect(!targets("Israeli jets struck the Hodeida and Salif ports in Yemen.").contains("Yemen"))
     }
 
+    @Test func aNameBeforeABuildingNamesTheBuilding() {
+        // "Soroka" is also the old name of Belomorsk, in Russia.
+        #expect(targets("A ballistic missile hit the Soroka hospital in Beersheba on Thursday.") == ["Beersheba"])
+    }
+
+    @Test func theRegionHoldingATargetBaseIsContext() {
+        let extraction = extract("Some missiles hit the Nevatim air base in the Negev, the Israeli military said.")
+        #expect(extraction.targets.map(\.name) == ["Nevatim Air Base"], "\(extraction.targets.map(\.name))")
+    }
+
     // MARK: systems
 
     @Test func anArticleIsNoPartOfAName() {

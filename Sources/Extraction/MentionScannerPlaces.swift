@@ -200,7 +200,7 @@ extension MentionScanner {
     static let officeWords: Set<String> = [
         "prime", "president", "presidential", "minister", "ministry", "defence", "defense", "foreign", "army", "navy",
         "police", "regional", "governor", "mayor", "municipality", "administration", "government", "press", "news",
-        "tv", "television", "radio", "council", "embassy", "consulate", "security", "armed", "military", "health",
+        "tv", "television", "radio", "council", "embassy", "consulate", "security", "armed", "military", "health", "joint",
     ]
 
     /// Whether the capitalised words from `index` end in a facility noun

@@ -71,6 +71,11 @@ enum RoleFinder {
                 cursor -= 1
             }
         }
+        // "landed in international waters east of Sokcho": open sea near a place.
+        if case .relative = mention.shape, start > 0, ["waters", "water", "sea"].contains(tokens[start - 1].folded), !tokens[start - 1].isCapitalized {
+            mentions[index].isAnchor = true
+            return
+        }
         // "not from Yemen": denied.
         if cursor >= 0, ["not", "never", "nor"].contains(tokens[cursor].folded) { return }
         // "into waters around Taiwan", "off the coast of X": an impact area near the place, not the place.
@@ -270,7 +275,9 @@ enum RoleFinder {
         var cursor = mention.end
         if cursor < tokens.count, tokens[mention.end - 1].isPossessive {
             // "Israel's military said": the possessor acts.
-            return cursor < tokens.count && ["military", "government", "army", "forces", "foreign", "defence", "defense", "president", "leader", "prime", "officials", "navy", "air", "missile", "ministry"].contains(tokens[cursor].folded)
+            // "Seoul's Joint Chiefs of Staff said": an office, capitalised.
+            let office = tokens[cursor].isCapitalized && MentionScanner.officeWords.contains(tokens[cursor].folded)
+            return cursor < tokens.count && (office || ["military", "government", "army", "forces", "foreign", "defence", "defense", "president", "leader", "prime", "officials", "navy", "air", "missile", "ministry"].contains(tokens[cursor].folded))
                 && !precededByCue(tokens, mention)
         }
         var steps = 0

@@ -170,6 +170,21 @@ import Testing
         #expect(extraction.targets.map(\.name) == ["Nevatim Air Base"], "\(extraction.targets.map(\.name))")
     }
 
+    @Test func aSeaIsALaunchArea() {
+        let extraction = extract("A Kalibr missile was fired from the Black Sea at Odesa.")
+        #expect(extraction.sites.map(\.name) == ["Black Sea"])
+        #expect(extraction.targets.map(\.name) == ["Odesa"])
+    }
+
+    @Test func anOfficeSpeaksForItsCapital() {
+        let text = "North Korea fired a missile that landed off the coast, Seoul's Joint Chiefs of Staff said."
+        #expect(!targets(text).contains("Seoul"))
+    }
+
+    @Test func openWatersNearAPlaceOnlySayWhere() {
+        #expect(targets("One missile landed in international waters east of Sokcho.").isEmpty)
+    }
+
     // MARK: systems
 
     @Test func anArticleIsNoPartOfAName() {

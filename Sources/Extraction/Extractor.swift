@@ -356,7 +356,7 @@ struct Assembly {
     }
 
     private func countryWithArea(_ place: Place) -> Place? {
-        (try? gazetteer.candidates(for: place.name, limit: 5))?.map(\.place).first { $0.kind == .country && $0.area != nil }
+        (try? gazetteer.candidates(for: place.name, limit: 5, suggesting: false))?.map(\.place).first { $0.kind == .country && $0.area != nil }
     }
 
     // MARK: merging
@@ -368,7 +368,8 @@ struct Assembly {
         var positions = [String: Int]()
         for item in items {
             let point = item.coordinate
-            let key = String(format: "%@|%@|%.3f|%.3f", item.role.rawValue, item.name, point.latitude, point.longitude)
+            // Thousandths of a degree, as integers: no formatter per item.
+            let key = "\(item.role.rawValue)|\(item.name)|\(Int((point.latitude * 1000).rounded()))|\(Int((point.longitude * 1000).rounded()))"
             guard let position = positions[key] else {
                 positions[key] = merged.count
                 merged.append(item)

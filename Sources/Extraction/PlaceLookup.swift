@@ -17,8 +17,7 @@ struct PlaceLookup {
     let gazetteer: Gazetteer
     private var cache: [String: [Option]] = [:]
     private var exists: [String: Bool] = [:]
-    /// How many loose look-ups were made (each may cost the gazetteer a
-    /// suggestion search when it misses).
+    /// How many loose look-ups were made.
     private(set) var looseLookups = 0
 
     init(gazetteer: Gazetteer) { self.gazetteer = gazetteer }
@@ -42,7 +41,7 @@ struct PlaceLookup {
     }
 
     private func ranked(_ name: String) -> [Option] {
-        guard let candidates = try? gazetteer.candidates(for: name, limit: 12) else { return [] }
+        guard let candidates = try? gazetteer.candidates(for: name, limit: 12, suggesting: false) else { return [] }
         return candidates.enumerated().compactMap { index, candidate in
             guard candidate.place.kind != .coordinate else { return nil }
             // After an exact miss the gazetteer may still meet the name as
@@ -69,7 +68,7 @@ struct PlaceLookup {
         // A province that shares its name with its city: "Odessa Oblast".
         if [.province, .governorate].contains(place.kind) { queries += ["\(place.name) Oblast", "\(written) Province"] }
         for query in queries {
-            guard let resolved = try? gazetteer.resolve(query) else { continue }
+            guard let resolved = (try? gazetteer.candidates(for: query, limit: 1, suggesting: false))?.first?.place else { continue }
             if resolved.name == place.name, resolved.kind == place.kind,
                abs(resolved.coordinate.latitude - place.coordinate.latitude) < 1e-6,
                abs(resolved.coordinate.longitude - place.coordinate.longitude) < 1e-6 {

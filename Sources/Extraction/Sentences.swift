@@ -80,13 +80,15 @@ enum SentenceSplitter {
 
     /// Whether `next` carries on the sentence of the line `line`.
     private static func continues(_ line: Substring, with next: Substring) -> Bool {
-        let trimmed = line.reversed().drop { $0 == " " }
-        guard let last = trimmed.first else { return true }
+        let bytes = line.utf8
+        guard let lastIndex = bytes.lastIndex(where: { $0 != 0x20 }) else { return true }
+        let last = bytes[lastIndex]
         // Closing punctuation: the sentence splitter decides.
-        if ".!?:;\"')]".contains(last) || last == "," || last == "-" { return true }
+        if Array(".!?:;\"')],-".utf8).contains(last) { return true }
         guard let first = next.first(where: { $0 != " " }) else { return true }
         if first.isLowercase || first.isNumber { return true }
-        let lastWord = String(trimmed.prefix { $0 != " " }.reversed()).lowercased()
+        let wordStart = bytes[..<lastIndex].lastIndex(of: 0x20).map { bytes.index(after: $0) } ?? bytes.startIndex
+        let lastWord = String(line[wordStart..<bytes.index(after: lastIndex)]).lowercased()
         return continuingWords.contains(lastWord)
     }
 

@@ -25,6 +25,9 @@ struct SystemMatcher {
     /// First word of several systems' names ("patriot") -> first such system.
     private let families: [String: Int]
     private let longestAlias: Int
+    /// First words of every alias: a span whose first word is none of these
+    /// matches no alias, whatever its length.
+    private let aliasFirstWords: Set<String>
 
     /// Nouns naming weapons, which confirm a name before them.
     static let weaponNouns: Set<String> = [
@@ -58,6 +61,7 @@ struct SystemMatcher {
             for first in firsts { firstWords[first, default: []].append(index) }
         }
         self.aliases = aliases
+        self.aliasFirstWords = Set(aliases.keys.compactMap { $0.split(separator: " ").first.map(String.init) })
         self.guarded = guarded
         self.families = firstWords.filter { $0.value.count >= 2 && aliases[$0.key] == nil }.mapValues { $0[0] }
         self.longestAlias = min(longest + 1, 6)
@@ -92,7 +96,10 @@ struct SystemMatcher {
             }
             let first = tokens[index]
             // Names start with a capital or a digit: skip the other words at once.
-            let maxLength = first.isCapitalized || first.kind == .number ? min(longestAlias, tokens.count - index) : 0
+            var maxLength = first.isCapitalized || first.kind == .number ? min(longestAlias, tokens.count - index) : 0
+            if maxLength > 0, let firstWord = NameKey(first.text).folded.split(separator: " ").first, !aliasFirstWords.contains(String(firstWord)) {
+                maxLength = 0
+            }
             var length = maxLength
             while length >= 1 {
                 let span = tokens[index..<(index + length)]

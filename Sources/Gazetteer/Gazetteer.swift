@@ -123,15 +123,18 @@ public struct Gazetteer: Sendable {
 
     /// The places `query` may mean, best first: what `resolve` picks, then
     /// the other candidates (namesakes elsewhere, areas of the same name).
-    /// - Parameter limit: at most this many candidates (at least 1).
+    /// - Parameters:
+    ///   - limit: at most this many candidates (at least 1).
+    ///   - suggesting: whether an unknown name's error carries suggestions
+    ///     (a search of every name; callers trying many names skip it).
     /// - Throws: as `resolve`.
-    public func candidates(for query: String, limit: Int = 10) throws(GazetteerError) -> [Candidate] {
+    public func candidates(for query: String, limit: Int = 10, suggesting: Bool = true) throws(GazetteerError) -> [Candidate] {
         let typedCode = QueryPolicy.code(in: query)
         if typedCode?.forced != true, let place = try Self.coordinatePlace(query) {
             return [Candidate(place: place, match: .coordinate, score: 0)]
         }
         guard let (rows, match) = matchingRows(query, code: typedCode), !rows.isEmpty else {
-            throw .unknownPlace(query, suggestions: typedCode?.forced == true ? [] : suggestions(for: query))
+            throw .unknownPlace(query, suggestions: typedCode?.forced == true || !suggesting ? [] : suggestions(for: query))
         }
         var result = [Candidate]()
         let typedName = match == .qualified ? splitQualifier(query)?.0 ?? query : query

@@ -65,24 +65,28 @@ public enum TextDecoding {
     /// dashes, non-breaking and other spaces, ellipsis), drops soft hyphens
     /// and zero-width characters, and turns CR/LF and CR into LF.
     public static func normalizePunctuation(_ text: String) -> String {
-        var scalars = String.UnicodeScalarView()
-        scalars.reserveCapacity(text.unicodeScalars.count)
+        // UTF-8 bytes, decoded once: appending to a String's scalar view
+        // copied the whole text on some appends (5 MB of news: 1.6 s).
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(text.utf8.count)
         var previousWasCR = false
+        func append(_ ascii: String) { bytes.append(contentsOf: ascii.utf8) }
         for scalar in text.unicodeScalars {
             defer { previousWasCR = scalar == "\r" }
             switch scalar.value {
-            case 0x0D: scalars.append("\n")
-            case 0x0A: if !previousWasCR { scalars.append("\n") }
-            case 0x2018, 0x2019, 0x201A, 0x201B, 0x2032, 0x02BC, 0x0060, 0x00B4: scalars.append("'")
-            case 0x201C, 0x201D, 0x201E, 0x201F, 0x2033, 0x00AB, 0x00BB: scalars.append("\"")
-            case 0x2010, 0x2011, 0x2012, 0x2013, 0x2212: scalars.append("-")
-            case 0x2014, 0x2015: scalars.append(contentsOf: " - ".unicodeScalars)
-            case 0x2026: scalars.append(contentsOf: "...".unicodeScalars)
-            case 0x00A0, 0x2002...0x200A, 0x202F, 0x205F, 0x3000, 0x09: scalars.append(" ")
+            case 0x0D: bytes.append(0x0A)
+            case 0x0A: if !previousWasCR { bytes.append(0x0A) }
+            case 0x2018, 0x2019, 0x201A, 0x201B, 0x2032, 0x02BC, 0x0060, 0x00B4: bytes.append(0x27)
+            case 0x201C, 0x201D, 0x201E, 0x201F, 0x2033, 0x00AB, 0x00BB: bytes.append(0x22)
+            case 0x2010, 0x2011, 0x2012, 0x2013, 0x2212: bytes.append(0x2D)
+            case 0x2014, 0x2015: append(" - ")
+            case 0x2026: append("...")
+            case 0x00A0, 0x2002...0x200A, 0x202F, 0x205F, 0x3000, 0x09: bytes.append(0x20)
             case 0x00AD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF: break
-            default: scalars.append(scalar)
+            default:
+                if scalar.isASCII { bytes.append(UInt8(scalar.value)) } else { bytes.append(contentsOf: String(scalar).utf8) }
             }
         }
-        return String(scalars)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

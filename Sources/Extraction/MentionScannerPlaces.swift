@@ -51,7 +51,7 @@ extension MentionScanner {
                 let folded = span.map(\.folded).joined(separator: " ")
                 if Lexicon.calendarWords.contains(folded) || Lexicon.organisationsAndPeople.contains(folded) { continue }
                 if length == 1, skipSingle(startToken, at: index, tokens) { continue }
-                if length == 1, Lexicon.personTitles.contains(folded) || Self.placeNouns.contains(folded) { continue }
+                if length == 1, Lexicon.personTitles.contains(folded) || Self.placeNouns.contains(folded) || Self.bareNouns.contains(folded) { continue }
                 // Capitalised only because it starts the sentence.
                 if length == 1, index == 0, Lexicon.commonWords.contains(folded) || Lexicon.speechVerbs.contains(folded) { continue }
                 // "Golan" in "Golan Heights": the longer name is meant.
@@ -150,6 +150,11 @@ extension MentionScanner {
                 if end < tokens.count, tokens[end].isCapitalized, Self.officeWords.contains(tokens[end].folded) {
                     mention.isModifier = true
                 }
+                // "the United States military's Green Village base": the owner of what is hit.
+                if end < tokens.count, tokens[end].isPossessive, !tokens[end - 1].isPossessive,
+                   ["military", "army", "navy", "forces", "force", "government", "coalition"].contains(tokens[end].folded) {
+                    mention.isModifier = true
+                }
                 mentions.append(mention)
                 index = end
                 continue outer
@@ -185,6 +190,10 @@ extension MentionScanner {
         let written = words.map { $0.text.prefix(1).uppercased() + $0.text.dropFirst() }.joined(separator: " ")
         return PlaceMention(sentence: sentenceIndex, start: open + 1, end: close, surface: written, options: options)
     }
+
+    /// Nouns that, capitalised alone ("the annexed Peninsula", "Black Sea
+    /// Fleet"), name no place, though a town somewhere bears them.
+    static let bareNouns: Set<String> = ["peninsula", "fleet", "headquarters", "command", "division", "brigade", "regiment", "theater", "theatre"]
 
     /// Lower-case nouns of buildings and institutions a name before them belongs to.
     static let buildingNouns: Set<String> = [

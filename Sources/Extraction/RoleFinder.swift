@@ -208,8 +208,9 @@ enum RoleFinder {
 
     /// Who fires: "the Houthis in Yemen" puts the launchers there.
     static let shooters: Set<String> = [
-        "houthis", "houthi", "militants", "rebels", "militia", "militias", "fighters", "forces", "troops", "hezbollah",
-        "hamas", "guerrillas", "insurgents", "units", "batteries", "launchers",
+        // Not "forces" or "troops": "US forces in Syria" are stationed, not firing.
+        "houthis", "houthi", "militants", "rebels", "militia", "militias", "fighters", "hezbollah",
+        "hamas", "guerrillas", "insurgents", "batteries", "launchers",
     ]
 
     /// A harm word (landing, hitting, exploding) within `limit` tokens from `index`, in the clause.

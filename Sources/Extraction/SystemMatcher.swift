@@ -230,7 +230,7 @@ struct SystemMatcher {
             let token = tokens[index + offset]
             if token.isWord, weaponNouns.contains(token.folded) { return true }
             // A closing quote ('"Iron Dome" interceptor system') is read past.
-            if token.kind == .punctuation, !["-", ",", "\"", "'"].contains(token.text) { return false }
+            if token.kind == .punctuation, !["-", ",", "\"", "'", "/"].contains(token.text) { return false }
         }
         return false
     }

@@ -185,7 +185,26 @@ import Testing
         #expect(targets("One missile landed in international waters east of Sokcho.").isEmpty)
     }
 
+    @Test func aBareCommonNounIsNoPlace() {
+        let extraction = extract("The regiment, stationed on the annexed Peninsula, fired at the Fleet headquarters.")
+        #expect(extraction.places.isEmpty, "\(extraction.places.map(\.name))")
+    }
+
+    @Test func theOwnerOfWhatIsHitIsContext() {
+        let text = "A rocket attack was launched against the United States military's Green Village base in northeast Syria."
+        #expect(!targets(text).contains("United States"))
+    }
+
+    @Test func stationedForcesAreNoLaunchSite() {
+        #expect(sites("Rockets fired at the base, which hosts US forces in western Iraq, did no damage.").isEmpty)
+        #expect(sites("The Houthis in Yemen fired two missiles.") == ["Yemen"])
+    }
+
     // MARK: systems
+
+    @Test func aSlashDoesNotHideTheWeaponWord() {
+        #expect(extract("Missiles fired at Ganja were identified as SCUD/Elbrus ballistic missiles.").systems.first?.name.hasPrefix("Scud") == true)
+    }
 
     @Test func anArticleIsNoPartOfAName() {
         #expect(extract("An Iskander missile struck Dnipro, the governor said.").systems.map(\.name) == ["Iskander-M"])

@@ -38,6 +38,7 @@ enum Cues {
             "came", "originated", "originating", "emanated",
             // Tokens fold hyphens to spaces: "test-fired" is "test fired".
             "test fired", "test fire", "test fires", "test firing", "test launched", "test launch", "test launches",
+            "tested", "flight tested", "test flown", "test flew",
         ] { table[word] = .fire }
         for word in [
             "attack", "attacks", "attacked", "attacking", "strike", "strikes", "struck", "striking", "hit",
@@ -55,6 +56,13 @@ enum Cues {
         }
         return table
     }()
+
+    /// Test launches: where they happen ("test-fired at Abdul Kalam
+    /// Island", "tested in the Arabian Sea") is where they are fired from.
+    static let testWords: Set<String> = [
+        "test fired", "test fire", "test fires", "test firing", "test launched", "test launch", "test launches",
+        "tested", "flight tested", "test flown", "test flew",
+    ]
 
     /// Prepositions between a cue and a place.
     static let prepositions: Set<String> = [

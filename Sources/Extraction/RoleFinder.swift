@@ -90,6 +90,13 @@ enum RoleFinder {
             mentions[index].isAnchor = true
             return
         }
+        // "located in the Bay of Bengal", "US forces in western Iraq": where
+        // something stands, said of another place or of troops.
+        if ["in", "at", "near", "on"].contains(preposition ?? ""), cursor >= 0,
+           ["located", "situated", "forces", "troops", "personnel", "soldiers"].contains(tokens[cursor].folded) {
+            mentions[index].isAnchor = true
+            return
+        }
         // "the Houthis in Yemen", "militants in Gaza": where the shooters are.
         if preposition == "in", cursor >= 0, Self.shooters.contains(tokens[cursor].folded) {
             mentions[index].role = .launchSite
@@ -160,6 +167,15 @@ enum RoleFinder {
                 // "flew over Japan": a country flown over is not hit.
                 if preposition == "over", ["flew", "overflew", "flying", "flies", "fired", "fires", "fire", "launched", "launches"].contains(word),
                    case .named = mention.shape, mention.options.first?.place.kind == .country {
+                    return
+                }
+                // "the launch complex at X", "a launch pad in X": a place launches are made from.
+                let launchPlace = ["launch", "launching"].contains(word) && probe + 1 < tokens.count
+                    && ["complex", "pad", "pads", "site", "sites", "facility", "area", "station", "center", "centre"].contains(tokens[probe + 1].folded)
+                if Cues.testWords.contains(word) || launchPlace, ["at", "in", "near", "off", "from"].contains(preposition ?? "") {
+                    mentions[index].role = .launchSite
+                    mentions[index].cue = tokens[probe].text + " " + (preposition ?? "")
+                    mentions[index].confidence = distance <= 3 ? 0.85 : 0.75
                     return
                 }
                 if let role = Cues.role(kind, preposition: preposition) {

@@ -122,6 +122,17 @@ import Testing
         #expect(sites("India test-fired the Agni-II missile from the Abdul Kalam Island on Tuesday.") == ["Abdul Kalam Island"])
     }
 
+    @Test func whereATestHappensIsWhereItIsFiredFrom() {
+        let text = "The missile was flight-tested from the launch complex of the Integrated Test Range at Abdul Kalam Island on Sunday."
+        #expect(sites(text) == ["Abdul Kalam Island"], "\(extract(text).places.map { "\($0.name) \($0.role)" })")
+    }
+
+    @Test func whereSomethingIsLocatedOnlySaysWhere() {
+        let text = "India test-fired the missile from Abdul Kalam Island, located in the Bay of Bengal."
+        #expect(sites(text) == ["Abdul Kalam Island"])
+        #expect(targets("Rockets were fired at the Ain al-Asad air base, which hosts US forces in western Iraq.") == ["Ain al-Asad Air Base"])
+    }
+
     @Test func whatIsInAnothersRangeIsATarget() {
         #expect(targets("The missile brings many Indian cities in Pakistan's range.") == ["India"])
     }

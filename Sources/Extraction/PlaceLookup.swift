@@ -17,8 +17,6 @@ struct PlaceLookup {
     let gazetteer: Gazetteer
     private var cache: [String: [Option]] = [:]
     private var exists: [String: Bool] = [:]
-    /// How many loose look-ups were made.
-    private(set) var looseLookups = 0
 
     init(gazetteer: Gazetteer) { self.gazetteer = gazetteer }
 
@@ -33,7 +31,6 @@ struct PlaceLookup {
         if !gazetteer.places(named: name).isEmpty {
             result = ranked(name)
         } else if allowLoose {
-            looseLookups += 1
             result = ranked(name)
         }
         cache[cacheKey] = result

@@ -224,32 +224,33 @@ struct NewsScore: CustomStringConvertible {
 
     /// The development split: the figures printed, the floor reached asserted.
     @Test func developmentSplit() throws {
-        let score = try Self.score(try NewsCorpus.development())
-        print("news corpus, development split (\(try NewsCorpus.development().count) articles): \(score)")
-        print(score.calibrationTable)
-        for line in score.lines { print(line) }
+        let score = try Self.report("development split", try NewsCorpus.development())
         // The floor reached (0.950 and 0.880), above the goal of 0.90 and 0.85: see the README.
         #expect(score.precision >= 0.92, "\(score)")
         #expect(score.recall >= 0.86, "\(score)")
         #expect(score.fractionRight(atOrAbove: 8) >= 0.9, "\(score.calibrationTable)")
     }
 
+    /// Scores `articles` and prints the figures, the calibration table and every miss and extra.
+    @discardableResult
+    static func report(_ name: String, _ articles: [NewsGold]) throws -> NewsScore {
+        let score = try score(articles)
+        print("news corpus, \(name) (\(articles.count) articles): \(score)")
+        print(score.calibrationTable)
+        for line in score.lines { print(line) }
+        return score
+    }
+
     /// The held-out split, scored once at the end: `NEWS_HELDOUT=1`.
     @Test(.enabled(if: ProcessInfo.processInfo.environment["NEWS_HELDOUT"] != nil))
     func heldOutSplit() throws {
-        let score = try Self.score(try NewsCorpus.heldOutSplit())
-        print("news corpus, held-out split (\(try NewsCorpus.heldOutSplit().count) articles): \(score)")
-        print(score.calibrationTable)
-        for line in score.lines { print(line) }
+        try Self.report("held-out split", try NewsCorpus.heldOutSplit())
     }
 
     /// The fresh held-out split, scored once at the end: `NEWS_FRESH=1`.
     @Test(.enabled(if: ProcessInfo.processInfo.environment["NEWS_FRESH"] != nil))
     func freshHeldOutSplit() throws {
-        let score = try Self.score(try NewsCorpus.freshHeldOutSplit())
-        print("news corpus, fresh held-out split (\(try NewsCorpus.freshHeldOutSplit().count) articles): \(score)")
-        print(score.calibrationTable)
-        for line in score.lines { print(line) }
+        try Self.report("fresh held-out split", try NewsCorpus.freshHeldOutSplit())
     }
 
     /// Every article extracts and writes a scenario that parses and resolves.

@@ -44,7 +44,7 @@ enum Cues {
             "attack", "attacks", "attacked", "attacking", "strike", "strikes", "struck", "striking", "hit",
             "hits", "hitting", "target", "targets", "targeted", "targeting", "targetting", "threaten",
             "threatens", "threatened", "threatening", "threat", "shelled", "shelling", "bombed", "bombing",
-            "bombings", "bombarded", "bombardment", "raid", "raids", "raided", "reach", "reaches", "reaching",
+            "bombings", "bombarded", "bombardment", "raid", "raids", "raided", "reach", "reaches", "reaching", "reached",
             "reachable", "range", "landed", "land", "lands", "landing", "fell", "impacted", "exploded",
             "crashed", "intercepted", "downed", "assault", "assaults", "aimed", "aiming", "destroyed", "destroy",
             "damaged", "pounded", "pounding", "blasts", "explosions", "explosion", "hitting", "retaliation",
@@ -63,6 +63,28 @@ enum Cues {
         "test fired", "test fire", "test fires", "test firing", "test launched", "test launch", "test launches",
         "tested", "flight tested", "test flown", "test flew",
     ]
+
+    /// Common nouns of open water: "into waters around Taiwan", "off the
+    /// coast of X" name an impact area near the place, not the place.
+    static let openWaterNouns: Set<String> = ["waters", "water", "coast", "sea", "seas", "coastline"]
+
+    /// What follows "launch" in a place launches are made from ("the launch
+    /// complex at X", "a launch pad in X").
+    static let launchPlaceNouns: Set<String> = ["complex", "pad", "pads", "site", "sites", "facility", "area", "station", "center", "centre"]
+
+    /// Verbs of sending: "sent missiles to Russia" is a transfer (presence),
+    /// "sending rockets into northern Israel" fire (`sentAtPrepositions`).
+    static let sendWords: Set<String> = ["sent", "sending", "send", "sends"]
+    static let sentAtPrepositions: Set<String> = ["into", "at", "toward", "towards", "against"]
+
+    /// Verbs of moving: a presence cue only toward a place ("moved missiles
+    /// to Crimea"), not along it ("vehicles move along a road near X").
+    static let moveWords: Set<String> = ["moved", "move", "moves", "moving"]
+    static let movedToPrepositions: Set<String> = ["to", "into", "toward", "towards", "closer"]
+
+    /// Owners before "of": "the Armed Forces of Ukraine", "the Ministry of
+    /// Defence of Russia" name an institution, not a place with a role.
+    static let ownerNouns: Set<String> = ["forces", "army", "navy", "ministry", "government", "military", "president", "minister", "embassy", "consulate"]
 
     /// Prepositions between a cue and a place.
     static let prepositions: Set<String> = [
@@ -84,6 +106,7 @@ enum Cues {
         "nearby", "neighbouring", "neighboring", "occupied", "annexed", "disputed", "island", "islands",
         "peninsula", "regions", "cities", "towns", "both", "either", "all", "several", "some", "other",
         "direction", "another", "community", "communities", "kibbutz", "moshav", "settlement", "complex", "launch complex", "pad",
+        "stronghold", "strongholds", "bastion", "heartland",
     ]
 
     /// Words that end the search for a cue to the left: a new clause.
@@ -103,6 +126,7 @@ enum Cues {
         "factories", "factory", "plants", "workshops", "workshop", "production", "launchers", "batteries",
         "battery", "sites", "silos", "depots", "depot", "warehouses", "warehouse", "tunnels", "caches", "cache",
         "deployment", "deployments", "delivery", "deliveries", "shipment", "shipments", "assembly", "stockpiles", "stockpile",
+        "building", "buildings",
     ]
 
     /// Words that may follow a place before a cue verb whose subject it is

@@ -16,6 +16,19 @@ extension MentionScanner {
         return false
     }
 
+    /// Whether the token at `index` is a joined particle ("al-Janoub",
+    /// "el-Arish") right after a capitalised name word, so continuing it.
+    static func continuesName(_ tokens: [Token], at index: Int) -> Bool {
+        guard index > 0, index < tokens.count, let hyphen = tokens[index].text.firstIndex(of: "-"),
+              Lexicon.nameParticles.contains(String(tokens[index].text[..<hyphen]).lowercased()),
+              tokens[index].text[tokens[index].text.index(after: hyphen)...].first?.isUppercase == true else { return false }
+        let previous = tokens[index - 1]
+        return previous.isWord && previous.isCapitalized && !previous.isPossessive && !previous.isAllCaps
+            && !Cues.prepositions.contains(previous.folded) && !Lexicon.commonWords.contains(previous.folded)
+            && !Cues.fillers.contains(previous.folded) && !Lexicon.speechVerbs.contains(previous.folded)
+            && Lexicon.demonyms[previous.folded] == nil && !Lexicon.nameParticles.contains(previous.folded)
+    }
+
     mutating func findPlaces(_ tokens: [Token], _ consumed: inout [Bool], sentenceIndex: Int) -> [PlaceMention] {
         var mentions = [PlaceMention]()
         var index = 0
@@ -35,7 +48,9 @@ extension MentionScanner {
             // A separate lowercase article starts a name only as "al"/"el" ("al Zafaraniya").
             let startsName = Self.nameLike(startToken)
                 || (["al", "el"].contains(startToken.folded) && !startToken.isCapitalized && index + 1 < tokens.count && tokens[index + 1].isCapitalized)
-            guard startsName else {
+            // "Dhahran al-Janoub": a joined particle after a name continues
+            // that name; alone it is no place ("al-Janoub" is not South Lebanon).
+            guard startsName, !Self.continuesName(tokens, at: index) else {
                 index += 1
                 continue
             }
@@ -50,6 +65,8 @@ extension MentionScanner {
                 let surface = span.map(\.text).joined(separator: " ")
                 let folded = span.map(\.folded).joined(separator: " ")
                 if Lexicon.calendarWords.contains(folded) || Lexicon.organisationsAndPeople.contains(folded) { continue }
+                // "Dhahran" in "Dhahran al-Janoub": the longer, unknown name is meant.
+                if index + length < tokens.count, Self.continuesName(tokens, at: index + length) { continue }
                 if length == 1, skipSingle(startToken, at: index, tokens) { continue }
                 if length == 1, Lexicon.personTitles.contains(folded) || Self.placeNouns.contains(folded) || Self.bareNouns.contains(folded) { continue }
                 // Capitalised only because it starts the sentence.
@@ -107,7 +124,13 @@ extension MentionScanner {
                 var written = surface
                 var portNamed = false
                 // "Riyadh airport", "the Sanaa airport": the city's airport under its common name.
-                if end < tokens.count, tokens[end].folded == "airport", let airport = airportOptions(surface) {
+                // "the Baghdad and Erbil airports": each city's airport.
+                let airportNamed = end < tokens.count && ["airport", "airports"].contains(tokens[end].folded)
+                let airportListed = end + 2 < tokens.count && tokens[end].folded == "and" && tokens[end + 2].folded == "airports"
+                if airportListed, let airport = airportOptions(surface) {
+                    options = airport.options
+                    written = airport.name
+                } else if airportNamed, let airport = airportOptions(surface) {
                     options = airport.options
                     written = airport.name
                     end += 1
@@ -350,7 +373,8 @@ extension MentionScanner {
                 mentions[index].shape = .region(part, phraseStart: adjectiveEnd - 1)
                 continue
             }
-            if isCountry, start > 0, tokens[start - 1].isCapitalized,
+            // Lower-case after a preposition or article: "targets in south Lebanon".
+            if isCountry, start > 0, tokens[start - 1].isCapitalized || start > 1 && (Cues.prepositions.contains(tokens[start - 2].folded) || ["the", "a"].contains(tokens[start - 2].folded)),
                let part = ["north": RegionPart.north, "south": .south, "east": .east, "west": .west][tokens[start - 1].folded] {
                 mentions[index].shape = .region(part, phraseStart: start - 1)
                 continue

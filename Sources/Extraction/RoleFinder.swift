@@ -54,6 +54,14 @@ enum RoleFinder {
                 cursor = anchor.start - 1
                 continue
             }
+            // "the rebels' stronghold of \"Saada", "the Saudi capital, Riyadh".
+            // ("rebels'": the apostrophe of a plural possessive stands alone.)
+            if tokens[cursor].isPunctuation("\"") || tokens[cursor].isPunctuation("'") || tokens[cursor].isPunctuation(","), cursor >= 1,
+               !tokens[cursor].isPunctuation(",") || Self.appositionNouns.contains(tokens[cursor - 1].folded) {
+                fillers += 1
+                cursor -= 1
+                continue
+            }
             if word == "of", cursor >= 1, Cues.fillers.contains(tokens[cursor - 1].folded) || tokens[cursor - 1].isPossessive {
                 // "the city of", "the outskirts of": part of the filler.
                 fillers += 1
@@ -62,7 +70,11 @@ enum RoleFinder {
             }
             break
         }
-        if cursor >= 0, Cues.prepositions.contains(tokens[cursor].folded) {
+        // "reached as far as Hadera": as far as is to.
+        if cursor >= 2, tokens[cursor].folded == "as", tokens[cursor - 1].folded == "far", tokens[cursor - 2].folded == "as" {
+            preposition = "to"
+            cursor -= 3
+        } else if cursor >= 0, Cues.prepositions.contains(tokens[cursor].folded) {
             preposition = tokens[cursor].folded
             cursor -= 1
             // "from near X", "from outside X": the outer preposition counts.
@@ -72,15 +84,27 @@ enum RoleFinder {
             }
         }
         // "landed in international waters east of Sokcho": open sea near a place.
-        if case .relative = mention.shape, start > 0, ["waters", "water", "sea"].contains(tokens[start - 1].folded), !tokens[start - 1].isCapitalized {
+        if case .relative = mention.shape, start > 0, Cues.openWaterNouns.contains(tokens[start - 1].folded), !tokens[start - 1].isCapitalized {
             mentions[index].isAnchor = true
             return
         }
         // "not from Yemen": denied.
         if cursor >= 0, ["not", "never", "nor"].contains(tokens[cursor].folded) { return }
+        // "the Armed Forces of Ukraine": an institution's country.
+        if preposition == "of", cursor >= 0, Cues.ownerNouns.contains(tokens[cursor].folded) {
+            mentions[index].isAnchor = true
+            return
+        }
+        // "from Sunan near Pyongyang", "the Hmeimim airbase outside Latakia":
+        // the second place only says where the first one is.
+        if ["near", "outside"].contains(preposition ?? ""), cursor >= 0,
+           spans.someMentionEnds(at: (0...cursor).reversed().first(where: { !Self.facilityNouns.contains(tokens[$0].folded) }).map { $0 + 1 } ?? 0) {
+            mentions[index].isAnchor = true
+            return
+        }
         // "into waters around Taiwan", "off the coast of X": an impact area near the place, not the place.
         // (The common noun only: in "the Red Sea from Yemen" the sea is a name.)
-        if preposition != nil, cursor >= 0, !tokens[cursor].isCapitalized, ["waters", "water", "coast", "sea", "seas", "coastline"].contains(tokens[cursor].folded) {
+        if preposition != nil, cursor >= 0, !tokens[cursor].isCapitalized, Cues.openWaterNouns.contains(tokens[cursor].folded) {
             // "landed in the sea between Japan and Korea": both only say where the sea is.
             if preposition == "between", let next = mentions.indices.first(where: { $0 > index }),
                mentions[next].start >= mention.end, mentions[next].start - mention.end <= 2,
@@ -93,7 +117,15 @@ enum RoleFinder {
         // "located in the Bay of Bengal", "US forces in western Iraq": where
         // something stands, said of another place or of troops.
         if ["in", "at", "near", "on"].contains(preposition ?? ""), cursor >= 0,
-           ["located", "situated", "forces", "troops", "personnel", "soldiers"].contains(tokens[cursor].folded) {
+           ["located", "situated"].contains(tokens[cursor].folded) || Self.stationedUnits.contains(tokens[cursor].folded) {
+            // "US forces at al-Dhafra airbase fired Patriot missiles": the
+            // units there fire, so that is where they fire from.
+            if Self.stationedUnits.contains(tokens[cursor].folded), let verb = fireVerbAfter(tokens, from: mention.end, limit: 10) {
+                mentions[index].role = .launchSite
+                mentions[index].confidence = 0.75
+                mentions[index].cue = tokens[cursor].text + " " + (preposition ?? "") + " ... " + verb
+                return
+            }
             mentions[index].isAnchor = true
             return
         }
@@ -171,13 +203,17 @@ enum RoleFinder {
                 }
                 // "the launch complex at X", "a launch pad in X": a place launches are made from.
                 let launchPlace = ["launch", "launching"].contains(word) && probe + 1 < tokens.count
-                    && ["complex", "pad", "pads", "site", "sites", "facility", "area", "station", "center", "centre"].contains(tokens[probe + 1].folded)
+                    && Cues.launchPlaceNouns.contains(tokens[probe + 1].folded)
                 if Cues.testWords.contains(word) || launchPlace, ["at", "in", "near", "off", "from"].contains(preposition ?? "") {
                     mentions[index].role = .launchSite
                     mentions[index].cue = tokens[probe].text + " " + (preposition ?? "")
                     mentions[index].confidence = distance <= 3 ? 0.85 : 0.75
                     return
                 }
+                // "vehicles move along a road near X": moving is presence only toward a place.
+                if Cues.moveWords.contains(word), !Cues.movedToPrepositions.contains(preposition ?? "") { break }
+                // "sending rockets into northern Israel": sent that way, fired.
+                let kind = Cues.sendWords.contains(word) && Cues.sentAtPrepositions.contains(preposition ?? "") ? Cues.Kind.fire : kind
                 if let role = Cues.role(kind, preposition: preposition) {
                     mentions[index].role = role
                     mentions[index].cue = tokens[probe].text + (preposition.map { " " + $0 } ?? "")
@@ -228,6 +264,32 @@ enum RoleFinder {
         "houthis", "houthi", "militants", "rebels", "militia", "militias", "fighters", "hezbollah",
         "hamas", "guerrillas", "insurgents", "batteries", "launchers",
     ]
+
+    /// Nouns a place's name stands in apposition to ("the Saudi capital, Riyadh").
+    static let appositionNouns: Set<String> = ["capital", "city", "town", "port", "village", "province", "region", "stronghold"]
+
+    /// Nouns after a facility's name ("al-Dhafra airbase near Abu Dhabi").
+    static let facilityNouns: Set<String> = ["base", "airbase", "air", "airfield", "airport", "camp", "facility", "complex", "site", "port"]
+
+    /// Units stationed somewhere: "US forces in Syria" only says where they
+    /// are, unless they fire ("troops at the base fired").
+    static let stationedUnits: Set<String> = ["forces", "troops", "personnel", "soldiers", "units", "crews"]
+
+    /// A fire verb with the units before it as subject ("fired", "launched",
+    /// "intercepted") within `limit` tokens from `index`, in the clause.
+    private static func fireVerbAfter(_ tokens: [Token], from index: Int, limit: Int) -> String? {
+        var probe = index
+        while probe < tokens.count, probe < index + limit {
+            let word = tokens[probe].folded
+            if Cues.clauseBreaks.contains(word) || tokens[probe].isPunctuation(".") || Lexicon.speechVerbs.contains(word) { return nil }
+            if Cues.words[word] == .fire || word == "intercepted", !Cues.presenceNouns.contains(word), !["came", "originated", "originating", "emanated", "salvo", "salvos", "barrage", "barrages"].contains(word) {
+                return tokens[probe].text
+            }
+            if let kind = Cues.words[word], kind != .fire { return nil }
+            probe += 1
+        }
+        return nil
+    }
 
     /// A harm word (landing, hitting, exploding) within `limit` tokens from `index`, in the clause.
     private static func harmAfter(_ tokens: [Token], from index: Int, limit: Int) -> String? {

@@ -149,6 +149,8 @@ enum SentenceSplitter {
             if previous.isWord, ["u.s", "u.n", "u.k", "u.a.e"].contains(previous.text.lowercased()) { return false }
             if previous.isWord, previous.text.count == 1, previous.isCapitalized { return false }
             if previous.end != token.start { return false }
+            // "(2222.SE)", "reuters.com": a word right after the period, no space.
+            if tokens[index + 1].isWord, tokens[index + 1].start == token.end { return false }
         }
         var next = index + 1
         while next < tokens.count, tokens[next].kind == .punctuation, ["\"", ")", "'"].contains(tokens[next].text) { next += 1 }

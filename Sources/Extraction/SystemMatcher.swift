@@ -34,7 +34,8 @@ struct SystemMatcher {
         "missile", "missiles", "rocket", "rockets", "system", "systems", "battery", "batteries", "launcher",
         "launchers", "ballistic", "cruise", "drone", "drones", "interceptor", "interceptors", "icbm", "icbms",
         "srbm", "srbms", "mrbm", "mrbms", "irbm", "irbms", "class", "type", "variant", "variants", "artillery",
-        "intercontinental", "precision", "guided", "unguided",
+        "intercontinental", "precision", "guided", "unguided", "munition", "munitions", "loitering", "kamikaze",
+        "uav", "uavs", "projectile", "projectiles", "mlrs",
     ]
 
     init(catalog: MissileCatalog, gazetteer: Gazetteer) {
@@ -108,9 +109,16 @@ struct SystemMatcher {
                     continue
                 }
                 let text = span.map(\.text).joined(separator: " ")
-                let key = NameKey(text).folded
+                var key = NameKey(text).folded
+                // A plural: "Fateh-110s", "Kalibrs", "Scuds".
+                if aliases[key] == nil, key.count > 4, key.hasSuffix("s"), aliases[String(key.dropLast())] != nil { key.removeLast() }
                 if let system = aliases[key], span.first!.isCapitalized || span.first!.kind == .number || span.first!.isAllCaps {
                     if guarded.contains(key), !Self.confirmed(tokens, after: index + length), !hasNumber(span) {
+                        length -= 1
+                        continue
+                    }
+                    // "Abu Mahdi al-Muhandis": a person, whose name goes on.
+                    if MentionScanner.continuesName(tokens, at: index + length) {
                         length -= 1
                         continue
                     }
@@ -229,8 +237,9 @@ struct SystemMatcher {
         for offset in 0..<5 where index + offset < tokens.count {
             let token = tokens[index + offset]
             if token.isWord, weaponNouns.contains(token.folded) { return true }
-            // A closing quote ('"Iron Dome" interceptor system') is read past.
-            if token.kind == .punctuation, !["-", ",", "\"", "'", "/"].contains(token.text) { return false }
+            // A closing quote ('"Iron Dome" interceptor system') and a short
+            // parenthesis ("Dongfeng (DF) rockets") are read past.
+            if token.kind == .punctuation, !["-", ",", "\"", "'", "/", "(", ")"].contains(token.text) { return false }
         }
         return false
     }

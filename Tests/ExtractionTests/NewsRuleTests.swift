@@ -238,4 +238,66 @@ import Testing
         let names = Set(extract("The brigade employs Patriot, and THAAD at Seongju.").systems.map(\.name))
         #expect(names.contains("THAAD") && names.contains { $0.hasPrefix("Patriot") }, "\(names)")
     }
+
+    // MARK: second round: classes from the spent held-out splits
+
+    @Test func aPlaceNearAnotherOnlySaysWhereItIs() {
+        #expect(sites("The army said the missile was launched from Sunan near Pyongyang.") == ["Pyongyang Sunan International Airport"])
+        #expect(!targets("Drones struck the Hmeimim airbase outside Latakia.").contains("Latakia"))
+    }
+
+    @Test func unitsStationedSomewhereFireFromThere() {
+        #expect(sites("US troops at al-Dhafra airbase near Abu Dhabi launched two interceptors.") == ["Al Dhafra Air Base"])
+        // Stationed and not firing: only where they are.
+        #expect(sites("Missiles hit Erbil, where US forces in Iraq are based.").contains("Iraq") == false)
+    }
+
+    @Test func sendingRocketsIntoAPlaceIsFiringAtIt() {
+        #expect(targets("The group kept sending rockets into northern Israel.") == ["Northern Israel"])
+        #expect(sites("Iran has sent missiles to Russia.") == ["Russia"])
+    }
+
+    @Test func aJoinedParticleContinuesAName() {
+        // "Dhahran al-Janoub" is one (unknown) place: neither Dhahran nor "al-Janoub".
+        let found = targets("The Houthis bombed targets in Najran, Dhahran al-Janoub and Abha.")
+        #expect(found.contains("Najrān") && found.contains("Abha"), "\(found)")
+        #expect(!found.contains("King Abdulaziz Air Base") && !found.contains("South Lebanon"), "\(found)")
+        // A person's name is no system: "Abu Mahdi al-Muhandis".
+        #expect(extract("A drone killed Abu Mahdi al-Muhandis near Baghdad International Airport.").systems.isEmpty)
+    }
+
+    @Test func systemsInPluralInParenthesesAndAsMunitions() {
+        let names = { (text: String) in self.extract(text).systems.map(\.name) }
+        #expect(names("The projectiles were Fateh-110s, the ministry said.") == ["Fateh-110"])
+        #expect(names("Overnight (reportedly Shahed loitering munitions) drones hit Odesa.") == ["Shahed-136"])
+        #expect(!names("Nine Dongfeng (DF) rockets fell in the sea.").isEmpty)
+    }
+
+    @Test func aPeriodInsideATickerDoesNotEndTheSentence() {
+        let sentences = SentenceSplitter.sentences("Drones hit an Aramco (2222.SE) depot in Jizan on Friday.").map(\.text)
+        #expect(sentences.count == 1, "\(sentences)")
+    }
+
+    @Test func asFarAsIsTo() {
+        #expect(targets("Rockets from Gaza have reached as far as Netanya.") == ["Netanya"])
+    }
+
+    @Test func appositionsAndQuotedStrongholds() {
+        #expect(targets("Drones targeted oil facilities in the Saudi capital, Riyadh, overnight.") == ["Riyadh"])
+        #expect(sites("Missiles were fired from \"the rebels' stronghold of Saada\", the coalition said.") == ["Sa'dah"])
+    }
+
+    @Test func theAirportsOfAListOfCities() {
+        #expect(targets("Rockets hit the Baghdad and Erbil airports.") == ["Baghdad International Airport", "Erbil Air Base"])
+    }
+
+    @Test func institutionsMovingVehiclesAndBuildingsAreNoRoles() {
+        #expect(sites("Drones were shot down by the air defence of the Armed Forces of Ukraine.").isEmpty)
+        #expect(sites("Army trucks move along a road near Metula.").isEmpty)
+        #expect(targets("Debris damaged an apartment building in the city of Kursk.") == ["Kursk"])
+    }
+
+    @Test func lowerCaseCompassPointsBeforeACountryAreRegions() {
+        #expect(targets("The army struck positions in south Lebanon.") == ["Southern Lebanon"])
+    }
 }

@@ -106,6 +106,17 @@ extension MentionScanner {
                     continue
                 }
                 if length == 1, startToken.isAllCaps, startToken.text.count <= 4, Lexicon.countryNames[folded] == nil { continue }
+                // "Iraqi Kurdistan", "the Kurdistan Region": the region's
+                // governorates, before the gazetteer's point of that name.
+                if let position = span.indices.first(where: { tokens[$0].folded == "kurdistan" }), let special = namedRegion(tokens, at: position),
+                   special.start >= index {
+                    var mention = PlaceMention(sentence: sentenceIndex, start: special.start, end: special.end, surface: special.name, options: [])
+                    mention.shape = .namedRegion(special.key, phraseStart: special.start)
+                    for position in special.start..<special.end { consumed[position] = true }
+                    mentions.append(mention)
+                    index = special.end
+                    continue outer
+                }
                 let allowLoose = Self.allowsLoose(span)
                 var options = lookup.options(for: surface, allowLoose: allowLoose)
                 if length == 1, startToken.isAllCaps, startToken.text.count <= 4 {

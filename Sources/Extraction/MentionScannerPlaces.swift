@@ -16,6 +16,9 @@ extension MentionScanner {
         return false
     }
 
+    /// Lower-case nouns that may end a place's name ("the Damascus countryside").
+    static let lowerCaseNameNouns: Set<String> = ["countryside", "heights", "valley", "bay", "plain", "desert", "mountains", "hills", "strip"]
+
     /// Whether the token at `index` is a joined particle ("al-Janoub",
     /// "el-Arish") right after a capitalised name word, so continuing it.
     static func continuesName(_ tokens: [Token], at index: Int) -> Bool {
@@ -72,8 +75,9 @@ extension MentionScanner {
                 // Capitalised only because it starts the sentence.
                 if length == 1, index == 0, Lexicon.commonWords.contains(folded) || Lexicon.speechVerbs.contains(folded) { continue }
                 // "Golan" in "Golan Heights": the longer name is meant.
+                // ("Sunan District": a district noun names the part of a city, X itself.)
                 if index + length < tokens.count, tokens[index + length].isCapitalized, !tokens[index + length - 1].isPossessive,
-                   Self.placeNouns.contains(tokens[index + length].folded) {
+                   Self.placeNouns.contains(tokens[index + length].folded), tokens[index + length].folded != "district" {
                     continue
                 }
                 if let code = Lexicon.demonyms[folded] {
@@ -156,6 +160,17 @@ extension MentionScanner {
                     if !ports.isEmpty, ports.count < options.count || tokens[end].folded != "and" {
                         if tokens[end].folded != "and" { portNamed = true }
                         options = ports
+                    }
+                }
+                // "the Damascus countryside", "the Golan heights": a lower-case
+                // noun the gazetteer has as part of a longer name.
+                if end < tokens.count, Self.lowerCaseNameNouns.contains(tokens[end].folded), !tokens[end].isCapitalized,
+                   lookup.hasPlace(named: surface + " " + tokens[end].text) {
+                    let longer = lookup.options(for: surface + " " + tokens[end].text, allowLoose: false)
+                    if !longer.isEmpty {
+                        options = longer
+                        written = surface + " " + tokens[end].text
+                        end += 1
                     }
                 }
                 // "the Kyiv, Poltava and Cherkasy regions", "Kharkiv oblast": the province, not the city.

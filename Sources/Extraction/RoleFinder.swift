@@ -98,7 +98,7 @@ enum RoleFinder {
         // "from Sunan near Pyongyang", "the Hmeimim airbase outside Latakia":
         // the second place only says where the first one is.
         if ["near", "outside"].contains(preposition ?? ""), cursor >= 0,
-           spans.someMentionEnds(at: (0...cursor).reversed().first(where: { !Self.facilityNouns.contains(tokens[$0].folded) }).map { $0 + 1 } ?? 0) {
+           spans.someMentionEnds(at: (0...cursor).reversed().first(where: { !Self.facilityNouns.contains(tokens[$0].folded) && !tokens[$0].isPunctuation(",") }).map { $0 + 1 } ?? 0) {
             mentions[index].isAnchor = true
             return
         }
@@ -120,7 +120,7 @@ enum RoleFinder {
            ["located", "situated"].contains(tokens[cursor].folded) || Self.stationedUnits.contains(tokens[cursor].folded) {
             // "US forces at al-Dhafra airbase fired Patriot missiles": the
             // units there fire, so that is where they fire from.
-            if Self.stationedUnits.contains(tokens[cursor].folded), let verb = fireVerbAfter(tokens, from: mention.end, limit: 10) {
+            if Self.stationedUnits.contains(tokens[cursor].folded), let verb = fireVerbAfter(tokens, from: mention.end, limit: 20) {
                 mentions[index].role = .launchSite
                 mentions[index].confidence = 0.75
                 mentions[index].cue = tokens[cursor].text + " " + (preposition ?? "") + " ... " + verb
@@ -140,7 +140,9 @@ enum RoleFinder {
         // the place that holds the one just given a role only says where it is.
         if preposition == "in" || preposition == nil, index > 0, let previous = mentions[..<index].lastIndex(where: { $0.role != nil }),
            mentions[previous].end < start, start - mentions[previous].end <= 10,
-           (mentions[previous].end..<start).contains(where: { tokens[$0].folded == "in" }),
+           // "in the centre of"; "Erbil, the capital of the Kurdistan Region".
+           (mentions[previous].end..<start).contains(where: { tokens[$0].folded == "in" })
+            || ["capital", "of"].allSatisfy({ word in (mentions[previous].end..<start).contains(where: { tokens[$0].folded == word }) }),
            (mentions[previous].end..<start).allSatisfy({ Self.containerWords.contains(tokens[$0].folded) || tokens[$0].isPunctuation(",") || tokens[$0].isPunctuation("\"") || Lexicon.demonyms[tokens[$0].folded] != nil }) {
             mentions[index].isAnchor = true
             return
@@ -226,6 +228,13 @@ enum RoleFinder {
             probe -= 1
             distance += 1
         }
+        // "Rockets from Gaza have reached Hadera", "missiles from Iran struck": where they came from.
+        if preposition == "from", cursor >= 0, Self.projectileNouns.contains(tokens[cursor].folded) {
+            mentions[index].role = .launchSite
+            mentions[index].confidence = 0.75
+            mentions[index].cue = tokens[cursor].text + " from"
+            return
+        }
         // "In Kiryat Shmona, rockets scored direct hits": a place set before
         // the clause it frames, where something fell or hit.
         if cursor < 0, case .named = mention.shape, mention.options.first?.place.kind != .country,
@@ -255,7 +264,7 @@ enum RoleFinder {
     /// Words between a place and the place holding it ("in the centre of the capital,").
     static let containerWords: Set<String> = [
         "in", "the", "of", "centre", "center", "heart", "capital", "city", "downtown", "middle", "port", "ports", "airport", "base", "bases",
-        "air", "airbase", "naval", "military",
+        "air", "airbase", "naval", "military", "district",
     ]
 
     /// Who fires: "the Houthis in Yemen" puts the launchers there.
@@ -263,6 +272,11 @@ enum RoleFinder {
         // Not "forces" or "troops": "US forces in Syria" are stationed, not firing.
         "houthis", "houthi", "militants", "rebels", "militia", "militias", "fighters", "hezbollah",
         "hamas", "guerrillas", "insurgents", "batteries", "launchers",
+    ]
+
+    /// What is fired: "rockets from Gaza" came from Gaza.
+    static let projectileNouns: Set<String> = [
+        "missile", "missiles", "rocket", "rockets", "drone", "drones", "projectile", "projectiles", "munitions", "uavs", "salvo", "barrage",
     ]
 
     /// Nouns a place's name stands in apposition to ("the Saudi capital, Riyadh").
@@ -281,8 +295,13 @@ enum RoleFinder {
         var probe = index
         while probe < tokens.count, probe < index + limit {
             let word = tokens[probe].folded
+            // "(UAE)": a parenthesis is read past.
+            if tokens[probe].isPunctuation("("), let close = (probe..<min(tokens.count, probe + 8)).first(where: { tokens[$0].isPunctuation(")") }) {
+                probe = close + 1
+                continue
+            }
             if Cues.clauseBreaks.contains(word) || tokens[probe].isPunctuation(".") || Lexicon.speechVerbs.contains(word) { return nil }
-            if Cues.words[word] == .fire || word == "intercepted", !Cues.presenceNouns.contains(word), !["came", "originated", "originating", "emanated", "salvo", "salvos", "barrage", "barrages"].contains(word) {
+            if Cues.words[word] == .fire || ["intercepted", "engaged"].contains(word), !Cues.presenceNouns.contains(word), !["came", "originated", "originating", "emanated", "salvo", "salvos", "barrage", "barrages"].contains(word) {
                 return tokens[probe].text
             }
             if let kind = Cues.words[word], kind != .fire { return nil }
@@ -389,6 +408,12 @@ enum RoleFinder {
             cursor += 2
         }
         if cursor < tokens.count, tokens[cursor].isPunctuation(",") { cursor += 1 }
+        // "Saudi Arabia, which has often come under fire, was targeted": past the relative clause.
+        if cursor < tokens.count, ["which", "who"].contains(tokens[cursor].folded), cursor > mention.end,
+           let close = (cursor..<min(tokens.count, cursor + 24)).first(where: { tokens[$0].isPunctuation(",") }) {
+            cursor = close + 1
+        }
+        while cursor < tokens.count, ["also", "then", "again", "later"].contains(tokens[cursor].folded) { cursor += 1 }
         guard cursor < tokens.count else { return nil }
         let words = tokens[cursor..<min(tokens.count, cursor + 8)].map(\.folded)
         // "putting Riyadh or the Israeli city of Tel Aviv within striking distance".

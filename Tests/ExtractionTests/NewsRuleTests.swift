@@ -300,4 +300,28 @@ import Testing
     @Test func lowerCaseCompassPointsBeforeACountryAreRegions() {
         #expect(targets("The army struck positions in south Lebanon.") == ["Southern Lebanon"])
     }
+
+    @Test func aLowerCaseAreaNounTheGazetteerHasInTheName() {
+        #expect(targets("Israeli jets struck a depot in the Damascus countryside.") == ["Rif Dimashq"])
+    }
+
+    @Test func aDistrictOfACityIsThePlaceAndTheCityHoldsIt() {
+        #expect(sites("The missile was fired from Sunan District in Pyongyang on Monday.") == ["Pyongyang Sunan International Airport"])
+    }
+
+    @Test func weaponsFromAPlaceCameFromThere() {
+        #expect(sites("Rockets from Lebanon later hit Nahariya.") == ["Lebanon"])
+    }
+
+    @Test func unitsThatEngageFireFromWhereTheyAre() {
+        #expect(sites("Troops at Al Udeid Air Base, south-west of Doha (Qatar), engaged the incoming drones.") == ["Al Udeid Air Base"])
+    }
+
+    @Test func aPassiveAfterARelativeClause() {
+        #expect(targets("Kuwait, which has rarely been in the line of fire, was also targeted by a drone.") == ["Kuwait"])
+    }
+
+    @Test func theCapitalOfARegionOnlySaysWhere() {
+        #expect(targets("Missiles hit Erbil, the capital of the Kurdistan Region, overnight.") == ["Erbil"])
+    }
 }

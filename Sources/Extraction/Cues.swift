@@ -42,6 +42,7 @@ enum Cues {
         ] { table[word] = .fire }
         for word in [
             "attack", "attacks", "attacked", "attacking", "strike", "strikes", "struck", "striking", "hit",
+            "airstrike", "airstrikes",
             "hits", "hitting", "target", "targets", "targeted", "targeting", "targetting", "threaten",
             "threatens", "threatened", "threatening", "threat", "shelled", "shelling", "bombed", "bombing",
             "bombings", "bombarded", "bombardment", "raid", "raids", "raided", "reach", "reaches", "reaching", "reached",

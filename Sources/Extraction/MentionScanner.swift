@@ -36,7 +36,8 @@ struct MentionScanner {
 
     mutating func scan(_ sentences: [Sentence]) {
         var previousParagraph = -1
-        for sentence in sentences {
+        let captions = Self.captionParagraphs(sentences)
+        for sentence in sentences where !captions.contains(sentence.paragraph) {
             let isFirstInParagraph = sentence.paragraph != previousParagraph
             previousParagraph = sentence.paragraph
             scan(sentence, isFirstInParagraph: isFirstInParagraph)
@@ -102,6 +103,35 @@ struct MentionScanner {
     }
 
     /// Whether a line points to other stories rather than stating anything.
+    /// Paragraphs of at most three sentences that end in a photo credit
+    /// ("... (AP Photo/Nasser Nasser, File)", "Iran Press/Handout via
+    /// REUTERS", "(AFP)"): captions, which state nothing.
+    static func captionParagraphs(_ sentences: [Sentence]) -> Set<Int> {
+        var last = [Int: Sentence](), counts = [Int: Int]()
+        for sentence in sentences {
+            last[sentence.paragraph] = sentence
+            counts[sentence.paragraph, default: 0] += 1
+        }
+        return Set(last.filter { counts[$0.key]! <= 3 && endsInPhotoCredit($0.value.tokens) }.keys)
+    }
+
+    static let creditWords: Set<String> = [
+        "photo", "photos", "getty", "images", "afp", "ap", "reuters", "epa", "handout", "file", "anadolu", "xinhua", "shutterstock", "courtesy", "pool",
+    ]
+
+    /// Whether the tokens end in a photo credit: a closing parenthesis
+    /// holding a credit word, or an agency in capitals after a slash or "via".
+    static func endsInPhotoCredit(_ tokens: [Token]) -> Bool {
+        var end = tokens.count
+        while end > 0, tokens[end - 1].isPunctuation(".") { end -= 1 }
+        guard end > 0 else { return false }
+        if tokens[end - 1].isPunctuation(")"), let open = (max(0, end - 14)..<(end - 1)).last(where: { tokens[$0].isPunctuation("(") }), open > 0 {
+            return tokens[(open + 1)..<(end - 1)].contains { creditWords.contains($0.folded) }
+        }
+        let tail = tokens[max(0, end - 5)..<end]
+        return tail.contains { $0.isAllCaps && creditWords.contains($0.folded) } && tail.contains { $0.isPunctuation("/") || $0.folded == "via" }
+    }
+
     static func isRelatedStoryLine(_ tokens: [Token]) -> Bool {
         let words = tokens.prefix(3).map(\.folded)
         guard let first = words.first else { return false }

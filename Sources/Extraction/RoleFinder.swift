@@ -143,7 +143,7 @@ enum RoleFinder {
            // "in the centre of"; "Erbil, the capital of the Kurdistan Region".
            (mentions[previous].end..<start).contains(where: { tokens[$0].folded == "in" })
             || ["capital", "of"].allSatisfy({ word in (mentions[previous].end..<start).contains(where: { tokens[$0].folded == word }) }),
-           (mentions[previous].end..<start).allSatisfy({ Self.containerWords.contains(tokens[$0].folded) || tokens[$0].isPunctuation(",") || tokens[$0].isPunctuation("\"") || Lexicon.demonyms[tokens[$0].folded] != nil }) {
+           (mentions[previous].end..<start).allSatisfy({ Self.containerWords.contains(tokens[$0].folded) || tokens[$0].isPossessive || tokens[$0].isPunctuation(",") || tokens[$0].isPunctuation("\"") || Lexicon.demonyms[tokens[$0].folded] != nil }) {
             mentions[index].isAnchor = true
             return
         }

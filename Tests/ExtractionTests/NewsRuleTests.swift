@@ -324,4 +324,24 @@ import Testing
     @Test func theCapitalOfARegionOnlySaysWhere() {
         #expect(targets("Missiles hit Erbil, the capital of the Kurdistan Region, overnight.") == ["Erbil"])
     }
+
+    @Test func aParagraphEndingInAPhotoCreditIsACaption() {
+        let text = """
+            Smoke rises over Nahariya after a rocket attack on Monday. (AP Photo/Ariel Schalit)
+
+            Firefighters work at a site hit by a drone in Kursk. REUTERS/Stringer
+
+            Rockets were fired at Haifa on Tuesday, the army said.
+            """
+        #expect(targets(text) == ["Haifa"])
+    }
+
+    @Test func aDatelineCreditIsNoCaption() {
+        #expect(targets("JERUSALEM (Reuters) - Rockets were fired at Haifa on Tuesday.") == ["Haifa"])
+    }
+
+    @Test func airstrikesAndTheDesertOfACountry() {
+        #expect(targets("Israeli airstrikes in Syria killed two officers.") == ["Syria"])
+        #expect(targets("The Houthis fired a missile at the Nevatim air base in Israel's Negev Desert.") == ["Nevatim Air Base"])
+    }
 }

@@ -176,6 +176,13 @@ enum RoleFinder {
             if let kind = Cues.words[word] {
                 // "range" and "reach" take a place only through "of" / "within".
                 if word == "range" && preposition != "of" || word == "reach" && preposition != "of" && preposition != nil { probe -= 1; distance += 1; continue }
+                // "an Iron Dome battery north of Tel Aviv": where the battery stands.
+                if preposition == nil, distance == 0, kind == .presence, Cues.presenceNouns.contains(word), case .relative = mention.shape {
+                    mentions[index].role = .launchSite
+                    mentions[index].confidence = 0.8
+                    mentions[index].cue = tokens[probe].text
+                    return
+                }
                 if preposition == nil && distance > 1 && kind != .harm { break }
                 // "X and Y were within reach of Iran": the subject is in reach, Iran is where from.
                 if word == "range" || word == "reach" || word == "distance", probe >= 2, tokens[probe - 1].folded == "within" || tokens[probe - 1].folded == "striking",

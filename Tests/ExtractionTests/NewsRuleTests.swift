@@ -344,4 +344,9 @@ import Testing
         #expect(targets("Israeli airstrikes in Syria killed two officers.") == ["Syria"])
         #expect(targets("The Houthis fired a missile at the Nevatim air base in Israel's Negev Desert.") == ["Nevatim Air Base"])
     }
+
+    @Test func aBatteryOffsetFromAPlaceStandsThere() {
+        let found = extract("The army deployed a Patriot battery east of Rzeszow last week.").sites
+        #expect(found.count == 1 && found.first?.name.hasSuffix("of Rzeszów") == true, "\(found.map(\.name))")
+    }
 }

@@ -109,7 +109,7 @@ struct Spelling: Sendable, CustomTestStringConvertible {
         ("Iskander", ["Iskander-M", "Iskander-K"]), ("Fateh", ["Fateh-110", "Fateh-313", "Fateh-360"]),
         ("Shahab", ["Shahab-1", "Shahab-2", "Shahab-3"]), ("Fadi", ["Fadi-1", "Fadi-2", "Fadi-4"]),
         ("Jericho", ["Jericho II", "Jericho III"]), ("Vilkha", []), ("Fattah", []), ("Arrow", ["Arrow 2", "Arrow 3"]),
-        ("Shahed", ["Shahed-136", "Shahed-131"]), ("Geran", ["Shahed-136", "Shahed-131"]),
+        ("Shahed", ["Shahed-136", "Shahed-131", "Shahed-129"]), ("Geran", ["Shahed-136", "Shahed-131"]),
     ])
     func familyListsMembersAndPicksNone(_ stem: String, _ members: [String]) throws {
         guard !members.isEmpty else {

@@ -28,9 +28,14 @@ enum Lexicon {
 
     /// People and organisations whose names contain or equal place names.
     /// Matched as whole token sequences (longest first); a match is never a place.
+    /// The first words of `organisationsAndPeople`: a span starting with
+    /// any other word names none of them.
+    static let organisationFirstWords: Set<String> = Set(organisationsAndPeople.map { String($0.prefix { $0 != " " }) })
+
     static let organisationsAndPeople: Set<String> = [
         // Armed groups and forces
         "quds force", "al quds force", "quds forces", "qods force", "quds brigades", "al quds brigades",
+        "qassam brigades", "al qassam brigades", "izz ad din al qassam brigades",
         "hezbollah", "hizbollah", "hizballah", "hezbollah brigades", "kataib hezbollah", "kataib hizbollah",
         "kata ib hezbollah", "kataeb hezbollah", "kataib sayyid al shuhada", "harakat al nujaba", "nujaba",
         "asaib ahl al haq", "asaib ahl al hak", "badr organisation", "badr organization", "badr brigade", "badr",
@@ -126,6 +131,7 @@ enum Lexicon {
         "patriot", "rampage", "satan", "scarab", "screwdriver", "shadow", "shield", "sickle", "skiff", "skyfall",
         "sling", "southpaw", "spear", "stinger", "stone", "storm", "strobile", "stunner", "sword", "thunder",
         "tomahawk", "tornado", "trident", "triumph", "typhoon", "vanguard", "volcano", "zircon", "prometheus", "avenger",
+        "reaper", "predator", "vampire",
     ]
 
     /// Ordinary English words that gazetteers also hold as place names: a

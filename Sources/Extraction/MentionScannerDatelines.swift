@@ -41,7 +41,8 @@ extension MentionScanner {
                 continue
             }
             var matched = 0
-            let canStart = tokens[index].isCapitalized || Lexicon.nameParticles.contains(tokens[index].folded)
+            let canStart = (tokens[index].isCapitalized || Lexicon.nameParticles.contains(tokens[index].folded))
+                && Lexicon.organisationFirstWords.contains(String(tokens[index].folded.prefix { $0 != " " }))
             for length in stride(from: canStart ? min(6, tokens.count - index) : 0, through: 1, by: -1) {
                 let span = tokens[index..<(index + length)]
                 guard span.allSatisfy(\.isWord), span.first!.isCapitalized || Lexicon.nameParticles.contains(span.first!.folded) else { continue }

@@ -22,7 +22,8 @@ extension MentionScanner {
     /// Whether the token at `index` is a joined particle ("al-Janoub",
     /// "el-Arish") right after a capitalised name word, so continuing it.
     static func continuesName(_ tokens: [Token], at index: Int) -> Bool {
-        guard index > 0, index < tokens.count, let hyphen = tokens[index].text.firstIndex(of: "-"),
+        guard index > 0, index < tokens.count, tokens[index].isWord, tokens[index].text.utf8.contains(UInt8(ascii: "-")),
+              let hyphen = tokens[index].text.firstIndex(of: "-"),
               Lexicon.nameParticles.contains(String(tokens[index].text[..<hyphen]).lowercased()),
               tokens[index].text[tokens[index].text.index(after: hyphen)...].first?.isUppercase == true else { return false }
         let previous = tokens[index - 1]

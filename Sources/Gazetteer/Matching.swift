@@ -15,12 +15,19 @@ extension Gazetteer {
         guard QueryPolicy.isLongEnough(key) else { return nil }
         let exactRows = exact.rows(for: key) + capitalisedSpellings(of: query)
         let facilities = (facilityBases[key] ?? []).filter { !exactRows.contains($0) }
+        // The loose key, built once for the tiers below that need it.
+        var looseKeyStore: [UInt8]?
+        func looseKey() -> [UInt8] {
+            if let stored = looseKeyStore { return stored }
+            var built = [UInt8]()
+            key.withUnsafeBufferPointer { Folding.appendLooseKey(ofExactKey: $0, to: &built) }
+            looseKeyStore = built
+            return built
+        }
         // A city met loosely beats a facility met by its bare name: "Hodeidah"
         // is the city (spelled Al Hudaydah, Hodeida), not its airport.
         if exactRows.isEmpty, !facilities.isEmpty, QueryPolicy.allowsLooseMatch(query) {
-            var looseKey = [UInt8]()
-            key.withUnsafeBufferPointer { Folding.appendLooseKey(ofExactKey: $0, to: &looseKey) }
-            let major = closeEnough(ranked(loose.rows(for: looseKey)), to: query).filter { Self.isMajor(summary(ofRow: $0).kind) && summary(ofRow: $0).kind != .district }
+            let major = closeEnough(ranked(loose.rows(for: looseKey())), to: query).filter { Self.isMajor(summary(ofRow: $0).kind) && summary(ofRow: $0).kind != .district }
             if !major.isEmpty { return (major + ranked(facilities).filter { !major.contains($0) }, .loose) }
         }
         if !exactRows.isEmpty || !facilities.isEmpty {
@@ -33,10 +40,11 @@ extension Gazetteer {
                 return (named + ranked(facilities), .exact)
             }
             // A port does not displace its town: "Eilat" is the town, "Port of Eilat" the port.
-            let ports = ranked(facilities).filter { summary(ofRow: $0).kind == .port }
-            let others = ranked(facilities).filter { summary(ofRow: $0).kind != .port }
+            let rankedFacilities = ranked(facilities)
+            let ports = rankedFacilities.filter { summary(ofRow: $0).kind == .port }
+            let others = rankedFacilities.filter { summary(ofRow: $0).kind != .port }
             if !named.isEmpty, !ports.isEmpty { return (others + named + ports, .exact) }
-            return (ranked(facilities) + named, .exact)
+            return (rankedFacilities + named, .exact)
         }
         if let facility = facilityRows(key, loosely: false) { return facility }
         if let (name, qualifier) = splitQualifier(query), let filter = qualifierFilter(qualifier) {
@@ -48,9 +56,7 @@ extension Gazetteer {
             }
         }
         guard QueryPolicy.allowsLooseMatch(query) else { return nil }
-        var looseKey = [UInt8]()
-        key.withUnsafeBufferPointer { Folding.appendLooseKey(ofExactKey: $0, to: &looseKey) }
-        let looseRows = closeEnough(ranked(loose.rows(for: looseKey)), to: query)
+        let looseRows = closeEnough(ranked(loose.rows(for: looseKey())), to: query)
         if !looseRows.isEmpty { return (looseRows, .loose) }
         return facilityRows(key, loosely: true)
     }

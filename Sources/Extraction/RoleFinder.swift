@@ -97,8 +97,7 @@ enum RoleFinder {
         }
         // "from Sunan near Pyongyang", "the Hmeimim airbase outside Latakia":
         // the second place only says where the first one is.
-        if ["near", "outside"].contains(preposition ?? ""), cursor >= 0,
-           spans.someMentionEnds(at: (0...cursor).reversed().first(where: { !Self.facilityNouns.contains(tokens[$0].folded) && !tokens[$0].isPunctuation(",") }).map { $0 + 1 } ?? 0) {
+        if ["near", "outside"].contains(preposition ?? ""), cursor >= 0, Self.placeEnds(before: cursor, tokens, spans) {
             mentions[index].isAnchor = true
             return
         }
@@ -130,7 +129,8 @@ enum RoleFinder {
             return
         }
         // "the Houthis in Yemen", "militants in Gaza": where the shooters are.
-        if preposition == "in", cursor >= 0, Self.shooters.contains(tokens[cursor].folded) {
+        // (Unless they are what was hit: "a strike that targeted a militia in eastern Syria".)
+        if preposition == "in", cursor >= 0, Self.shooters.contains(tokens[cursor].folded), !Self.objectOfHarm(tokens, before: cursor) {
             mentions[index].role = .launchSite
             mentions[index].confidence = 0.6
             mentions[index].cue = tokens[cursor].text + " in"
@@ -278,7 +278,7 @@ enum RoleFinder {
     static let shooters: Set<String> = [
         // Not "forces" or "troops": "US forces in Syria" are stationed, not firing.
         "houthis", "houthi", "militants", "rebels", "militia", "militias", "fighters", "hezbollah",
-        "hamas", "guerrillas", "insurgents", "batteries", "launchers",
+        "hamas", "guerrillas", "insurgents", "batteries", "launchers", "terrorists", "terrorist", "gunmen", "jihadists", "operatives",
     ]
 
     /// What is fired: "rockets from Gaza" came from Gaza.
@@ -288,6 +288,32 @@ enum RoleFinder {
 
     /// Nouns a place's name stands in apposition to ("the Saudi capital, Riyadh").
     static let appositionNouns: Set<String> = ["capital", "city", "town", "port", "village", "province", "region", "stronghold"]
+
+    /// Whether the words before `index` make it the object of a harm verb
+    /// ("targeted an Iranian-backed militia"), not its agent ("an attack
+    /// launched by Hezbollah terrorists").
+    private static func objectOfHarm(_ tokens: [Token], before index: Int) -> Bool {
+        var probe = index - 1
+        while probe >= 0, probe >= index - 6 {
+            let word = tokens[probe].folded
+            if word == "by" || Cues.words[word] == .fire { return false }
+            if Cues.words[word] == .harm { return true }
+            probe -= 1
+        }
+        return false
+    }
+
+    /// Whether a place mention ends at `position` or just before the
+    /// facility nouns and commas that end there ("Al Dhafra Air Base, near").
+    private static func placeEnds(before position: Int, _ tokens: [Token], _ spans: MentionSpans) -> Bool {
+        var cursor = position
+        while cursor >= 0 {
+            if spans.someMentionEnds(at: cursor + 1) { return true }
+            guard Self.facilityNouns.contains(tokens[cursor].folded) || tokens[cursor].isPunctuation(",") else { return false }
+            cursor -= 1
+        }
+        return false
+    }
 
     /// Nouns after a facility's name ("al-Dhafra airbase near Abu Dhabi").
     static let facilityNouns: Set<String> = ["base", "airbase", "air", "airfield", "airport", "camp", "facility", "complex", "site", "port"]

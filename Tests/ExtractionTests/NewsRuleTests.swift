@@ -349,4 +349,14 @@ import Testing
         let found = extract("The army deployed a Patriot battery east of Rzeszow last week.").sites
         #expect(found.count == 1 && found.first?.name.hasSuffix("of Rzeszów") == true, "\(found.map(\.name))")
     }
+
+    @Test func shootersSomewhereUnlessTheyAreWhatWasHit() {
+        #expect(sites("A soldier was hurt by a rocket launched by Hezbollah terrorists in Lebanon.") == ["Lebanon"])
+        #expect(targets("A US airstrike targeted an Iranian-backed militia in eastern Syria.") == ["Eastern Syria"])
+        #expect(sites("A US airstrike targeted an Iranian-backed militia in eastern Syria.").isEmpty)
+    }
+
+    @Test func aNamedBaseThenACommaThenNear() {
+        #expect(sites("Troops at Al Udeid Air Base, near Doha, fired interceptors.") == ["Al Udeid Air Base"])
+    }
 }

@@ -83,6 +83,9 @@ enum Cues {
     static let moveWords: Set<String> = ["moved", "move", "moves", "moving"]
     static let movedToPrepositions: Set<String> = ["to", "into", "toward", "towards", "closer"]
 
+    /// Offices named after defence: "the defense ministry in Riyadh".
+    static let officeNouns: Set<String> = ["ministry", "minister", "ministers", "department", "secretary", "official", "officials", "spokesman", "spokesperson", "chief", "council", "attache"]
+
     /// Owners before "of": "the Armed Forces of Ukraine", "the Ministry of
     /// Defence of Russia" name an institution, not a place with a role.
     static let ownerNouns: Set<String> = ["forces", "army", "navy", "ministry", "government", "military", "president", "minister", "embassy", "consulate"]

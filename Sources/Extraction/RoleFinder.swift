@@ -143,7 +143,7 @@ enum RoleFinder {
            // "in the centre of"; "Erbil, the capital of the Kurdistan Region".
            (mentions[previous].end..<start).contains(where: { tokens[$0].folded == "in" })
             || ["capital", "of"].allSatisfy({ word in (mentions[previous].end..<start).contains(where: { tokens[$0].folded == word }) }),
-           (mentions[previous].end..<start).allSatisfy({ Self.containerWords.contains(tokens[$0].folded) || tokens[$0].isPossessive || tokens[$0].isPunctuation(",") || tokens[$0].isPunctuation("\"") || Lexicon.demonyms[tokens[$0].folded] != nil }) {
+           (mentions[previous].end..<start).allSatisfy({ Self.containerWords.contains(tokens[$0].folded) || tokens[$0].isPossessive || Self.insideAnchor($0, mentions[..<index]) || tokens[$0].isPunctuation(",") || tokens[$0].isPunctuation("\"") || Lexicon.demonyms[tokens[$0].folded] != nil }) {
             mentions[index].isAnchor = true
             return
         }
@@ -168,11 +168,19 @@ enum RoleFinder {
                 probe = open - 1
                 continue
             }
-            if Cues.clauseBreaks.contains(word) || Cues.phraseBreaks.contains(word) || Lexicon.speechVerbs.contains(word) && distance > 0 { break }
+            // ("at what it claimed were": a claim inside the clause, read past.)
+            let claimInside = probe >= 2 && ["it", "they", "he", "she"].contains(tokens[probe - 1].folded) && tokens[probe - 2].folded == "what"
+            if Cues.clauseBreaks.contains(word) || Cues.phraseBreaks.contains(word) || Lexicon.speechVerbs.contains(word) && distance > 0 && !claimInside { break }
             // "an attack from a base in western Iran": the place is where it came from.
             // "launched from Yemen at facilities in Jeddah": what the launch was at.
             if ["at", "toward", "towards", "against"].contains(word), distance > 0 { throughAt = true }
             if word == "from", distance > 0, !throughAt { throughFrom = true }
+            // "the defense ministry in Riyadh": an office, not a defence.
+            if Cues.words[word] == .protect, probe + 1 < tokens.count, Cues.officeNouns.contains(tokens[probe + 1].folded) {
+                probe -= 1
+                distance += 1
+                continue
+            }
             if let kind = Cues.words[word] {
                 // "range" and "reach" take a place only through "of" / "within".
                 if word == "range" && preposition != "of" || word == "reach" && preposition != "of" && preposition != nil { probe -= 1; distance += 1; continue }
@@ -288,6 +296,12 @@ enum RoleFinder {
 
     /// Nouns a place's name stands in apposition to ("the Saudi capital, Riyadh").
     static let appositionNouns: Set<String> = ["capital", "city", "town", "port", "village", "province", "region", "stronghold"]
+
+    /// Whether `position` lies in a mention already made context
+    /// ("the Kurdistan Region" in "Erbil, the capital of the Kurdistan Region in northern Iraq").
+    private static func insideAnchor(_ position: Int, _ mentions: ArraySlice<PlaceMention>) -> Bool {
+        mentions.contains { $0.isAnchor && $0.start <= position && position < $0.end }
+    }
 
     /// Whether the words before `index` make it the object of a harm verb
     /// ("targeted an Iranian-backed militia"), not its agent ("an attack

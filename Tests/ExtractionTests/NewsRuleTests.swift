@@ -359,4 +359,13 @@ import Testing
     @Test func aNamedBaseThenACommaThenNear() {
         #expect(sites("Troops at Al Udeid Air Base, near Doha, fired interceptors.") == ["Al Udeid Air Base"])
     }
+
+    @Test func theDefenceMinistryIsAnOfficeAndAClaimInsideAClauseIsReadPast() {
+        #expect(sites("Drones struck Aramco depots and the defense ministry in Amman.").isEmpty)
+        #expect(targets("Iran fired missiles at what it claimed were \"training camps\" in Idlib.") == ["Idlib"])
+    }
+
+    @Test func aRegionAfterTheContextOfAContextIsContextToo() {
+        #expect(targets("Missiles hit Erbil, the capital of the Kurdistan Region in northern Iraq.") == ["Erbil"])
+    }
 }

@@ -142,7 +142,9 @@ enum RoleFinder {
            mentions[previous].end < start, start - mentions[previous].end <= 10,
            // "in the centre of"; "Erbil, the capital of the Kurdistan Region".
            (mentions[previous].end..<start).contains(where: { tokens[$0].folded == "in" })
-            || ["capital", "of"].allSatisfy({ word in (mentions[previous].end..<start).contains(where: { tokens[$0].folded == word }) }),
+            // "the Solomianskyi district of Kyiv".
+            || (mentions[previous].end..<start).contains(where: { tokens[$0].folded == "of" })
+                && (mentions[previous].end..<start).contains(where: { Self.partNouns.contains(tokens[$0].folded) }),
            (mentions[previous].end..<start).allSatisfy({ Self.containerWords.contains(tokens[$0].folded) || tokens[$0].isPossessive || Self.insideAnchor($0, mentions[..<index]) || tokens[$0].isPunctuation(",") || tokens[$0].isPunctuation("\"") || Lexicon.demonyms[tokens[$0].folded] != nil }) {
             mentions[index].isAnchor = true
             return
@@ -207,7 +209,9 @@ enum RoleFinder {
                     mentions[index].cue = verb + " ... " + word
                     return
                 }
-                if throughFrom, kind == .harm || kind == .fire, preposition == "in" || preposition == "near" {
+                // ("from Tu-95 bombers over the Caspian Sea": open water is where they fired from.)
+                let seaOver = preposition == "over" && mention.options.first?.place.kind == .sea
+                if throughFrom, kind == .harm || kind == .fire, preposition == "in" || preposition == "near" || seaOver {
                     mentions[index].role = .launchSite
                     mentions[index].confidence = 0.7
                     mentions[index].cue = tokens[probe].text + " from"
@@ -278,9 +282,12 @@ enum RoleFinder {
 
     /// Words between a place and the place holding it ("in the centre of the capital,").
     static let containerWords: Set<String> = [
-        "in", "the", "of", "centre", "center", "heart", "capital", "city", "downtown", "middle", "port", "ports", "airport", "base", "bases",
-        "air", "airbase", "naval", "military", "district",
+        "in", "the", "a", "an", "of", "centre", "center", "heart", "capital", "city", "downtown", "middle", "port", "ports", "airport", "base", "bases",
+        "air", "airbase", "naval", "military", "district", "neighbourhood", "neighborhood", "suburb", "suburbs", "outskirts",
     ]
+
+    /// Parts of a place: "the Solomianskyi district of Kyiv", "Erbil, the capital of".
+    static let partNouns: Set<String> = ["capital", "district", "neighbourhood", "neighborhood", "suburb", "suburbs", "outskirts", "centre", "center", "heart"]
 
     /// Who fires: "the Houthis in Yemen" puts the launchers there.
     static let shooters: Set<String> = [

@@ -368,4 +368,13 @@ import Testing
     @Test func aRegionAfterTheContextOfAContextIsContextToo() {
         #expect(targets("Missiles hit Erbil, the capital of the Kurdistan Region in northern Iraq.") == ["Erbil"])
     }
+
+    @Test func theCityOfADistrictOrSuburbOnlySaysWhere() {
+        #expect(targets("Debris fell in the Solomianskyi district of Kyiv overnight.") == ["Solomyanka"])
+        #expect(targets("A drone hit Sadr City, a suburb of Baghdad.").contains("Baghdad") == false)
+    }
+
+    @Test func bombersOverASeaFireFromIt() {
+        #expect(sites("Russia launched Kh-101 missiles from Tu-95 bombers over the Caspian Sea at Lviv.") == ["Caspian Sea"])
+    }
 }

@@ -135,10 +135,17 @@ extension MentionScanner {
                     index = special.end
                     continue outer
                 }
+                // "Benina airport": an airport whose first name is no town.
+                let airportOnly = options.isEmpty && index + length < tokens.count && tokens[index + length].folded == "airport" ? airportOptions(surface) : nil
+                if let airportOnly { options = airportOnly.options }
                 guard !options.isEmpty else { continue }
                 var end = index + length
                 var written = surface
                 var portNamed = false
+                if let airportOnly {
+                    written = airportOnly.name
+                    end += 1
+                }
                 // "Riyadh airport", "the Sanaa airport": the city's airport under its common name.
                 // "the Baghdad and Erbil airports": each city's airport.
                 let airportNamed = end < tokens.count && ["airport", "airports"].contains(tokens[end].folded)
@@ -146,7 +153,7 @@ extension MentionScanner {
                 if airportListed, let airport = airportOptions(surface) {
                     options = airport.options
                     written = airport.name
-                } else if airportNamed, let airport = airportOptions(surface) {
+                } else if airportOnly == nil, airportNamed, let airport = airportOptions(surface) {
                     options = airport.options
                     written = airport.name
                     end += 1

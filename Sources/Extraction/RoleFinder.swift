@@ -33,7 +33,9 @@ enum RoleFinder {
         var fillers = 0
         while cursor >= 0 {
             let word = tokens[cursor].folded
-            if Cues.fillers.contains(word) || (tokens[cursor].isCapitalized && Lexicon.demonyms[word] != nil) || tokens[cursor].isPossessive || word == "-" {
+            if Cues.fillers.contains(word) || (tokens[cursor].isCapitalized && Lexicon.demonyms[word] != nil) || tokens[cursor].isPossessive || word == "-"
+                // "Houthi-controlled Yemen", "Russian-occupied Crimea".
+                || Self.isCompoundModifier(tokens[cursor]) {
                 fillers += 1
                 cursor -= 1
                 continue
@@ -303,6 +305,14 @@ enum RoleFinder {
 
     /// Nouns a place's name stands in apposition to ("the Saudi capital, Riyadh").
     static let appositionNouns: Set<String> = ["capital", "city", "town", "port", "village", "province", "region", "stronghold"]
+
+    /// "Houthi-controlled", "Russian-occupied": a hyphenated modifier whose
+    /// head names who holds the place.
+    static func isCompoundModifier(_ token: Token) -> Bool {
+        guard token.isWord, let hyphen = token.text.lastIndex(of: "-") else { return false }
+        let suffix = token.text[token.text.index(after: hyphen)...].lowercased()
+        return MentionScanner.compoundSuffixes.contains(suffix)
+    }
 
     /// Whether `position` lies in a mention already made context
     /// ("the Kurdistan Region" in "Erbil, the capital of the Kurdistan Region in northern Iraq").

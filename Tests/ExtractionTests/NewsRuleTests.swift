@@ -377,4 +377,13 @@ import Testing
     @Test func bombersOverASeaFireFromIt() {
         #expect(sites("Russia launched Kh-101 missiles from Tu-95 bombers over the Caspian Sea at Lviv.") == ["Caspian Sea"])
     }
+
+    @Test func anAirportWhoseFirstNameIsNoTown() {
+        #expect(targets("Drones struck Benina airport in Benghazi.") == ["Benina International Airport"])
+    }
+
+    @Test func whoHoldsAPlaceIsNoPartOfTheRole() {
+        #expect(sites("Drones were launched from Houthi-controlled Yemen at ships.") == ["Yemen"])
+        #expect(sites("Missiles were fired from Russian-occupied Crimea at Odesa.") == ["Crimea"])
+    }
 }

@@ -235,6 +235,13 @@ enum RoleFinder {
                 }
                 // "vehicles move along a road near X": moving is presence only toward a place.
                 if Cues.moveWords.contains(word), !Cues.movedToPrepositions.contains(preposition ?? "") { break }
+                // "the attack originated in Iraq": where it came from.
+                if ["originated", "originating", "emanated", "emanating"].contains(word), ["in", "from", "inside"].contains(preposition ?? "") {
+                    mentions[index].role = .launchSite
+                    mentions[index].confidence = distance <= 3 ? 0.85 : 0.75
+                    mentions[index].cue = tokens[probe].text + " " + (preposition ?? "")
+                    return
+                }
                 // "sending rockets into northern Israel": sent that way, fired.
                 let kind = Cues.sendWords.contains(word) && Cues.sentAtPrepositions.contains(preposition ?? "") ? Cues.Kind.fire : kind
                 if let role = Cues.role(kind, preposition: preposition) {

@@ -386,4 +386,9 @@ import Testing
         #expect(sites("Drones were launched from Houthi-controlled Yemen at ships.") == ["Yemen"])
         #expect(sites("Missiles were fired from Russian-occupied Crimea at Odesa.") == ["Crimea"])
     }
+
+    @Test func whereAnAttackOriginatedIsWhereItCameFrom() {
+        #expect(sites("The drone attack originated in Iraq, officials said.") == ["Iraq"])
+        #expect(targets("The drone attack originated in Iraq, officials said.").isEmpty)
+    }
 }

@@ -237,6 +237,11 @@ struct SystemMatcher {
         for offset in 0..<5 where index + offset < tokens.count {
             let token = tokens[index + offset]
             if token.isWord, weaponNouns.contains(token.folded) { return true }
+            // "The Iskander has a reach of 500km": a range stated right after.
+            if token.isWord, ["range", "reach"].contains(token.folded),
+               tokens[(index + offset + 1)..<min(tokens.count, index + offset + 5)].contains(where: { $0.kind == .number }) {
+                return true
+            }
             // A closing quote ('"Iron Dome" interceptor system') and a short
             // parenthesis ("Dongfeng (DF) rockets") are read past.
             if token.kind == .punctuation, !["-", ",", "\"", "'", "/", "(", ")"].contains(token.text) { return false }

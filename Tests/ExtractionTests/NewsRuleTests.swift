@@ -391,4 +391,11 @@ import Testing
         #expect(sites("The drone attack originated in Iraq, officials said.") == ["Iraq"])
         #expect(targets("The drone attack originated in Iraq, officials said.").isEmpty)
     }
+
+    @Test func aGuardedNameWithARangeStatedRightAfterIsASystem() {
+        let systems = extract("The Iskander has a reach of 500km, analysts say.").systems
+        #expect(systems.map(\.name) == ["Iskander-M"])
+        #expect(systems.first?.statedRange?.range.kilometers == 500)
+        #expect(extract("Iskander said the talks had a range of topics.").systems.isEmpty)
+    }
 }

@@ -185,6 +185,12 @@ enum RoleFinder {
                 distance += 1
                 continue
             }
+            // "Jane Doe covers the Middle East from Beirut": a reporter's beat.
+            // Only a weapon or its range covers a place ("its range covers Israel").
+            if ["covers", "cover", "covering"].contains(word),
+               !(max(0, probe - 8)..<probe).contains(where: { Lexicon.weaponWords.contains(tokens[$0].folded) || tokens[$0].folded == "range" }) {
+                break
+            }
             if let kind = Cues.words[word] {
                 // "range" and "reach" take a place only through "of" / "within".
                 if word == "range" && preposition != "of" || word == "reach" && preposition != "of" && preposition != nil { probe -= 1; distance += 1; continue }

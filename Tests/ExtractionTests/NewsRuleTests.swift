@@ -398,4 +398,11 @@ import Testing
         #expect(systems.first?.statedRange?.range.kilometers == 500)
         #expect(extract("Iskander said the talks had a range of topics.").systems.isEmpty)
     }
+
+    @Test func aReportersBeatIsNoTarget() {
+        let extraction = extract("Missiles hit Haifa.\nJane Doe covers the Middle East from Beirut.")
+        #expect(extraction.targets.map(\.name) == ["Haifa"])
+        #expect(extraction.sites.isEmpty)
+        #expect(targets("The missile's range covers all of Israel.") == ["Israel"])
+    }
 }

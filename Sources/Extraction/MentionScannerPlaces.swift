@@ -76,11 +76,10 @@ extension MentionScanner {
                 // Capitalised only because it starts the sentence.
                 if length == 1, index == 0, Lexicon.commonWords.contains(folded) || Lexicon.speechVerbs.contains(folded) { continue }
                 // "Golan" in "Golan Heights": the longer name is meant.
-                // ("Sunan District": a district noun names the part of a city, X itself.)
-                if index + length < tokens.count, tokens[index + length].isCapitalized, !tokens[index + length - 1].isPossessive,
-                   Self.placeNouns.contains(tokens[index + length].folded), tokens[index + length].folded != "district" {
-                    continue
-                }
+                // ("Sunan District": a district noun names the part of a city, X itself.
+                // "the Bekaa Valley", unknown whole, is the Bekaa province: see below.)
+                let beforePlaceNoun = index + length < tokens.count && tokens[index + length].isCapitalized && !tokens[index + length - 1].isPossessive
+                    && Self.placeNouns.contains(tokens[index + length].folded) && tokens[index + length].folded != "district"
                 if let code = Lexicon.demonyms[folded] {
                     // "from Lebanese territory", "at Israeli cities": the country.
                     if startToken.isCapitalized, index + length < tokens.count, !consumed[index + length],
@@ -122,8 +121,11 @@ extension MentionScanner {
                     index = special.end
                     continue outer
                 }
-                let allowLoose = Self.allowsLoose(span)
+                let allowLoose = Self.allowsLoose(span) || beforePlaceNoun
                 var options = lookup.options(for: surface, allowLoose: allowLoose)
+                if beforePlaceNoun {
+                    guard let first = options.first?.place.kind, [.province, .governorate, .region].contains(first) else { continue }
+                }
                 if length == 1, startToken.isAllCaps, startToken.text.count <= 4 {
                     options = options.filter { $0.place.kind == .country }
                 }

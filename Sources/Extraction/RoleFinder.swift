@@ -22,6 +22,13 @@ enum RoleFinder {
     private static func assign(_ tokens: [Token], _ mentions: inout [PlaceMention], _ index: Int, spans: MentionSpans) {
         let mention = mentions[index]
         if mention.isAnchor || mention.isModifier { return }
+        // "Belarus hosts Russian Iskander launchers": the host is where they stand.
+        if let verb = hostVerb(tokens, after: mention) {
+            mentions[index].role = .launchSite
+            mentions[index].confidence = 0.75
+            mentions[index].cue = verb
+            return
+        }
         // Subject or speaker: "Iran has moved", "Tehran said", "Israel's military".
         if isActor(tokens, mention) {
             mentions[index].isActor = true
@@ -121,6 +128,13 @@ enum RoleFinder {
            ["located", "situated"].contains(tokens[cursor].folded) || Self.stationedUnits.contains(tokens[cursor].folded) {
             // "US forces at al-Dhafra airbase fired Patriot missiles": the
             // units there fire, so that is where they fire from.
+            // "US troops in eastern Syria came under rocket fire": hit there.
+            if Self.stationedUnits.contains(tokens[cursor].folded), let (role, cue) = roleAfter(tokens, mention), role == .target {
+                mentions[index].role = .target
+                mentions[index].confidence = 0.75
+                mentions[index].cue = tokens[cursor].text + " " + (preposition ?? "") + " ... " + cue
+                return
+            }
             if Self.stationedUnits.contains(tokens[cursor].folded), let verb = fireVerbAfter(tokens, from: mention.end, limit: 20) {
                 mentions[index].role = .launchSite
                 mentions[index].confidence = 0.75
@@ -136,6 +150,11 @@ enum RoleFinder {
             mentions[index].role = .launchSite
             mentions[index].confidence = 0.6
             mentions[index].cue = tokens[cursor].text + " in"
+            return
+        }
+        // "Kaliningrad, the exclave between Poland and Lithuania": an appositive says where.
+        if index > 0, mentions[index - 1].role != nil, mentions[index - 1].end < start, Self.isAppositive(tokens, from: mentions[index - 1].end, to: start) {
+            mentions[index].isAnchor = true
             return
         }
         // "attacked the Green Zone in the centre of the capital, Baghdad":
@@ -327,6 +346,24 @@ enum RoleFinder {
         return MentionScanner.compoundSuffixes.contains(suffix)
     }
 
+    /// A hosting verb right after the place ("hosts", "has hosted") with a
+    /// weapon word in the next few tokens.
+    private static func hostVerb(_ tokens: [Token], after mention: PlaceMention) -> String? {
+        var cursor = mention.end
+        while cursor < tokens.count, cursor < mention.end + 2, ["has", "have", "had", "also", "now", "already"].contains(tokens[cursor].folded) { cursor += 1 }
+        guard cursor < tokens.count, ["hosts", "hosted", "host", "houses", "housed", "hosting"].contains(tokens[cursor].folded) else { return nil }
+        let weapon = tokens[(cursor + 1)..<min(tokens.count, cursor + 7)].contains { Lexicon.weaponWords.contains($0.folded) || Cues.presenceNouns.contains($0.folded) }
+        return weapon ? tokens[cursor].text : nil
+    }
+
+    /// ", the exclave between", ", a city in": an appositive noun phrase
+    /// ending in a preposition, which says where the place before it is.
+    static func isAppositive(_ tokens: [Token], from start: Int, to end: Int) -> Bool {
+        guard end - start >= 4, end - start <= 8, tokens[start].isPunctuation(","), ["the", "a", "an"].contains(tokens[start + 1].folded),
+              ["between", "in", "of", "near", "on", "along", "inside"].contains(tokens[end - 1].folded) else { return false }
+        return (start + 2..<end - 1).allSatisfy { tokens[$0].isWord && !tokens[$0].isCapitalized && Cues.words[tokens[$0].folded] == nil }
+    }
+
     /// Whether `position` lies in a mention already made context
     /// ("the Kurdistan Region" in "Erbil, the capital of the Kurdistan Region in northern Iraq").
     private static func insideAnchor(_ position: Int, _ mentions: ArraySlice<PlaceMention>) -> Bool {
@@ -377,7 +414,7 @@ enum RoleFinder {
                 probe = close + 1
                 continue
             }
-            if Cues.clauseBreaks.contains(word) || tokens[probe].isPunctuation(".") || Lexicon.speechVerbs.contains(word) { return nil }
+            if Cues.clauseBreaks.contains(word) || tokens[probe].isPunctuation(".") || Lexicon.speechVerbs.contains(word) || word == "under" { return nil }
             if Cues.words[word] == .fire || ["intercepted", "engaged"].contains(word), !Cues.presenceNouns.contains(word), !["came", "originated", "originating", "emanated", "salvo", "salvos", "barrage", "barrages"].contains(word) {
                 return tokens[probe].text
             }

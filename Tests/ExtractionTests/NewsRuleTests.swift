@@ -405,4 +405,21 @@ import Testing
         #expect(extraction.sites.isEmpty)
         #expect(targets("The missile's range covers all of Israel.") == ["Israel"])
     }
+
+    @Test func aHostOfLaunchersIsWhereTheyStand() {
+        #expect(sites("Belarus hosts Russian Iskander launchers near the Polish border.") == ["Belarus"])
+    }
+
+    @Test func anAppositiveSaysWhereThePlaceBeforeItIs() {
+        #expect(sites("Russia deployed S-400 systems to Kaliningrad, the exclave between Poland and Lithuania.") == ["Kaliningrad"])
+    }
+
+    @Test func unitsSomewhereThatComeUnderFireAreHitThere() {
+        #expect(targets("US troops in eastern Syria came under rocket fire on Monday.") == ["Eastern Syria"])
+        #expect(sites("US troops in eastern Syria came under rocket fire on Monday.").isEmpty)
+    }
+
+    @Test func aValleyTheGazetteerLacksIsItsProvince() {
+        #expect(targets("Israel struck Hezbollah targets in Lebanon's Bekaa Valley overnight.") == ["Beqaa"])
+    }
 }

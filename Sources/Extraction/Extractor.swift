@@ -265,8 +265,8 @@ struct Assembly {
             // article names more ("Tripoli" in a story about Lebanon).
             let rival = mention.options.dropFirst().contains { (weights[$0.place.country] ?? 0) > (weights[first.place.country] ?? 0) }
             let hinted = mention.countryHint.map { $0 != first.place.country } ?? false
-            let certain = [.country, .capital].contains(first.place.kind) && !first.loose && !rival && !hinted
-                || (mention.options.count == 1 && !first.loose && (weights[first.place.country] ?? 0) > 0)
+            let certain = mention.nearMention == nil && ([.country, .capital].contains(first.place.kind) && !first.loose && !rival && !hinted
+                || (mention.options.count == 1 && !first.loose && (weights[first.place.country] ?? 0) > 0))
             if certain, accept(mention, first, weights: weights, anchors: []) {
                 chosen[index] = first
                 settled.insert(index)
@@ -287,7 +287,10 @@ struct Assembly {
             }
             let others = anchors.filter { $0.key != surface }.map(\.value)
             var best: (score: Double, option: PlaceLookup.Option)?
+            // "the Shaibah airbase near Basra": no reading far from Basra.
+            let nearPlace = mention.nearMention.flatMap { scan.places[$0].options.first?.place }
             for option in mention.options {
+                if let nearPlace, geodesic.distance(from: nearPlace.coordinate, to: option.place.coordinate) > Self.nearLimit { continue }
                 var score = prominence(option.place) + Double(12 - min(option.rank, 12)) * 0.15
                 if top > 0 { score += 4 * (weights[option.place.country] ?? 0) / top }
                 if mention.countryHint == option.place.country { score += 5 }
@@ -306,6 +309,9 @@ struct Assembly {
         }
         return chosen
     }
+
+    /// How far a place said to be near another may lie from it ("X near Y").
+    static let nearLimit = Distance.kilometers(150)
 
     private func prominence(_ place: Place) -> Double {
         switch place.kind {

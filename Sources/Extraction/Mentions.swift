@@ -33,6 +33,9 @@ struct PlaceMention {
     var isModifier = false
     /// Used only to say where another place is ("al-Zafaraniya, east of Baghdad").
     var isAnchor = false
+    /// The mention this one is said to be near ("the Shaibah airbase near
+    /// Basra"): its reading must lie within `Extractor.nearLimit` of it.
+    var nearMention: Int?
     /// The mention this one locates, with the bearing from this one to it.
     var locates: (mention: Int, bearing: Double)?
     /// An ordinary English word that is also a place name ("Hope"): kept

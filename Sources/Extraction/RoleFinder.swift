@@ -106,8 +106,9 @@ enum RoleFinder {
         }
         // "from Sunan near Pyongyang", "the Hmeimim airbase outside Latakia":
         // the second place only says where the first one is.
-        if ["near", "outside"].contains(preposition ?? ""), cursor >= 0, Self.placeEnds(before: cursor, tokens, spans) {
+        if ["near", "outside"].contains(preposition ?? ""), cursor >= 0, let end = Self.placeEnd(before: cursor, tokens, spans) {
             mentions[index].isAnchor = true
+            if let placed = mentions[..<index].lastIndex(where: { $0.end == end }) { mentions[placed].nearMention = index }
             return
         }
         // "into waters around Taiwan", "off the coast of X": an impact area near the place, not the place.
@@ -384,16 +385,16 @@ enum RoleFinder {
         return false
     }
 
-    /// Whether a place mention ends at `position` or just before the
-    /// facility nouns and commas that end there ("Al Dhafra Air Base, near").
-    private static func placeEnds(before position: Int, _ tokens: [Token], _ spans: MentionSpans) -> Bool {
+    /// Where the place mention ends that ends at `position` or just before
+    /// the facility nouns and commas there ("Al Dhafra Air Base, near"); nil when none does.
+    private static func placeEnd(before position: Int, _ tokens: [Token], _ spans: MentionSpans) -> Int? {
         var cursor = position
         while cursor >= 0 {
-            if spans.someMentionEnds(at: cursor + 1) { return true }
-            guard Self.facilityNouns.contains(tokens[cursor].folded) || tokens[cursor].isPunctuation(",") else { return false }
+            if spans.someMentionEnds(at: cursor + 1) { return cursor + 1 }
+            guard Self.facilityNouns.contains(tokens[cursor].folded) || tokens[cursor].isPunctuation(",") else { return nil }
             cursor -= 1
         }
-        return false
+        return nil
     }
 
     /// Nouns after a facility's name ("al-Dhafra airbase near Abu Dhabi").

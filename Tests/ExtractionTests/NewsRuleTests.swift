@@ -422,4 +422,12 @@ import Testing
     @Test func aValleyTheGazetteerLacksIsItsProvince() {
         #expect(targets("Israel struck Hezbollah targets in Lebanon's Bekaa Valley overnight.") == ["Beqaa"])
     }
+
+    @Test func aPlaceSaidToBeNearAnotherMustLieNearIt() {
+        // The gazetteer's only Shaibah is Saudi Arabia's Shaybah, 1,000 km from Basra: unknown here, not Saudi.
+        let extraction = extract("An explosion was reported at the Shaibah airbase near Basra.")
+        #expect(extraction.targets.isEmpty, "\(extraction.targets.map(\.name))")
+        #expect(extraction.unresolved.contains { $0.text == "Shaibah" }, "\(extraction.unresolved.map(\.text))")
+        #expect(targets("An explosion was reported at the Balad airbase near Baghdad.").count == 1)
+    }
 }

@@ -99,6 +99,11 @@ enum RoleFinder {
         }
         // "not from Yemen": denied.
         if cursor >= 0, ["not", "never", "nor"].contains(tokens[cursor].folded) { return }
+        // "near the border with Lebanon": the neighbour only says where the border is.
+        if start >= 2, tokens[start - 1].folded == "with", ["border", "borders", "frontier", "boundary"].contains(tokens[start - 2].folded) {
+            mentions[index].isAnchor = true
+            return
+        }
         // "the Armed Forces of Ukraine": an institution's country.
         if preposition == "of", cursor >= 0, Cues.ownerNouns.contains(tokens[cursor].folded) {
             mentions[index].isAnchor = true

@@ -430,4 +430,9 @@ import Testing
         #expect(extraction.unresolved.contains { $0.text == "Shaibah" }, "\(extraction.unresolved.map(\.text))")
         #expect(targets("An explosion was reported at the Balad airbase near Baghdad.").count == 1)
     }
+
+    @Test func theNeighbourAcrossABorderOnlySaysWhere() {
+        #expect(targets("A drone fell near the border with Syria.").isEmpty)
+        #expect(targets("Rockets hit Metula, near the border with Lebanon.") == ["Metula"])
+    }
 }

@@ -307,7 +307,36 @@ struct Assembly {
             chosen[index] = accept(mention, best.option, weights: weights, anchors: others) ? best.option : nil
             decisions[decisionKey] = chosen[index]
         }
-        return chosen
+        return withoutStrayReadings(chosen)
+    }
+
+    /// How far from every other place of the article a reading by another
+    /// name may lie when nothing else in the article points to its country.
+    static let strayDistance = Distance.kilometers(1000)
+
+    /// `chosen` without readings met only by another name or loosely, in a
+    /// country the article does not otherwise name, far from every other
+    /// place it names ("Victoria" as Hong Kong in a story about Romania,
+    /// "Gazan" as Jizan): such a name is reported unknown, not silently
+    /// moved to another continent.
+    private func withoutStrayReadings(_ chosen: [PlaceLookup.Option?]) -> [PlaceLookup.Option?] {
+        var result = chosen
+        for (index, option) in chosen.enumerated() {
+            guard let option, option.loose || option.alias, option.place.kind != .country else { continue }
+            let mention = scan.places[index]
+            let country = option.place.country
+            if mention.countryHint == country || (scan.countryCounts[country] ?? 0) > 0 { continue }
+            let surface = NameKey(mention.surface).folded
+            let others = chosen.enumerated().compactMap { other, reading -> Place? in
+                guard other != index, let reading, NameKey(scan.places[other].surface).folded != surface else { return nil }
+                return reading.place
+            }
+            guard !others.isEmpty, !others.contains(where: { $0.country == country }) else { continue }
+            if others.allSatisfy({ geodesic.distance(from: $0.coordinate, to: option.place.coordinate) > Self.strayDistance }) {
+                result[index] = nil
+            }
+        }
+        return result
     }
 
     /// How far a place said to be near another may lie from it ("X near Y").

@@ -33,11 +33,22 @@ extension MentionScanner {
 
     /// Consumes organisation and people names from the stop list (longest
     /// first) and names after a title ("Gen. Qassem Soleimani", "President Trump").
+    /// Ship prefixes: the capitalised words after one name a ship.
+    static let shipPrefixes: Set<String> = ["USS", "USNS", "HMS", "HMAS", "HMCS", "INS", "RFS", "FS", "HNLMS", "ROKS", "JS", "PNS", "IRIS", "TCG"]
+
     mutating func consumeOrganisationsAndPeople(_ tokens: [Token], _ consumed: inout [Bool]) {
         var index = 0
         while index < tokens.count {
             guard tokens[index].isWord, !consumed[index] else {
                 index += 1
+                continue
+            }
+            // "the USS Dwight D. Eisenhower", "HMS Diamond": a ship, not a place.
+            if Self.shipPrefixes.contains(tokens[index].text) {
+                var end = index + 1
+                while end < tokens.count, end < index + 6, tokens[end].isWord, tokens[end].isCapitalized || tokens[end].kind == .number { end += 1 }
+                for position in index..<end { consumed[position] = true }
+                index = end
                 continue
             }
             var matched = 0

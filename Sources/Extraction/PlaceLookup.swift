@@ -12,6 +12,8 @@ struct PlaceLookup {
         /// Position in the gazetteer's own ranking (0 = what `resolve` picks).
         var rank: Int
         var loose: Bool
+        /// Met by another of the place's names ("Victoria" for Hong Kong).
+        var alias = false
     }
 
     let gazetteer: Gazetteer
@@ -44,7 +46,7 @@ struct PlaceLookup {
             // After an exact miss the gazetteer may still meet the name as
             // written ("Ben Gurion Airport" for Ben Gurion International
             // Airport): only a loose match counts as loose.
-            return Option(place: candidate.place, rank: index, loose: candidate.match == .loose)
+            return Option(place: candidate.place, rank: index, loose: candidate.match == .loose, alias: candidate.match == .alias)
         }
     }
 

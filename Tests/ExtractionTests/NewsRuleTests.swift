@@ -435,4 +435,14 @@ import Testing
         #expect(targets("A drone fell near the border with Syria.").isEmpty)
         #expect(targets("Rockets hit Metula, near the border with Lebanon.") == ["Metula"])
     }
+
+    @Test func aShipIsNoPlace() {
+        #expect(targets("Drones were downed by jets from the USS Dwight D. Eisenhower over the Red Sea.").isEmpty)
+    }
+
+    @Test func aReadingByAnotherNameFarFromEverythingElseIsUnknown() {
+        // "Victoria" is also Hong Kong's old name: in a story about Romania it is the village, or unknown.
+        let extraction = extract("Drone fragments fell in Romania. Teams were deployed to Nufaru and Victoria in Tulcea county.")
+        #expect(!extraction.places.contains { $0.name == "Hong Kong" }, "\(extraction.places.map(\.name))")
+    }
 }

@@ -320,21 +320,37 @@ struct Assembly {
     /// "Gazan" as Jizan): such a name is reported unknown, not silently
     /// moved to another continent.
     private func withoutStrayReadings(_ chosen: [PlaceLookup.Option?]) -> [PlaceLookup.Option?] {
+        guard chosen.contains(where: { $0.map { $0.loose || $0.alias } ?? false }) else { return chosen }
+        // Each distinct reading once (a long text repeats its names), with
+        // the names it was written as.
+        var readings = [(surface: String, place: Place)]()
+        var seen = Set<String>()
+        var surfacesByCountry = [String: Set<String>]()
+        for (index, option) in chosen.enumerated() {
+            guard let option else { continue }
+            let surface = NameKey(scan.places[index].surface).folded
+            surfacesByCountry[option.place.country, default: []].insert(surface)
+            let point = option.place.coordinate
+            if seen.insert("\(surface)|\(point.latitude)|\(point.longitude)").inserted { readings.append((surface, option.place)) }
+        }
         var result = chosen
+        var decided = [String: Bool]()
         for (index, option) in chosen.enumerated() {
             guard let option, option.loose || option.alias, option.place.kind != .country else { continue }
             let mention = scan.places[index]
             let country = option.place.country
             if mention.countryHint == country || (scan.countryCounts[country] ?? 0) > 0 { continue }
             let surface = NameKey(mention.surface).folded
-            let others = chosen.enumerated().compactMap { other, reading -> Place? in
-                guard other != index, let reading, NameKey(scan.places[other].surface).folded != surface else { return nil }
-                return reading.place
+            let key = "\(surface)|\(option.place.coordinate.latitude)|\(option.place.coordinate.longitude)"
+            if let stray = decided[key] {
+                if stray { result[index] = nil }
+                continue
             }
-            guard !others.isEmpty, !others.contains(where: { $0.country == country }) else { continue }
-            if others.allSatisfy({ geodesic.distance(from: $0.coordinate, to: option.place.coordinate) > Self.strayDistance }) {
-                result[index] = nil
-            }
+            let others = readings.filter { $0.surface != surface }
+            let stray = !others.isEmpty && !(surfacesByCountry[country] ?? []).contains(where: { $0 != surface })
+                && !others.contains(where: { geodesic.distance(from: $0.place.coordinate, to: option.place.coordinate) <= Self.strayDistance })
+            decided[key] = stray
+            if stray { result[index] = nil }
         }
         return result
     }

@@ -111,9 +111,12 @@ enum RoleFinder {
         }
         // "from Sunan near Pyongyang", "the Hmeimim airbase outside Latakia":
         // the second place only says where the first one is.
-        if ["near", "outside"].contains(preposition ?? ""), cursor >= 0, let end = Self.placeEnd(before: cursor, tokens, spans) {
+        // (Not after a country or province: "deployed to Syria, near Damascus" says where in Syria.)
+        if ["near", "outside"].contains(preposition ?? ""), cursor >= 0, let end = Self.placeEnd(before: cursor, tokens, spans),
+           let placed = mentions[..<index].lastIndex(where: { $0.end == end }),
+           ![.country, .province, .governorate, .region].contains(mentions[placed].options.first?.place.kind) {
             mentions[index].isAnchor = true
-            if let placed = mentions[..<index].lastIndex(where: { $0.end == end }) { mentions[placed].nearMention = index }
+            mentions[placed].nearMention = index
             return
         }
         // "into waters around Taiwan", "off the coast of X": an impact area near the place, not the place.
@@ -265,7 +268,9 @@ enum RoleFinder {
                     return
                 }
                 // "vehicles move along a road near X": moving is presence only toward a place.
-                if Cues.moveWords.contains(word), !Cues.movedToPrepositions.contains(preposition ?? "") { break }
+                // ("moved to the desert near Al-Qaim": toward a place, then where.)
+                if Cues.moveWords.contains(word), !Cues.movedToPrepositions.contains(preposition ?? ""),
+                   !(probe + 1..<start).contains(where: { Cues.movedToPrepositions.contains(tokens[$0].folded) }) { break }
                 // "the attack originated in Iraq": where it came from.
                 if ["originated", "originating", "emanated", "emanating"].contains(word), ["in", "from", "inside"].contains(preposition ?? "") {
                     mentions[index].role = .launchSite

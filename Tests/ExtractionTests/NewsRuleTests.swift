@@ -445,4 +445,9 @@ import Testing
         let extraction = extract("Drone fragments fell in Romania. Teams were deployed to Nufaru and Victoria in Tulcea county.")
         #expect(!extraction.places.contains { $0.name == "Hong Kong" }, "\(extraction.places.map(\.name))")
     }
+
+    @Test func aCityNearWhichACountryIsGivenRefinesIt() {
+        #expect(sites("Iran deployed missiles to Syria, near Damascus.").contains("Damascus"))
+        #expect(sites("The launchers were moved to the desert near Al-Qaim.").count == 1)
+    }
 }

@@ -236,9 +236,9 @@ struct NewsScore: CustomStringConvertible {
     /// The development split: the figures printed, the floor reached asserted.
     @Test func developmentSplit() throws {
         let score = try Self.report("development split", try NewsCorpus.development())
-        // The floor reached (0.950 and 0.880), above the goal of 0.90 and 0.85: see the README.
-        #expect(score.precision >= 0.92, "\(score)")
-        #expect(score.recall >= 0.86, "\(score)")
+        // The floor reached (0.957 and 0.893), above the goal of 0.90 and 0.85: see the README.
+        #expect(score.precision >= 0.94, "\(score)")
+        #expect(score.recall >= 0.88, "\(score)")
         #expect(score.fractionRight(atOrAbove: 8) >= 0.9, "\(score.calibrationTable)")
     }
 

@@ -86,6 +86,18 @@ enum Cues {
     /// Offices named after defence: "the defense ministry in Riyadh".
     static let officeNouns: Set<String> = ["ministry", "minister", "ministers", "department", "secretary", "official", "officials", "spokesman", "spokesperson", "chief", "council", "attache"]
 
+    /// Where an attack came from: "originated in Iraq" is a launch site.
+    static let originWords: Set<String> = ["originated", "originating", "emanated", "emanating"]
+
+    /// "its range covers Israel": a cue only after a weapon or its range.
+    static let coverWords: Set<String> = ["covers", "cover", "covering"]
+
+    /// "near the border with Lebanon": the neighbour only says where.
+    static let borderNouns: Set<String> = ["border", "borders", "frontier", "boundary"]
+
+    /// "Belarus hosts Russian launchers": the host is where they stand.
+    static let hostVerbs: Set<String> = ["hosts", "hosted", "host", "houses", "housed", "hosting"]
+
     /// Owners before "of": "the Armed Forces of Ukraine", "the Ministry of
     /// Defence of Russia" name an institution, not a place with a role.
     static let ownerNouns: Set<String> = ["forces", "army", "navy", "ministry", "government", "military", "president", "minister", "embassy", "consulate"]

@@ -238,7 +238,7 @@ struct SystemMatcher {
             let token = tokens[index + offset]
             if token.isWord, weaponNouns.contains(token.folded) { return true }
             // "The Iskander has a reach of 500km": a range stated right after.
-            if token.isWord, ["range", "reach"].contains(token.folded),
+            if token.isWord, Lexicon.rangeNouns.contains(token.folded),
                tokens[(index + offset + 1)..<min(tokens.count, index + offset + 5)].contains(where: { $0.kind == .number }) {
                 return true
             }
